@@ -1,0 +1,20 @@
+"""PAPI dashboard: page config and navigation over the pages in pages/.
+
+Each page starts with `ui.sidebar.render()`, the shared sidebar (language,
+year), so the widgets belong to the page run that AppTest and the browser see.
+"""
+import streamlit as st
+
+from papi_data.i18n import t
+from ui import sidebar
+
+st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
+
+lang = sidebar.language()
+# (file, url path, string key for the title, icon)
+PAGES = [
+    ("pages/home.py", "home", "page_home", ":material/table_chart:"),
+]
+nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "home"))
+                     for f, u, k, i in PAGES])
+nav.run()

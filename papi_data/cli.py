@@ -1,0 +1,138 @@
+"""Command line: the same functions the pages call.
+
+    python -m papi_data scores --year 2023 --province "Lao Cai" --indicator TOTAL
+    python -m papi_data stats --year 2019 --indicator TOTAL --format json
+    python -m papi_data check
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from . import analytics, codebook, consistency, provinces
+from .store import get_store
+
+
+class UserError(Exception):
+    """A mistake in the command's arguments: printed, no traceback."""
+
+
+def _emit(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        print(df.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def _indicator(code: str | None, year: int) -> str | None:
+    if code is None:
+        return None
+    code = code.strip().upper()
+    if code not in codebook.known_codes():
+        raise UserError(f"Unknown indicator {code!r}. Known: {', '.join(codebook.known_codes())}")
+    if not codebook.exists(code, year):
+        raise UserError(f"Indicator {code} is not part of PAPI {year}.")
+    return code
+
+
+def _province(p: str | None, year: int) -> int | None:
+    if p is None:
+        return None
+    try:
+        return provinces.resolve(p, year)
+    except provinces.UnknownProvince as e:
+        raise UserError(str(e)) from None
+
+
+def scores_table(year: int, province: int | None = None, indicator: str | None = None,
+                 lang: str = "vi") -> pd.DataFrame:
+    """One row per (year, province, indicator) with rank, n_ranked and tier."""
+    e = analytics.enrich(get_store().scores())
+    m = e[e["year"] == year]
+    if province is not None:
+        m = m[m["province_code"] == province]
+    if indicator is not None:
+        m = m[m["indicator"] == indicator]
+    names = provinces.names(year, lang)
+    order = {c: i for i, c in enumerate(codebook.order(m["indicator"].unique()))}
+    m = m.assign(province=m["province_code"].map(names), _o=m["indicator"].map(order))
+    m = m.sort_values(["_o", "rank", "province_code"])
+    return m[["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier"]]
+
+
+def cmd_scores(a) -> int:
+    _check_year(a.year)
+    prov = _province(a.province, a.year)
+    ind = _indicator(a.indicator, a.year)
+    out = scores_table(a.year, prov, ind, a.lang)
+    if out.empty:
+        raise UserError(f"PAPI has no published score for that selection in {a.year}.")
+    _emit(out, a.format)
+    return 0
+
+
+def cmd_stats(a) -> int:
+    _check_year(a.year)
+    ind = _indicator(a.indicator, a.year)
+    st = analytics.national_stats(get_store().scores())
+    row = st[(st["year"] == a.year) & (st["indicator"] == ind)]
+    if row.empty:
+        raise UserError(f"No scores for {ind} in {a.year}.")
+    _emit(row[["year", "indicator", "n", "mean", "median", "min", "max", "cut_1", "cut_2", "cut_3"]], a.format)
+    return 0
+
+
+def cmd_check(a) -> int:
+    df = get_store().scores()
+    found = consistency.problems(df, tol=a.tolerance)
+    for p in found:
+        print(f"{p.kind}: {p.message}", file=sys.stderr)
+    years = df["year"].nunique()
+    print(f"checked {len(df)} values, {years} years: {len(found)} problem(s)")
+    return 1 if found else 0
+
+
+def _check_year(year: int) -> None:
+    have = sorted(get_store().scores()["year"].unique())
+    if year not in have:
+        raise UserError(f"No PAPI data for {year}. Years available: {have[0]}–{have[-1]}.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m papi_data", description="PAPI data: scores, statistics, checks.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("scores", help="scores with rank and tier for one year")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--province", help="name (with or without diacritics), English name, alias or GSO code")
+    s.add_argument("--indicator", help="TOTAL, D1..D8 or a sub-dimension such as D1.2")
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of province names")
+    s.set_defaults(func=cmd_scores)
+
+    s = sub.add_parser("stats", help="national statistics and tier cut points")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--indicator", default="TOTAL")
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")
+    s.add_argument("--tolerance", type=float, default=1e-4)
+    s.set_defaults(func=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,132 @@
+"""Provinces: GSO codes, names, aliases, regions and the 2025 lineage.
+
+A GSO code alone is ambiguous: on 1 July 2025 the 63 provinces became 34 and
+seven new units reuse the code of a different old one. The PAPI year decides
+the era: scores up to 2024 use the 63-province map, from 2025 the 34-province
+map.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+import pandas as pd
+
+from . import DATA_DIR
+from .text import name_key
+
+MERGER_YEAR = 2025  # first PAPI year scored on the 34-province map
+
+
+class UnknownProvince(ValueError):
+    def __init__(self, query: str, year: int | None, suggestions: list[str]):
+        self.query, self.year, self.suggestions = query, year, suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown province {query!r}{f' in {year}' if year else ''}.{hint}")
+
+
+def era_of(year: int) -> int:
+    return 34 if year >= MERGER_YEAR else 63
+
+
+@lru_cache(maxsize=1)
+def table() -> pd.DataFrame:
+    df = pd.read_csv(DATA_DIR / "provinces.csv")
+    df["last_year"] = pd.to_numeric(df["last_year"], errors="coerce")
+    return df
+
+
+@lru_cache(maxsize=1)
+def regions() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "regions.csv")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "aliases.csv")
+
+
+@lru_cache(maxsize=1)
+def lineage() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "lineage_2025.csv")
+
+
+def in_year(year: int) -> pd.DataFrame:
+    """Provinces of the map that applies to `year`."""
+    t = table()
+    return t[t.era == era_of(year)].reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _alias_index(era: int) -> dict[str, int]:
+    a = aliases()
+    a = a[a.era == era]
+    return {name_key(n): int(c) for n, c in zip(a.alias, a.gso_code)}
+
+
+def resolve(query, year: int) -> int:
+    """GSO code of a province named or coded as `query` in `year`'s map.
+
+    Accepts Vietnamese names with or without diacritics, English names,
+    common aliases and GSO codes. Raises UnknownProvince with suggestions.
+    """
+    era = era_of(year)
+    q = str(query).strip()
+    codes = set(in_year(year).gso_code)
+    if q.isdigit():
+        if int(q) in codes:
+            return int(q)
+        raise UnknownProvince(q, year, [])
+    idx = _alias_index(era)
+    key = name_key(q)
+    if key in idx:
+        return idx[key]
+    raise UnknownProvince(q, year, suggest(q, year))
+
+
+def suggest(query: str, year: int, n: int = 3) -> list[str]:
+    """Closest official names to a misspelt province name."""
+    idx = _alias_index(era_of(year))
+    close = difflib.get_close_matches(name_key(query), list(idx), n=8, cutoff=0.5)
+    names = []
+    for k in close:
+        nm = name(idx[k], year)
+        if nm not in names:
+            names.append(nm)
+    return names[:n]
+
+
+def name(code: int, year: int, lang: str = "vi") -> str:
+    t = table()
+    row = t[(t.gso_code == int(code)) & (t.era == era_of(year))]
+    if row.empty:
+        return str(code)
+    return row.iloc[0]["name_vi" if lang == "vi" else "name_en"]
+
+
+def names(year: int, lang: str = "vi") -> dict[int, str]:
+    t = in_year(year)
+    return dict(zip(t.gso_code, t["name_vi" if lang == "vi" else "name_en"]))
+
+
+def region_of(code: int, year: int) -> str:
+    t = table()
+    row = t[(t.gso_code == int(code)) & (t.era == era_of(year))]
+    return "" if row.empty else row.iloc[0]["region"]
+
+
+def region_name(region: str, lang: str = "vi") -> str:
+    r = regions().set_index("region")
+    return r.loc[region, "name_vi" if lang == "vi" else "name_en"] if region in r.index else region
+
+
+def predecessors(new_code: int) -> list[int]:
+    """Old (63-map) GSO codes that formed the new (34-map) unit `new_code`."""
+    lin = lineage()
+    return sorted(lin[lin.new_gso_code == int(new_code)].old_gso_code.tolist())
+
+
+def successor(old_code: int) -> int | None:
+    lin = lineage()
+    m = lin[lin.old_gso_code == int(old_code)]
+    return None if m.empty else int(m.new_gso_code.iloc[0])

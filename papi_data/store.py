@@ -1,0 +1,309 @@
+"""The database: scores in import batches, sources, and schema migrations.
+
+SQLite at data/papi.db by default; any SQLAlchemy URL through
+PAPI_DATABASE_URL (e.g. postgresql+psycopg://user@host/papi).
+
+Every write is an import batch. The current view takes, for each
+(year, province, indicator), the value of the newest active batch; nothing is
+deleted, a rollback deactivates its batch.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from . import DATA_DIR
+
+SCHEMA_VERSION = 1
+KEY = ["year", "province_code", "indicator"]
+SCORE_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
+                 "tier_official", "source"]
+
+metadata = sa.MetaData()
+
+schema_meta = sa.Table(
+    "schema_meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(255), nullable=False),
+)
+
+batches = sa.Table(
+    "batches", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # seed | import
+    sa.Column("created_at", sa.DateTime(timezone=False), nullable=False),
+    sa.Column("created_by", sa.String(255), nullable=False),
+    sa.Column("file_name", sa.String(512), nullable=False),
+    sa.Column("file_hash", sa.String(64), nullable=False),
+    sa.Column("raw", sa.LargeBinary, nullable=True),
+    sa.Column("rows_written", sa.Integer, nullable=False, default=0),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("note", sa.Text, nullable=True),
+    sa.Column("rolled_back_at", sa.DateTime(timezone=False), nullable=True),
+    sa.Column("rolled_back_by", sa.String(255), nullable=True),
+)
+
+scores = sa.Table(
+    "scores", metadata,
+    sa.Column("batch_id", sa.Integer, sa.ForeignKey("batches.id"), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("province_code", sa.Integer, primary_key=True),
+    sa.Column("indicator", sa.String(16), primary_key=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("ci_low", sa.Float, nullable=True),
+    sa.Column("ci_high", sa.Float, nullable=True),
+    sa.Column("se", sa.Float, nullable=True),
+    sa.Column("tier_official", sa.Integer, nullable=True),
+    sa.Column("source", sa.String(64), nullable=False),
+    sa.Index("ix_scores_key", "year", "province_code", "indicator"),
+)
+
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("source", sa.String(64), primary_key=True),
+    sa.Column("citation", sa.Text, nullable=False),
+)
+
+# Ordered migrations: version -> function(connection). Version 1 is the
+# initial schema, created by metadata.create_all.
+MIGRATIONS: dict[int, callable] = {}
+
+
+def default_url() -> str:
+    return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+class Store:
+    """One database. Safe to share between threads (SQLAlchemy pools)."""
+
+    def __init__(self, url: str | None = None, seed: bool = True):
+        self.url = url or default_url()
+        kwargs = {}
+        if self.url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        self.engine = sa.create_engine(self.url, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._cache: tuple[int, pd.DataFrame] | None = None
+        self._lock = threading.Lock()
+        self.migrate()
+        if seed:
+            self.seed()
+
+    # ---- schema -------------------------------------------------------
+    def schema_version(self) -> int:
+        with self.engine.connect() as c:
+            if not sa.inspect(c).has_table("schema_meta"):
+                return 0
+            v = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "schema_version")).scalar()
+            return int(v) if v else 0
+
+    def migrate(self) -> None:
+        """Create the schema or bring an existing database up to date.
+
+        Several processes may start on a new database at once: whoever loses
+        a race (table or row created in between) retries and then finds the
+        work done.
+        """
+        for attempt in range(5):
+            try:
+                metadata.create_all(self.engine, checkfirst=True)
+                with self.engine.begin() as c:
+                    self._migrate(c)
+                return
+            except (sa.exc.OperationalError, sa.exc.ProgrammingError, IntegrityError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    @staticmethod
+    def _migrate(c) -> None:
+        row = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "schema_version")).scalar()
+        version = int(row) if row else 0
+        if version == 0:
+            c.execute(schema_meta.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                             {"key": "data_version", "value": "0"}])
+            return
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[v](c)
+            _upsert_meta(c, "schema_version", str(v))
+
+    # ---- seeding ------------------------------------------------------
+    def seed(self, data_dir: Path = DATA_DIR) -> int | None:
+        """Load the shipped tables as batch 1 unless already done.
+
+        Idempotent and safe when two processes start at once: the marker row
+        and the batch are written in one transaction; the loser's insert of
+        the marker fails and it rolls back.
+        """
+        with self.engine.connect() as c:
+            if c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "seeded")).scalar():
+                return None
+        raw = (data_dir / "scores.csv").read_bytes()
+        frame = pd.read_csv(data_dir / "scores.csv")
+        src = pd.read_csv(data_dir / "sources.csv")
+        try:
+            with self.engine.begin() as c:
+                c.execute(schema_meta.insert().values(key="seeded", value=_now().isoformat()))
+                c.execute(sources.insert(), src.to_dict("records"))
+                batch = self._insert_batch(c, frame, kind="seed", file_name="data/scores.csv", raw=raw,
+                                           user="system", note="Published PAPI history shipped with the dashboard")
+                self._bump(c)
+            return batch
+        except IntegrityError:
+            return None
+
+    # ---- writing ------------------------------------------------------
+    def _insert_batch(self, c, frame: pd.DataFrame, *, kind: str, file_name: str, raw: bytes | None,
+                      user: str, note: str | None = None) -> int:
+        bid = c.execute(batches.insert().values(
+            kind=kind, created_at=_now(), created_by=user, file_name=file_name,
+            file_hash=hashlib.sha256(raw or b"").hexdigest(), raw=raw, rows_written=len(frame),
+            active=True, note=note)).inserted_primary_key[0]
+        rows = frame.reindex(columns=SCORE_COLUMNS).astype(object)
+        rows = rows.where(rows.notna(), None)
+        records = rows.to_dict("records")
+        for r in records:
+            r["batch_id"] = bid
+            r["year"], r["province_code"] = int(r["year"]), int(r["province_code"])
+            r["value"] = float(r["value"])
+            if r["tier_official"] is not None:
+                r["tier_official"] = int(r["tier_official"])
+        if records:
+            c.execute(scores.insert(), records)
+        return bid
+
+    def add_batch(self, frame: pd.DataFrame, *, file_name: str, raw: bytes | None, user: str | None = None,
+                  note: str | None = None, sources_rows: list[dict] | None = None) -> int:
+        """Write one import batch in a single transaction; returns its id."""
+        with self.engine.begin() as c:
+            for s in sources_rows or []:
+                if not c.execute(sa.select(sources.c.source).where(sources.c.source == s["source"])).first():
+                    c.execute(sources.insert().values(**s))
+            bid = self._insert_batch(c, frame, kind="import", file_name=file_name, raw=raw,
+                                     user=user or current_user(), note=note)
+            self._bump(c)
+        return bid
+
+    def rollback(self, batch_id: int, user: str | None = None) -> None:
+        """Deactivate a batch; the values it replaced show again."""
+        with self.engine.begin() as c:
+            b = c.execute(sa.select(batches.c.kind, batches.c.active).where(batches.c.id == batch_id)).first()
+            if b is None:
+                raise KeyError(f"No import batch {batch_id}.")
+            if not b.active:
+                raise ValueError(f"Batch {batch_id} is already rolled back.")
+            c.execute(batches.update().where(batches.c.id == batch_id).values(
+                active=False, rolled_back_at=_now(), rolled_back_by=user or current_user()))
+            self._bump(c)
+
+    def _bump(self, c) -> None:
+        v = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar()
+        _upsert_meta(c, "data_version", str(int(v or 0) + 1))
+
+    # ---- reading ------------------------------------------------------
+    def data_version(self) -> int:
+        """Changes on every commit or rollback; cheap to ask."""
+        with self.engine.connect() as c:
+            v = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar()
+        return int(v or 0)
+
+    def scores(self) -> pd.DataFrame:
+        """Current scores: the newest active batch's value for each key.
+
+        Memoised on the data version, so a warm call costs one small query.
+        """
+        version = self.data_version()
+        with self._lock:
+            if self._cache and self._cache[0] == version:
+                return self._cache[1]
+        q = (sa.select(scores).join(batches, batches.c.id == scores.c.batch_id)
+             .where(batches.c.active == sa.true()))
+        with self.engine.connect() as c:
+            df = pd.read_sql(q, c)
+        df = (df.sort_values("batch_id").drop_duplicates(KEY, keep="last")
+              .sort_values(KEY).reset_index(drop=True))
+        df["year"] = df["year"].astype("int64")
+        df["province_code"] = df["province_code"].astype("int64")
+        for col in ("value", "ci_low", "ci_high", "se"):
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        df["tier_official"] = df["tier_official"].astype("Int64")
+        with self._lock:
+            self._cache = (version, df)
+        return df
+
+    def sources(self) -> pd.DataFrame:
+        with self.engine.connect() as c:
+            return pd.read_sql(sa.select(sources), c)
+
+    def history(self) -> pd.DataFrame:
+        cols = [c for c in batches.c if c.name != "raw"]
+        with self.engine.connect() as c:
+            return pd.read_sql(sa.select(*cols).order_by(batches.c.id), c)
+
+    def batch_raw(self, batch_id: int) -> bytes | None:
+        with self.engine.connect() as c:
+            return c.execute(sa.select(batches.c.raw).where(batches.c.id == batch_id)).scalar()
+
+    def batch_rows(self, batch_id: int) -> pd.DataFrame:
+        with self.engine.connect() as c:
+            return pd.read_sql(sa.select(scores).where(scores.c.batch_id == batch_id), c)
+
+    def checksum(self) -> tuple[int, str]:
+        """Row count and a hash of every stored score row (all batches)."""
+        with self.engine.connect() as c:
+            df = pd.read_sql(sa.select(scores).order_by(*scores.primary_key.columns), c)
+            nb = c.execute(sa.select(sa.func.count()).select_from(batches)).scalar()
+        h = hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()
+        return len(df) + nb * 10**9, h
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _upsert_meta(c, key: str, value: str) -> None:
+    if c.execute(sa.select(schema_meta.c.key).where(schema_meta.c.key == key)).first():
+        c.execute(schema_meta.update().where(schema_meta.c.key == key).values(value=value))
+    else:
+        c.execute(schema_meta.insert().values(key=key, value=value))
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
+
+
+def get_store(url: str | None = None) -> Store:
+    """The process-wide Store for `url` (default: PAPI_DATABASE_URL or SQLite)."""
+    url = url or default_url()
+    with _stores_lock:
+        if url not in _stores:
+            _stores[url] = Store(url)
+        return _stores[url]

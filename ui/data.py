@@ -1,0 +1,55 @@
+"""Cached access to the store for the pages.
+
+The frames are cached per data version: a commit or rollback changes the
+version, so every page shows new data at once, in every session and every
+app instance sharing the database. Cached frames are shared: read-only.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from papi_data import analytics
+from papi_data.store import Store, get_store
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return get_store()
+
+
+def version() -> int:
+    return store().data_version()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _enriched(v: int) -> pd.DataFrame:
+    return analytics.enrich(store().scores())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _stats(v: int) -> pd.DataFrame:
+    return analytics.national_stats(store().scores())
+
+
+def scores() -> pd.DataFrame:
+    return store().scores()
+
+
+def enriched() -> pd.DataFrame:
+    """Current scores with rank, tier, cut points and changes."""
+    return _enriched(version())
+
+
+def stats() -> pd.DataFrame:
+    return _stats(version())
+
+
+def years() -> list[int]:
+    return sorted(int(y) for y in enriched()["year"].unique())
+
+
+def clear() -> None:
+    """Drop every cached frame (after an import, rollback or target edit)."""
+    _enriched.clear()
+    _stats.clear()

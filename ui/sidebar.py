@@ -1,0 +1,30 @@
+"""The shared sidebar: language and year, both kept in the URL."""
+from __future__ import annotations
+
+import streamlit as st
+
+from papi_data.i18n import DEFAULT_LANG, LANGS, t
+from ui import state
+
+LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def language() -> str:
+    """The interface language (URL ?lang=en; Vietnamese by default)."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang")
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def render(years: list[int] | None = None) -> tuple[str, int]:
+    """Draw the sidebar; returns (language, year). Call first on every page."""
+    from ui import data
+    years = years or data.years()
+    lang = state.selectbox(t("language", language()), LANGS, key="lang", default=DEFAULT_LANG,
+                           format_func=LANG_LABELS.get, container=st.sidebar)
+    year = state.selectbox(t("year", lang), sorted(years, reverse=True), key="year",
+                           default=max(years), container=st.sidebar)
+    return lang, int(year)
+
+
+def current_year() -> int:
+    return int(st.session_state["year"])
