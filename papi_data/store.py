@@ -269,13 +269,18 @@ class Store:
         with self.engine.connect() as c:
             return pd.read_sql(sa.select(scores).where(scores.c.batch_id == batch_id), c)
 
-    def checksum(self) -> tuple[int, str]:
-        """Row count and a hash of every stored score row (all batches)."""
+    def checksum(self) -> tuple[int, int, str]:
+        """(score rows, batches, hash of every score row and batch state).
+
+        Equal before and after a failed import means nothing was written.
+        """
         with self.engine.connect() as c:
             df = pd.read_sql(sa.select(scores).order_by(*scores.primary_key.columns), c)
-            nb = c.execute(sa.select(sa.func.count()).select_from(batches)).scalar()
-        h = hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()
-        return len(df) + nb * 10**9, h
+            b = pd.read_sql(sa.select(batches.c.id, batches.c.active).order_by(batches.c.id), c)
+        h = hashlib.sha256()
+        for frame in (df, b):
+            h.update(pd.util.hash_pandas_object(frame, index=False).values.tobytes())
+        return len(df), len(b), h.hexdigest()
 
     def dispose(self) -> None:
         self.engine.dispose()
