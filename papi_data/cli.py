@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")
     s.add_argument("--tolerance", type=float, default=1e-4)
     s.set_defaults(func=cmd_check)
+
+    from .ingest import commands as ingest_commands  # import, history, rollback, hash-password
+    ingest_commands.register(sub, UserError)
     return p
 
 

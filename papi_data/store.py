@@ -78,6 +78,14 @@ sources = sa.Table(
 MIGRATIONS: dict[int, callable] = {}
 
 
+class StaleData(RuntimeError):
+    """The data changed since the preview a commit was based on."""
+
+    def __init__(self, expected: int, found: int):
+        self.expected, self.found = expected, found
+        super().__init__(f"The data changed since the preview (version {expected} -> {found}); nothing was written.")
+
+
 def default_url() -> str:
     return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
 
@@ -194,9 +202,16 @@ class Store:
         return bid
 
     def add_batch(self, frame: pd.DataFrame, *, file_name: str, raw: bytes | None, user: str | None = None,
-                  note: str | None = None, sources_rows: list[dict] | None = None) -> int:
-        """Write one import batch in a single transaction; returns its id."""
+                  note: str | None = None, sources_rows: list[dict] | None = None,
+                  expect_version: int | None = None) -> int:
+        """Write one import batch in a single transaction; returns its id.
+
+        With `expect_version` (the data version the preview was made on),
+        raises StaleData and writes nothing if another commit or rollback
+        came in between: of two imports started at once, one wins whole.
+        """
         with self.engine.begin() as c:
+            self._write_lock(c, expect_version)
             for s in sources_rows or []:
                 if not c.execute(sa.select(sources.c.source).where(sources.c.source == s["source"])).first():
                     c.execute(sources.insert().values(**s))
@@ -208,6 +223,7 @@ class Store:
     def rollback(self, batch_id: int, user: str | None = None) -> None:
         """Deactivate a batch; the values it replaced show again."""
         with self.engine.begin() as c:
+            self._write_lock(c)
             b = c.execute(sa.select(batches.c.kind, batches.c.active).where(batches.c.id == batch_id)).first()
             if b is None:
                 raise KeyError(f"No import batch {batch_id}.")
@@ -216,6 +232,18 @@ class Store:
             c.execute(batches.update().where(batches.c.id == batch_id).values(
                 active=False, rolled_back_at=_now(), rolled_back_by=user or current_user()))
             self._bump(c)
+
+    @staticmethod
+    def _write_lock(c, expect_version: int | None = None) -> None:
+        """Serialise writers: the first statement of the transaction writes
+        the data_version row (SQLite takes its write lock, PostgreSQL a row
+        lock), so a second writer waits, then sees the first one's version."""
+        c.execute(schema_meta.update().where(schema_meta.c.key == "data_version")
+                  .values(value=schema_meta.c.value))
+        if expect_version is not None:
+            v = int(c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar() or 0)
+            if v != expect_version:
+                raise StaleData(expect_version, v)
 
     def _bump(self, c) -> None:
         v = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar()

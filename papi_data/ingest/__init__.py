@@ -1,0 +1,195 @@
+"""Importing a new PAPI release: read -> validate -> preview -> commit.
+
+    plan = ingest.prepare(raw, "2025PAPI.xlsx", store, years=[2025])
+    plan.errors          # every problem, with file, sheet, cell; nothing written
+    plan.preview         # added / changed (old -> new) / unchanged per year and province
+    ingest.commit(plan, store, user="analyst")   # one transaction, raw file + hash kept
+    store.rollback(batch_id)                      # the earlier values show again
+
+Readers, one per published layout: `indicator_rows` (2018 on, incl. the
+2024 file with its 34-province mapping rows and files scoring the 34 new
+provinces), `province_rows` (2011–2017 with the "Điểm thành phần" sheets)
+and `template` (the project's long CSV/XLSX).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..store import SCORE_COLUMNS, StaleData, Store, current_user
+from . import files, indicator_rows, province_rows, template
+from .diff import Preview, preview
+from .model import FileRejected, Issue, Parsed, issue, to_frame
+from .validate import errors as _errors, validate
+
+__all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue", "StaleData"]
+
+LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "template": "template"}
+
+
+def parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
+    """Read a file in any known layout. `years` picks sheets of a file that
+    repeats earlier years (default: the newest year of a published file,
+    every year of a template)."""
+    try:
+        kind = files.kind_of(raw, file_name, limit)
+        if kind == "csv":
+            return _template(file_name, [files.read_csv(raw, file_name)], years, [])
+        sheets, formula_issues = files.read_xlsx(raw, file_name)
+    except FileRejected as e:
+        return Parsed(file_name, "unknown", to_frame([]), [e.issue])
+    sheets = [s for s in sheets if s.rows]
+    if not sheets:
+        return Parsed(file_name, "unknown", to_frame([]), [issue("empty", file_name)] + formula_issues)
+    tpl = [s for s in sheets if template.looks_like(s)]
+    if tpl:
+        return _template(file_name, tpl, years, formula_issues)
+    ind = [s for s in sheets if indicator_rows.looks_like(s)]
+    if ind:
+        return _indicator_rows(file_name, ind, years, formula_issues)
+    year = province_rows.file_year(sheets, file_name)
+    prov = [s for s in sheets if province_rows.looks_like(s, year or 2016)]
+    if prov:
+        return _province_rows(file_name, prov, year, years, formula_issues)
+    return Parsed(file_name, "unknown", to_frame([]), [issue("no_layout", file_name)] + formula_issues)
+
+
+def _pick(found: list[int], years, default: list[int], file_name: str, issues: list[Issue]) -> list[int]:
+    if years is None:
+        return default
+    picked = sorted(set(int(y) for y in years))
+    for y in picked:
+        if y not in found:
+            issues.append(issue("year_not_in_file", file_name, year=y,
+                                found=", ".join(map(str, found)) or "–"))
+    return [y for y in picked if y in found]
+
+
+def _template(file_name, sheets, years, issues) -> Parsed:
+    recs = []
+    issues = list(issues)
+    for s in sheets:
+        r, i = template.read(s, file_name, dt.date.today().year)
+        recs += r
+        issues += i
+    df = to_frame(recs)
+    found = sorted(int(y) for y in df["year"].unique())
+    picked = _pick(found, years, found, file_name, issues)
+    p = Parsed(file_name, "template", df, issues, found, picked)
+    return p.select(picked) if years is not None else p
+
+
+def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
+    issues = list(issues)
+    by_year: dict[int, files.Sheet] = {}
+    for s in sheets:
+        y = indicator_rows.sheet_year(s, file_name)
+        if y is None:
+            issues.append(issue("year_unknown", file_name, s.name))
+        elif y in by_year:
+            issues.append(issue("year_twice", file_name, s.name, year=y, other=by_year[y].name))
+        else:
+            by_year[y] = s
+    found = sorted(by_year)
+    picked = _pick(found, years, found[-1:], file_name, issues)
+    recs = []
+    for y in picked:
+        r, i = indicator_rows.read(by_year[y], y, file_name)
+        recs += r
+        issues += i
+    return Parsed(file_name, "indicator_rows", to_frame(recs), issues, found, picked,
+                  {y: by_year[y].name for y in picked})
+
+
+def _province_rows(file_name, sheets, year, years, issues) -> Parsed:
+    issues = list(issues)
+    if year is None:
+        issues.append(issue("year_unknown", file_name, sheets[0].name))
+        return Parsed(file_name, "province_rows", to_frame([]), issues)
+    found = [year]
+    picked = _pick(found, years, found, file_name, issues)
+    recs = []
+    if picked:
+        for s in sheets:
+            r, i = province_rows.read(s, year, file_name)
+            recs += r
+            issues += i
+    main = next((s.name for s in sheets if not province_rows.sub_dimension_of(s)), sheets[0].name)
+    return Parsed(file_name, "province_rows", to_frame(recs), issues, found, picked, {year: main})
+
+
+@dataclass
+class Plan:
+    """A validated file and what committing it would change."""
+    file_name: str
+    raw: bytes
+    parsed: Parsed
+    issues: list[Issue]
+    preview: Preview | None
+    data_version: int
+    sha256: str = field(default="")
+
+    @property
+    def errors(self) -> list[Issue]:
+        return _errors(self.issues)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if not i.blocking]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def years(self) -> list[int]:
+        return self.parsed.default_years
+
+    def report(self, lang: str = "vi") -> dict:
+        """Everything the CLI prints with --format json."""
+        out = {"file": self.file_name, "sha256": self.sha256, "layout": self.parsed.layout,
+               "years_found": self.parsed.years_found, "years": self.years,
+               "values": int(len(self.parsed.frame)), "ok": self.ok,
+               "errors": [i.as_dict(lang) for i in self.errors],
+               "warnings": [i.as_dict(lang) for i in self.warnings]}
+        if self.preview is not None:
+            out["counts"] = self.preview.counts()
+            out["by_year"] = self.preview.by_year.to_dict("records")
+        return out
+
+
+def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date | None = None,
+            limit: int | None = None) -> Plan:
+    """Read, validate and compare with the current data. Writes nothing."""
+    version = store.data_version()
+    parsed = parse(raw, file_name, years, limit)
+    found = validate(parsed, today)
+    pv = None
+    if not _errors(found) and not parsed.frame.empty:
+        pv = preview(parsed.frame, store.scores())
+    return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest())
+
+
+def commit(plan: Plan, store: Store, user: str | None = None) -> int:
+    """Write the file's values as one batch, in one transaction, keeping
+    the raw file and its hash. Refuses a plan with errors; raises StaleData
+    when the data changed since the preview (nothing is written)."""
+    if not plan.ok:
+        raise ValueError("The file has errors; nothing was written.")
+    if plan.preview is None or not plan.preview.has_changes:
+        raise ValueError("The file changes nothing; nothing was written.")
+    src = f"import-{plan.sha256[:16]}"
+    frame = plan.parsed.frame.assign(source=src, tier_official=pd.NA).reindex(columns=SCORE_COLUMNS)
+    years = ", ".join(map(str, plan.years))
+    sheets = ", ".join(dict.fromkeys(plan.parsed.sheets.values())) or "-"
+    citation = (f"PAPI {years}: file {plan.file_name} (sheet {sheets}; sha256 {plan.sha256}), imported "
+                f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC by {user or current_user()}")
+    c = plan.preview.counts()
+    note = (f"PAPI {years} ({LAYOUT_NAMES.get(plan.parsed.layout, plan.parsed.layout)} layout): "
+            f"{c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged")
+    return store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
+                           sources_rows=[{"source": src, "citation": citation}],
+                           expect_version=plan.data_version)

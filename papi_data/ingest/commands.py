@@ -1,0 +1,145 @@
+"""Command-line import, history and rollback (registered by papi_data.cli).
+
+    python -m papi_data import FILE [--years 2024 ...] [--dry-run] [--format json] [--lang en]
+    python -m papi_data history [--format json]
+    python -m papi_data rollback BATCH
+    python -m papi_data hash-password
+
+Exit status of `import`: 0 imported (or a clean dry run, or nothing to
+change), 2 validation failed and nothing was written, 3 another import or
+rollback came in between and nothing was written (run it again).
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from .. import passwords
+from ..store import StaleData, current_user, get_store
+
+EXIT_INVALID = 2
+EXIT_CONFLICT = 3
+
+
+def register(sub, user_error) -> None:
+    global UserError
+    UserError = user_error
+    s = sub.add_parser("import", help="validate a PAPI file, show what would change, and import it")
+    s.add_argument("file", help="a published PAPI workbook (.xlsx) or the import template (.csv/.xlsx)")
+    s.add_argument("--years", type=int, nargs="+", help="years to take from a file that holds several")
+    s.add_argument("--dry-run", action="store_true", help="validate and compare only; write nothing")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.add_argument("--lang", choices=["vi", "en"], default="en", help="language of the messages")
+    s.add_argument("--user", help="name recorded with the import (default: login name)")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("history", help="import batches, newest last")
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.set_defaults(func=cmd_history)
+
+    s = sub.add_parser("rollback", help="deactivate an import batch; the values it replaced show again")
+    s.add_argument("batch", type=int)
+    s.add_argument("--user")
+    s.set_defaults(func=cmd_rollback)
+
+    s = sub.add_parser("hash-password", help="print the hash of an analyst password for secrets.toml")
+    s.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    s.set_defaults(func=cmd_hash_password)
+
+
+UserError = RuntimeError  # replaced by register()
+
+
+def cmd_import(a) -> int:
+    from . import commit, prepare
+    path = Path(a.file)
+    if not path.is_file():
+        raise UserError(f"No such file: {a.file}")
+    store = get_store()
+    plan = prepare(path.read_bytes(), path.name, store, years=a.years)
+    rep = plan.report(a.lang)
+    rep["dry_run"] = bool(a.dry_run)
+    status = 0
+    if not plan.ok:
+        status = EXIT_INVALID
+    elif not a.dry_run and plan.preview is not None and plan.preview.has_changes:
+        try:
+            rep["batch"] = commit(plan, store, user=a.user or current_user())
+        except StaleData:
+            rep["conflict"] = True
+            status = EXIT_CONFLICT
+    if a.format == "json":
+        print(json.dumps(rep, ensure_ascii=False, indent=1, default=str))
+    else:
+        _print_text(plan, rep, a.lang)
+    return status
+
+
+def _print_text(plan, rep, lang) -> None:
+    out = sys.stdout
+    print(f"{rep['file']}: {rep['layout']} layout; years in file: "
+          f"{', '.join(map(str, rep['years_found'])) or '-'}; taking: {', '.join(map(str, rep['years'])) or '-'}",
+          file=out)
+    for i in plan.errors:
+        print(f"error: {i.where(lang)}: {i.message(lang)}", file=sys.stderr)
+    for i in plan.warnings:
+        print(f"note: {i.where(lang)}: {i.message(lang)}", file=sys.stderr)
+    if not plan.ok:
+        print(f"{len(plan.errors)} error(s); nothing was written.", file=out)
+        return
+    c = rep.get("counts", {})
+    print(f"{rep['values']} values: {c.get('added', 0)} added, {c.get('changed', 0)} changed, "
+          f"{c.get('ci', 0)} with a new CI/SE only, {c.get('unchanged', 0)} unchanged", file=out)
+    for y in rep.get("by_year", []):
+        print(f"  {y['year']}: {y['added']} added, {y['changed']} changed, {y['ci']} CI/SE only, "
+              f"{y['unchanged']} unchanged, {y['kept']} current values not in the file (kept)", file=out)
+    if rep.get("conflict"):
+        print("Another import or rollback came in between; nothing was written. Run the import again.", file=out)
+    elif "batch" in rep:
+        print(f"Imported as batch {rep['batch']}. Undo with: python -m papi_data rollback {rep['batch']}", file=out)
+    elif rep["dry_run"]:
+        print("Dry run: nothing was written.", file=out)
+    else:
+        print("Nothing to change; nothing was written.", file=out)
+
+
+def cmd_history(a) -> int:
+    h = get_store().history()
+    cols = ["id", "kind", "created_at", "created_by", "file_name", "file_hash", "rows_written", "active",
+            "rolled_back_at", "rolled_back_by", "note"]
+    h = h[cols]
+    if a.format == "json":
+        print(h.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
+    else:
+        h.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def cmd_rollback(a) -> int:
+    store = get_store()
+    try:
+        store.rollback(a.batch, user=a.user or current_user())
+    except KeyError:
+        raise UserError(f"No import batch {a.batch}. See: python -m papi_data history") from None
+    except ValueError as e:
+        raise UserError(str(e)) from None
+    print(f"Batch {a.batch} rolled back; the values it replaced show again.")
+    return 0
+
+
+def cmd_hash_password(a) -> int:
+    if a.stdin or not sys.stdin.isatty():
+        pw = sys.stdin.readline().rstrip("\n")
+    else:
+        pw = getpass.getpass("Analyst password: ")
+        if pw != getpass.getpass("Again: "):
+            raise UserError("The two passwords differ.")
+    if len(pw) < 8:
+        raise UserError("Use at least 8 characters.")
+    h = passwords.hash_password(pw)
+    print(h)
+    print(f'# .streamlit/secrets.toml:\n#   [analyst]\n#   password_hash = "{h}"\n'
+          f"# or the environment: PAPI_ANALYST_PASSWORD_HASH='{h}'", file=sys.stderr)
+    return 0

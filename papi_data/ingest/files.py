@@ -1,0 +1,204 @@
+"""Opening an uploaded file: size, type, encryption and corruption checks,
+then a plain grid of cell values per sheet (or the rows of a CSV)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+
+from .model import FileRejected, issue
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+DEFAULT_MAX_MB = 20.0
+
+
+def max_bytes() -> int:
+    """Upload limit: PAPI_IMPORT_MAX_MB (default 20 MB; a full official
+    workbook with every year is about 2 MB)."""
+    try:
+        mb = float(os.environ.get("PAPI_IMPORT_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list]  # cell values, row-major, ragged rows padded to the same width
+
+
+def col_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def a1(r: int, c: int) -> str:
+    """0-based (row, column) -> 'B5'."""
+    return f"{col_letter(c)}{r + 1}"
+
+
+def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
+    """'xlsx' or 'csv', or FileRejected naming what is wrong with the file."""
+    limit = max_bytes() if limit is None else limit
+    if not raw or not raw.strip():
+        raise FileRejected(issue("empty", file_name))
+    if len(raw) > limit:
+        raise FileRejected(issue("too_large", file_name, size=f"{len(raw) / 1048576:.1f}",
+                                 limit=f"{limit / 1048576:.0f}"))
+    ext = os.path.splitext(file_name.lower())[1]
+    if raw.startswith(OLE_MAGIC):
+        if ENCRYPTED_STREAM in raw:
+            raise FileRejected(issue("encrypted", file_name))
+        raise FileRejected(issue("legacy_xls", file_name))
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+                names = set(z.namelist())
+                bad = z.testzip()
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+            raise FileRejected(issue("corrupt", file_name)) from None
+        if bad is not None:
+            raise FileRejected(issue("corrupt", file_name))
+        if "xl/workbook.xml" not in names:
+            raise FileRejected(issue("wrong_type", file_name, ext=ext or "?"))
+        return "xlsx"
+    if ext in (".xlsx", ".xlsm"):
+        raise FileRejected(issue("corrupt", file_name))
+    if (raw.startswith(b"%PDF") or raw.startswith(b"\x89PNG") or raw.startswith(b"\xff\xd8\xff")
+            or raw.startswith(b"GIF8") or b"\x00" in raw[:4096]):
+        raise FileRejected(issue("wrong_type", file_name, ext=ext or "?"))
+    if ext in (".csv", ".txt", ""):
+        return "csv"
+    raise FileRejected(issue("wrong_type", file_name, ext=ext))
+
+
+def _trim(rows: list[list]) -> list[list]:
+    while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
+        rows.pop()
+    width = max((len(r) for r in rows), default=0)
+    return [list(r) + [None] * (width - len(r)) for r in rows]
+
+
+def read_xlsx(raw: bytes, file_name: str) -> tuple[list[Sheet], list]:
+    """All sheets as grids of cached values, and an issue for every formula
+    cell that has no cached value (a file saved by a program that does not
+    compute formulas; the value cannot be known without Excel)."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
+        raise FileRejected(issue("corrupt", file_name)) from None
+    except Exception:  # XML errors from a damaged part
+        raise FileRejected(issue("corrupt", file_name)) from None
+    sheets = []
+    try:
+        for ws in wb.worksheets:
+            sheets.append(Sheet(ws.title, _trim([list(r) for r in ws.iter_rows(values_only=True)])))
+    except Exception:
+        raise FileRejected(issue("corrupt", file_name)) from None
+    finally:
+        wb.close()
+    problems = []
+    if _has_formulas(raw):
+        problems = _formulas_without_values(raw, file_name, sheets)
+    return sheets, problems
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(raw: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        for n in z.namelist():
+            if n.startswith("xl/worksheets/") and n.endswith(".xml") and _FORMULA.search(z.read(n)):
+                return True
+    return False
+
+
+def _formulas_without_values(raw: bytes, file_name: str, sheets: list[Sheet]):
+    import openpyxl
+    wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=False, read_only=True)
+    by_name = {s.name: s for s in sheets}
+    out = []
+    try:
+        for ws in wb.worksheets:
+            grid = by_name[ws.title].rows
+            for r, row in enumerate(ws.iter_rows(values_only=True)):
+                for c, v in enumerate(row):
+                    if isinstance(v, str) and v.startswith("=") and (
+                            r >= len(grid) or c >= len(grid[r]) or grid[r][c] is None):
+                        out.append(issue("formula_no_value", file_name, ws.title, a1(r, c), formula=v[:60]))
+    finally:
+        wb.close()
+    return out
+
+
+def read_csv(raw: bytes, file_name: str) -> Sheet:
+    """A CSV in UTF-8 (with or without BOM), comma-, semicolon- or
+    tab-separated. Decimal commas are handled when numbers are parsed."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileRejected(issue("encoding", file_name)) from None
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        raise FileRejected(issue("empty", file_name))
+    head = lines[0]
+    delim = max([";", ",", "\t"], key=lambda d: head.count(d))
+    if head.count(delim) == 0:
+        raise FileRejected(issue("no_layout", file_name))
+    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
+    rows = [[(v if v.strip() else None) for v in r] for r in rows]
+    return Sheet("", _trim(rows))
+
+
+_MISSING = {"", "-", "–", "—", "n/a", "na", "…", "...", ".."}
+_DEC_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def number(v) -> float | None:
+    """A cell as a float; None when blank or an explicit 'no value' mark.
+    Raises NotANumber for other text. Accepts decimal commas (46,96)."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        raise NotANumber(str(v))
+    if isinstance(v, (int, float)):
+        return float(v) if v == v else None
+    s = str(v).strip().replace("\u00a0", "").replace(" ", "")
+    if s.lower() in _MISSING:
+        return None
+    if _DEC_COMMA.match(s):
+        s = s.replace(",", ".")
+    elif _THOUSANDS_DOT.match(s):
+        s = s.replace(".", "").replace(",", ".")
+    try:
+        x = float(s)
+    except ValueError:
+        raise NotANumber(str(v)) from None
+    if x != x or x in (float("inf"), float("-inf")):
+        raise NotANumber(str(v))
+    return x
+
+
+def text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()

@@ -1,0 +1,218 @@
+"""The 2018-on published layout: one sheet per year (e.g. `2023_VIE_ENG`),
+one ROW per indicator and one COLUMN per province.
+
+Column A holds the English label, B the Vietnamese label, C the scale
+("1-10 điểm/points"); header rows give the GSO code ("Mã tỉnh") and the
+province name. Each indicator has several statistic rows (Unweighted,
+Weighted, 95% CI low/high, Standard Error): the unweighted value, the CI and
+the standard error are kept. Indicator rows in percent are not scores and
+are skipped. The 2024 file adds header rows mapping the old provinces to
+the 34 new ones and blank separator columns: the province row used is the
+one whose names resolve to the most provinces of the year's map, so the
+same reader takes a file that scores the 34 new provinces (2025 on).
+
+Everything is found by content, not position.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import provinces
+from ..text import fold
+from .files import NotANumber, Sheet, a1, number, text
+from .labels import UnknownIndicator, _codes, indicator_of, province_hint, quick_code, stat_of, years_in
+from .model import issue
+
+HEADER_SCAN = 25
+_CODE_LABEL = re.compile(r"ma tinh|province code|gso|tinhid|ma so")
+_SCALE = re.compile(r"(diem|points?|%|\d+\s*[-–]\s*\d+)")
+
+
+def looks_like(sheet: Sheet) -> bool:
+    """An indicator-rows sheet: some label in the first columns names a
+    dimension and some header row holds province names."""
+    hits = 0
+    for row in sheet.rows[:300]:
+        for v in row[:4]:
+            f = fold(text(v))
+            if re.search(r"(dimension|chi so noi dung)\s*\d", f):
+                hits += 1
+                break
+    return hits >= 1 and _province_row(sheet, 2024)[0] is not None
+
+
+def sheet_year(sheet: Sheet, file_name: str) -> int | None:
+    ys = years_in(sheet.name)
+    if ys:
+        return ys[0]
+    for row in sheet.rows[:6]:
+        for v in row[:6]:
+            ys = years_in(text(v))
+            if ys and "papi" in fold(text(v)):
+                return ys[0]
+    ys = years_in(file_name)
+    return ys[0] if len(set(ys)) == 1 else None
+
+
+def _province_row(sheet: Sheet, year: int) -> tuple[int | None, dict[int, int]]:
+    """The header row naming the most distinct provinces of `year`'s map."""
+    best, best_map = None, {}
+    for r, row in enumerate(sheet.rows[:HEADER_SCAN]):
+        found = {}
+        for c, v in enumerate(row):
+            if not isinstance(v, str):
+                continue
+            s = v.strip()
+            if not s or s.isdigit() or len(s) < 2:
+                continue
+            code = quick_code(s, year)
+            if code is not None:
+                found[c] = code
+        if len(set(found.values())) >= max(5, len(set(best_map.values()))):
+            if len(set(found.values())) > len(set(best_map.values())) or best is None or r > best:
+                best, best_map = r, found
+    return best, best_map
+
+
+def _code_row(sheet: Sheet, name_row: int, cols: list[int], year: int) -> int | None:
+    """The 'Mã tỉnh' row nearest the province-name row."""
+    valid = _codes(provinces.era_of(year))
+    cands = []
+    for r, row in enumerate(sheet.rows[:HEADER_SCAN]):
+        if r == name_row:
+            continue
+        label = " ".join(fold(text(v)) for v in row[:min(cols) if cols else 3])
+        nums = [row[c] for c in cols if c < len(row) and row[c] is not None]
+        ok = sum(1 for v in nums if text(v).isdigit() and int(text(v)) in valid)
+        if nums and ok >= 0.8 * len(nums) and (ok >= 5 or _CODE_LABEL.search(label)):
+            cands.append((abs(r - name_row), r))
+    return min(cands)[1] if cands else None
+
+
+def read(sheet: Sheet, year: int, file_name: str):
+    """Records and issues of one sheet scoring `year`."""
+    records, issues = [], []
+    name_row, by_name = _province_row(sheet, year)
+    if name_row is None:
+        issues.append(issue("no_provinces", file_name, sheet.name))
+        return records, issues
+    rows = sheet.rows
+    width = len(rows[0]) if rows else 0
+    first_prov = min(by_name)
+    # label columns are left of the first province column; find the scale column by content
+    label_cols = list(range(first_prov))
+    scale_col = None
+    for c in label_cols:
+        cnt = sum(1 for row in rows[name_row + 1:] if c < len(row) and _SCALE.search(fold(text(row[c])))
+                  and len(text(row[c])) < 40)
+        if cnt >= 3 and (scale_col is None or c > scale_col):
+            scale_col = c
+    text_cols = [c for c in label_cols if c != scale_col]
+
+    header = rows[name_row]
+    cols: dict[int, int] = {}
+    for c in range(first_prov, width):
+        s = text(header[c]) if c < len(header) else ""
+        if c in by_name:
+            cols[c] = by_name[c]
+        elif s and not s.isdigit():
+            issues.append(issue("unknown_province", file_name, sheet.name, a1(name_row, c), name=s,
+                                suggestions=", ".join(province_hint(s, year)) or "–"))
+    code_row = _code_row(sheet, name_row, list(cols) or [first_prov], year)
+    if code_row is not None:
+        crow = rows[code_row]
+        for c in range(first_prov, width):
+            code_txt = text(crow[c]) if c < len(crow) else ""
+            if not code_txt.isdigit():
+                continue
+            code = int(code_txt)
+            if c in cols and cols[c] != code:
+                issues.append(issue("code_mismatch", file_name, sheet.name, a1(code_row, c), code=code,
+                                    name=text(header[c]), expected=cols[c]))
+            elif c not in cols and not text(header[c] if c < len(header) else None):
+                if code in _codes(provinces.era_of(year)):
+                    cols[c] = code
+    seen_prov: dict[int, int] = {}
+    for c, code in sorted(cols.items()):
+        if code in seen_prov:
+            issues.append(issue("duplicate_province", file_name, sheet.name, a1(name_row, c),
+                                name=provinces.name(code, year), first=a1(name_row, seen_prov[code])))
+        else:
+            seen_prov[code] = c
+    start = max(name_row, code_row if code_row is not None else -1) + 1
+
+    values: dict[tuple[str, str], int] = {}  # (code, stat) -> row of first occurrence
+    current = None
+    for r in range(start, len(rows)):
+        row = rows[r]
+        label = " | ".join(text(row[c]) for c in text_cols if c < len(row) and text(row[c]))
+        scale = text(row[scale_col]) if scale_col is not None and scale_col < len(row) else ""
+        if not label:
+            continue
+        if "%" in scale or "(%)" in label or label.startswith("%") or fold(label).startswith("ty le"):
+            current = None
+            continue
+        stat = stat_of(label)
+        try:
+            code = indicator_of(label, year)
+        except UnknownIndicator:
+            issues.append(issue("unknown_indicator", file_name, sheet.name, a1(r, text_cols[0] if text_cols else 0),
+                                label=label[:80], year=year))
+            current = None
+            continue
+        if code is None:
+            if stat == "value":
+                current = None  # some other row (a raw indicator, a note)
+                continue
+            code = current
+            if code is None:
+                continue
+        current = code
+        if stat == "weighted":
+            continue
+        if (code, stat) in values:
+            issues.append(issue("duplicate_row", file_name, sheet.name, a1(r, text_cols[0] if text_cols else 0),
+                                indicator=code, first=values[(code, stat)] + 1))
+            continue
+        values[(code, stat)] = r
+        for c in range(first_prov, len(row)):
+            v = row[c]
+            try:
+                x = number(v)
+            except NotANumber:
+                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(v)[:40]))
+                continue
+            if x is None:
+                continue
+            if c not in cols:
+                issues.append(issue("column_without_province", file_name, sheet.name, a1(r, c)))
+                continue
+            records.append({"year": year, "province_code": cols[c], "indicator": code, "stat": stat,
+                            "value": x, "sheet": sheet.name, "cell": a1(r, c)})
+    combined, zeros = _combine(records)
+    if zeros:
+        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
+                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+    return combined, issues
+
+
+def _combine(records: list[dict]) -> tuple[list[dict], list[str]]:
+    """Fold the statistic rows into one record per (province, indicator):
+    value + ci_low + ci_high + se, the cell being the value's cell.
+    A published 0 means 'not scored' (the official files leave gaps as 0)."""
+    out: dict[tuple, dict] = {}
+    extra: dict[tuple, dict] = {}
+    zeros = []
+    for rec in records:
+        key = (rec["year"], rec["province_code"], rec["indicator"])
+        if rec["stat"] == "value":
+            if rec["value"] == 0:
+                zeros.append(rec["cell"])
+                continue
+            out[key] = {k: rec[k] for k in ("year", "province_code", "indicator", "value", "sheet", "cell")}
+        else:
+            extra.setdefault(key, {})[rec["stat"]] = rec["value"]
+    for key, stats in extra.items():
+        if key in out:
+            out[key].update(stats)
+    return list(out.values()), zeros

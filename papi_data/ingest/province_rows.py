@@ -1,0 +1,158 @@
+"""The 2011–2017 published layout: one ROW per province and one COLUMN per
+dimension on the summary sheet (e.g. "2016PAPI- Bảng tổng hợp kết quả"),
+the sub-dimensions on extra sheets "Điểm thành phần 1…6", headers in
+Vietnamese and sometimes English, and a "highest" summary row to skip.
+
+Columns are recognised by their header text (number and/or name), the
+province column by its content, so the order of columns and the number of
+title rows do not matter.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import codebook, provinces
+from ..text import fold
+from .files import NotANumber, Sheet, a1, number, text
+from .labels import (UnknownIndicator, indicator_of, is_summary_row, match_name, province_hint,
+                     quick_code, stat_of, years_in)
+from .model import issue
+
+_SUBSHEET = re.compile(r"(thanh phan|sub[\s-]?dimension|subindex)\D*(\d)")
+
+
+def _province_col(sheet: Sheet, year: int) -> tuple[int | None, list[int]]:
+    """The column naming the most provinces, and the rows where it does."""
+    best, best_rows = None, []
+    width = len(sheet.rows[0]) if sheet.rows else 0
+    for c in range(min(width, 6)):
+        rows = []
+        for r, row in enumerate(sheet.rows):
+            s = text(row[c])
+            if s and not s.isdigit() and quick_code(s, year) is not None:
+                rows.append(r)
+        if len(rows) > len(best_rows):
+            best, best_rows = c, rows
+    return (best, best_rows) if len(best_rows) >= 5 else (None, [])
+
+
+def looks_like(sheet: Sheet, year: int = 2016) -> bool:
+    col, rows = _province_col(sheet, year)
+    if col is None:
+        return False
+    headers = _headers(sheet, rows[0])
+    hits = 0
+    for h in headers.values():
+        try:
+            if indicator_of(h, year):
+                hits += 1
+        except UnknownIndicator:
+            hits += 1
+    return hits >= 2
+
+
+def sub_dimension_of(sheet: Sheet) -> str | None:
+    m = _SUBSHEET.search(fold(sheet.name))
+    return f"D{m.group(2)}" if m else None
+
+
+def _headers(sheet: Sheet, first_data: int) -> dict[int, str]:
+    """Column -> header text (up to three rows above the first province)."""
+    top = max(0, first_data - 3)
+    width = len(sheet.rows[0]) if sheet.rows else 0
+    # header rows have several labels; a title row has one
+    hdr = [r for r in range(top, first_data) if sum(1 for v in sheet.rows[r] if text(v)) >= 3]
+    out = {}
+    for c in range(width):
+        parts = [text(sheet.rows[r][c]) for r in hdr if text(sheet.rows[r][c])]
+        if parts:
+            out[c] = " / ".join(parts)
+    return out
+
+
+def file_year(sheets: list[Sheet], file_name: str) -> int | None:
+    """The file name decides (a published 2011 file has its tab named 2012);
+    then the summary sheet's name, then a title cell."""
+    ys = set(years_in(file_name))
+    if len(ys) == 1:
+        return ys.pop()
+    for s in sheets:
+        ys = set(years_in(s.name))
+        if len(ys) == 1:
+            return ys.pop()
+    for s in sheets:
+        for row in s.rows[:4]:
+            for v in row[:4]:
+                ys = set(years_in(text(v)))
+                if len(ys) == 1 and "papi" in fold(text(v)):
+                    return ys.pop()
+    return None
+
+
+def read(sheet: Sheet, year: int, file_name: str):
+    records, issues = [], []
+    pcol, prow = _province_col(sheet, year)
+    if pcol is None:
+        return records, issues
+    first = prow[0]
+    headers = _headers(sheet, first)
+    dim = sub_dimension_of(sheet)
+    cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
+             else ["TOTAL"] + codebook.indicators(year, "dimension"))
+    cols: dict[int, str] = {}
+    for c, h in headers.items():
+        if c == pcol or stat_of(h) == "weighted":
+            continue
+        try:
+            code = indicator_of(h, year)
+        except UnknownIndicator:
+            issues.append(issue("unknown_indicator", file_name, sheet.name, a1(first - 1, c), label=h[:80], year=year))
+            continue
+        if code is None:
+            code = match_name(h, cands, year)
+        if code is None or (dim and code == dim):
+            continue
+        if code in cols.values():
+            prev = next(k for k, v in cols.items() if v == code)
+            issues.append(issue("duplicate_column", file_name, sheet.name, a1(first - 1, c), indicator=code,
+                                first=a1(first - 1, prev)))
+            continue
+        cols[c] = code
+    if not cols:
+        return records, issues
+    zeros = []
+    seen: dict[int, int] = {}
+    for r in range(first, len(sheet.rows)):
+        row = sheet.rows[r]
+        name = text(row[pcol])
+        if not name:
+            continue
+        code = quick_code(name, year)
+        if code is None:
+            if is_summary_row(name) or not any(text(row[c]) for c in cols):
+                continue
+            issues.append(issue("unknown_province", file_name, sheet.name, a1(r, pcol), name=name,
+                                suggestions=", ".join(province_hint(name, year)) or "–"))
+            continue
+        if code in seen:
+            issues.append(issue("duplicate_province", file_name, sheet.name, a1(r, pcol),
+                                name=provinces.name(code, year), first=a1(seen[code], pcol)))
+            continue
+        seen[code] = r
+        for c, ind in cols.items():
+            try:
+                x = number(row[c])
+            except NotANumber:
+                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(row[c])[:40]))
+                continue
+            if x is None:
+                continue
+            if x == 0:
+                zeros.append(a1(r, c))
+                continue
+            records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
+                            "sheet": sheet.name, "cell": a1(r, c)})
+    if zeros:
+        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
+                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+    return records, issues

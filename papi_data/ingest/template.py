@@ -1,0 +1,134 @@
+"""The project's own long template: one row per (year, province,
+indicator) with its value and, optionally, ci_low, ci_high and se. CSV
+(comma or semicolon, decimal point or comma, UTF-8 with or without BOM) or
+XLSX; the header row is found by its content and columns may be in any
+order. Provinces by name (any spelling the alias table knows) or GSO code;
+indicators by code (TOTAL, D1, D1.1, …)."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from .. import codebook, provinces
+from ..text import fold, name_key
+from .files import NotANumber, Sheet, a1, number, text
+from .labels import UnknownIndicator, code_cell, province_hint, quick_code
+from .model import issue
+
+COLUMNS = ["year", "province", "indicator", "value", "ci_low", "ci_high", "se"]
+REQUIRED = ["year", "province", "indicator", "value"]
+ALIASES = {
+    "year": {"year", "nam", "namkhaosat", "papiyear"},
+    "province": {"province", "tinh", "tinhthanhpho", "provincename", "provincecode", "matinh", "tentinh",
+                 "tinhthanh", "province_code"},
+    "indicator": {"indicator", "chiso", "code", "machiso", "indicatorcode", "chitieu"},
+    "value": {"value", "giatri", "diem", "score"},
+    "ci_low": {"cilow", "ci_low", "95cilow", "canduoi", "lower"},
+    "ci_high": {"cihigh", "ci_high", "95cihigh", "cantren", "upper"},
+    "se": {"se", "standarderror", "saisochuan", "saiso", "stderr"},
+}
+
+
+def _column_of(header) -> str | None:
+    k = name_key(text(header))
+    for col, names in ALIASES.items():
+        if k in {name_key(n) for n in names}:
+            return col
+    return None
+
+
+def header_row(sheet: Sheet) -> tuple[int | None, dict[str, int]]:
+    for r, row in enumerate(sheet.rows[:10]):
+        found = {}
+        for c, v in enumerate(row):
+            col = _column_of(v)
+            if col and col not in found:
+                found[col] = c
+        if {"year", "province", "indicator"} <= found.keys() or len(found) >= 3:
+            return r, found
+    return None, {}
+
+
+def looks_like(sheet: Sheet) -> bool:
+    r, found = header_row(sheet)
+    return r is not None and {"year", "province", "indicator"} <= found.keys()
+
+
+def read(sheet: Sheet, file_name: str, this_year: int):
+    records, issues = [], []
+    sname = sheet.name or None
+    hr, cols = header_row(sheet)
+    missing = [c for c in REQUIRED if c not in cols]
+    if hr is None or missing:
+        issues.append(issue("missing_columns", file_name, sname, a1(hr or 0, 0),
+                            columns=", ".join(missing or REQUIRED)))
+        return records, issues
+    for r in range(hr + 1, len(sheet.rows)):
+        row = sheet.rows[r]
+        if not any(text(v) for v in row):
+            continue
+        yc = cols["year"]
+        try:
+            y = number(row[yc])
+        except NotANumber:
+            y = float("nan")
+        if y is None or y != y or not float(y).is_integer() or not 1990 < y < 2200:
+            issues.append(issue("bad_year", file_name, sname, a1(r, yc), value=text(row[yc])[:20]))
+            continue
+        year = int(y)
+        pc = cols["province"]
+        pname = text(row[pc])
+        prov = quick_code(pname, year)
+        if prov is None:
+            issues.append(issue("unknown_province", file_name, sname, a1(r, pc), name=pname or "–",
+                                suggestions=", ".join(province_hint(pname, year)) or "–"))
+            continue
+        ic = cols["indicator"]
+        try:
+            ind = code_cell(row[ic], year)
+        except UnknownIndicator:
+            issues.append(issue("unknown_indicator", file_name, sname, a1(r, ic), label=text(row[ic])[:40] or "–",
+                                year=year))
+            continue
+        rec = {"year": year, "province_code": prov, "indicator": ind, "sheet": sname or "",
+               "cell": a1(r, cols["value"])}
+        bad = False
+        for col in ("value", "ci_low", "ci_high", "se"):
+            if col not in cols:
+                continue
+            v = row[cols[col]] if cols[col] < len(row) else None
+            try:
+                rec[col] = number(v)
+            except NotANumber:
+                issues.append(issue("not_a_number", file_name, sname, a1(r, cols[col]), value=text(v)[:40]))
+                bad = True
+        if bad:
+            continue
+        if rec.get("value") is None:
+            issues.append(issue("missing_value", file_name, sname, a1(r, cols["value"])))
+            continue
+        records.append(rec)
+    return records, issues
+
+
+def example() -> pd.DataFrame:
+    """The template with a few real rows (Lào Cai 2018, as shipped) as an example."""
+    from .. import DATA_DIR
+    df = pd.read_csv(DATA_DIR / "scores.csv")
+    df = df[(df.year == 2018) & (df.province_code == 10) & df.indicator.isin(["TOTAL", "D1", "D1.1"])]
+    return pd.DataFrame({"year": df.year, "province": "Lào Cai", "indicator": df.indicator,
+                         "value": df.value, "ci_low": None, "ci_high": None, "se": None}).reset_index(drop=True)
+
+
+def template_csv(frame: pd.DataFrame | None = None) -> bytes:
+    df = example() if frame is None else frame
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def template_xlsx(frame: pd.DataFrame | None = None) -> bytes:
+    df = example() if frame is None else frame
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        df.to_excel(xw, index=False, sheet_name="papi")
+    return buf.getvalue()

@@ -1,0 +1,91 @@
+"""Checks on a parsed file before anything is written. Every problem names
+the file, sheet and cell, with a message in Vietnamese and English.
+
+Reading already reports what a reader sees (unknown province or indicator,
+text in a number cell, formulas without values, …); this adds what needs
+the whole table: values outside their scale, dimensions that are not the
+sum of their sub-dimensions and totals that are not the sum of the
+dimensions (tolerance 0.01, the precision files are published at),
+duplicates, years in the future, CI bounds around the value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .. import codebook, consistency, provinces
+from ..store import KEY
+from .model import Issue, Parsed, issue
+
+TOLERANCE = 0.01
+
+
+def future(year: int, today: dt.date | None = None) -> bool:
+    """PAPI for year Y is published in spring Y+1: a year not yet over has
+    no results."""
+    return year >= (today or dt.date.today()).year
+
+
+def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANCE) -> list[Issue]:
+    out = list(parsed.issues)
+    df = parsed.frame
+    fn = parsed.file_name
+    if df.empty:
+        if not any(i.blocking for i in out):
+            out.append(issue("no_values", fn))
+        return out
+    cell = {k: (s, c) for k, s, c in zip(zip(df.year, df.province_code, df.indicator), df.sheet, df.cell)}
+
+    def where(year, prov, ind):
+        s, c = cell.get((int(year), int(prov), ind), (None, None))
+        return (s or None), c
+
+    for y in sorted(df["year"].unique()):
+        if future(int(y), today):
+            s = parsed.sheets.get(int(y)) or (df[df.year == y].sheet.iloc[0] or None)
+            out.append(issue("future_year", fn, s, df[df.year == y].cell.iloc[0], year=int(y)))
+
+    dups = df[df.duplicated(KEY, keep=False)]
+    for key, g in dups.groupby(KEY, sort=False):
+        cells = ", ".join(g.cell.astype(str))
+        out.append(issue("duplicate", fn, g.sheet.iloc[0] or None, g.cell.iloc[1],
+                         indicator=key[2], province=provinces.name(key[1], key[0]), year=int(key[0]), cells=cells))
+
+    flat = df.drop_duplicates(KEY)
+    for p in consistency.problems(flat[KEY + ["value"]], tol=tol):
+        s, c = where(p.year, p.province_code, p.indicator)
+        prov = provinces.name(p.province_code, p.year)
+        if p.kind == "scale":
+            v = flat.loc[(flat.year == p.year) & (flat.province_code == p.province_code)
+                         & (flat.indicator == p.indicator), "value"].iloc[0]
+            lo, hi = codebook.scale(p.indicator, int(p.year))
+            out.append(issue("out_of_scale", fn, s, c, indicator=p.indicator, province=prov, year=int(p.year),
+                             value=f"{v:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+        elif p.kind == "sum":
+            kids = codebook.children(p.indicator, int(p.year))
+            sub = flat[(flat.year == p.year) & (flat.province_code == p.province_code)].set_index("indicator").value
+            out.append(issue("sum_total" if p.indicator == "TOTAL" else "sum_dimension", fn, s, c,
+                             indicator=p.indicator, province=prov, year=int(p.year),
+                             value=f"{sub[p.indicator]:.4f}", parts="+".join(kids),
+                             total=f"{sub[kids].sum():.4f}", diff=f"{sub[kids].sum() - sub[p.indicator]:+.4f}"))
+        elif p.kind == "unknown_indicator":
+            out.append(issue("unknown_indicator", fn, s, c, label=p.indicator, year=int(p.year)))
+
+    ci = flat.dropna(subset=["ci_low", "ci_high"], how="all")
+    for r in ci.itertuples(index=False):
+        lo = r.ci_low if pd.notna(r.ci_low) else r.value
+        hi = r.ci_high if pd.notna(r.ci_high) else r.value
+        if not (lo - 1e-9 <= r.value <= hi + 1e-9):
+            out.append(issue("ci_order", fn, r.sheet or None, r.cell, indicator=r.indicator,
+                             province=provinces.name(r.province_code, r.year), year=int(r.year),
+                             value=f"{r.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+    neg = flat[flat.se.notna() & (flat.se < 0)]
+    for r in neg.itertuples(index=False):
+        out.append(issue("negative_se", fn, r.sheet or None, r.cell, indicator=r.indicator,
+                         province=provinces.name(r.province_code, r.year), year=int(r.year), value=f"{r.se:g}"))
+    return out
+
+
+def errors(issues: list[Issue]) -> list[Issue]:
+    return [i for i in issues if i.blocking]

@@ -1,0 +1,80 @@
+"""Analyst passwords: hashing, checking, and a limit on failed attempts.
+
+Hash format (one line, safe in TOML and environment variables):
+
+    scrypt$<n>$<r>$<p>$<salt, base64>$<key, base64>
+
+scrypt from the standard library (hashlib.scrypt), n=2**14, r=8, p=1,
+16-byte random salt, 32-byte key. Create one with
+`python -m papi_data hash-password`.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import threading
+import time
+
+N, R, P, DKLEN = 2 ** 14, 8, 1, 32
+
+
+def hash_password(password: str, *, salt: bytes | None = None, n: int = N, r: int = R, p: int = P) -> str:
+    salt = salt or os.urandom(16)
+    key = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=DKLEN, maxmem=64 * 1024 * 1024)
+    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
+    return f"scrypt${n}${r}${p}${b64(salt)}${b64(key)}"
+
+
+def valid_hash(stored: str | None) -> bool:
+    try:
+        scheme, n, r, p, salt, key = (stored or "").strip().split("$")
+        return scheme == "scrypt" and int(n) > 1 and len(base64.b64decode(key)) > 0 and len(base64.b64decode(salt)) > 0
+    except (ValueError, TypeError):
+        return False
+
+
+def verify(password: str, stored: str) -> bool:
+    """True when `password` matches the stored hash (constant-time compare)."""
+    if not valid_hash(stored):
+        return False
+    _, n, r, p, salt, key = stored.strip().split("$")
+    want = base64.b64decode(key)
+    got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                         dklen=len(want), maxmem=64 * 1024 * 1024)
+    return hmac.compare_digest(got, want)
+
+
+class AttemptLimiter:
+    """At most `max_failures` failed attempts per `window` seconds for a key
+    (a browser session, and one shared key for the whole process so that
+    opening new sessions does not reset the count); then locked until the
+    oldest failure leaves the window."""
+
+    def __init__(self, max_failures: int = 5, window: float = 900.0, clock=time.monotonic):
+        self.max_failures, self.window, self.clock = max_failures, window, clock
+        self._fails: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str) -> list[float]:
+        now = self.clock()
+        fails = [t for t in self._fails.get(key, []) if now - t < self.window]
+        self._fails[key] = fails
+        return fails
+
+    def locked_for(self, key: str) -> float:
+        """Seconds until `key` may try again (0 when it may)."""
+        with self._lock:
+            fails = self._recent(key)
+            if len(fails) < self.max_failures:
+                return 0.0
+            return max(0.0, self.window - (self.clock() - fails[0]))
+
+    def failed(self, key: str) -> None:
+        with self._lock:
+            self._recent(key).append(self.clock())
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self._fails.pop(key, None)
