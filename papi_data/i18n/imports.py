@@ -30,8 +30,8 @@ STRINGS = {
     # cells
     "imp_err_unknown_province": {"vi": "Không nhận ra tỉnh “{name}”. Có phải: {suggestions}?",
                                  "en": "Unknown province “{name}”. Did you mean: {suggestions}?"},
-    "imp_err_code_mismatch": {"vi": "Mã tỉnh {code} không khớp với tên “{name}” (mã đúng: {expected}).",
-                              "en": "Province code {code} does not match the name “{name}” (its code is {expected})."},
+    "imp_err_code_mismatch": {"vi": "Mã tỉnh {gso} không khớp với tên “{name}” (mã đúng: {expected}).",
+                              "en": "Province code {gso} does not match the name “{name}” (its code is {expected})."},
     "imp_err_duplicate_province": {"vi": "Tỉnh {name} xuất hiện hai lần (lần đầu ở {first}).",
                                    "en": "{name} appears twice (first at {first})."},
     "imp_err_unknown_indicator": {"vi": "Không có chỉ số “{label}” trong PAPI {year}.",

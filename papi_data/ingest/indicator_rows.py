@@ -127,7 +127,7 @@ def read(sheet: Sheet, year: int, file_name: str):
                 continue
             code = int(code_txt)
             if c in cols and cols[c] != code:
-                issues.append(issue("code_mismatch", file_name, sheet.name, a1(code_row, c), code=code,
+                issues.append(issue("code_mismatch", file_name, sheet.name, a1(code_row, c), gso=code,
                                     name=text(header[c]), expected=cols[c]))
             elif c not in cols and not text(header[c] if c < len(header) else None):
                 if code in _codes(provinces.era_of(year)):
