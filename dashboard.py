@@ -14,6 +14,7 @@ lang = sidebar.language()
 # (file, url path, string key for the title, icon)
 PAGES = [
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
+    ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
 nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "home"))
                      for f, u, k, i in PAGES])

@@ -77,3 +77,116 @@ STRINGS = {
     "imp_err_stale": {"vi": "Dữ liệu vừa được người khác thay đổi sau khi xem trước; chưa ghi gì. Hãy xem trước lại.",
                       "en": "Someone changed the data after this preview; nothing was written. Preview again."},
 }
+
+STRINGS.update({
+    "page_data": {"vi": "Cập nhật dữ liệu", "en": "Data"},
+    "data_title": {"vi": "Cập nhật dữ liệu PAPI", "en": "PAPI data: downloads and imports"},
+    "data_intro": {
+        "vi": "Tải số liệu hiện có; chuyên viên phân tích nhập kết quả PAPI mới, xem trước thay đổi, ghi và hoàn tác.",
+        "en": "Download the current data; analysts import new PAPI results, preview the changes, commit and undo."},
+    "tab_download": {"vi": "Tải về", "en": "Download"},
+    "tab_import": {"vi": "Nhập dữ liệu mới", "en": "Import"},
+    "tab_history": {"vi": "Lịch sử nhập", "en": "Import history"},
+    "dl_current_title": {"vi": "Số liệu hiện có", "en": "Current data"},
+    "dl_current_caption": {"vi": "{n} giá trị điểm, {years}; mỗi dòng một tỉnh, một năm, một chỉ số.",
+                           "en": "{n} score values, {years}; one row per province, year and indicator."},
+    "dl_csv": {"vi": "Tải CSV", "en": "Download CSV"},
+    "dl_xlsx": {"vi": "Tải Excel", "en": "Download Excel"},
+    "dl_template_title": {"vi": "Mẫu nhập dữ liệu", "en": "Import template"},
+    "dl_template_caption": {
+        "vi": "Bảng dài: year, province (tên hoặc mã tỉnh), indicator (TOTAL, D1, D1.1…), value; tuỳ chọn ci_low, ci_high, se. CSV dùng dấu phẩy hoặc chấm phẩy, số thập phân dấu chấm hoặc dấu phẩy, mã UTF-8.",
+        "en": "A long table: year, province (name or GSO code), indicator (TOTAL, D1, D1.1…), value; optionally ci_low, ci_high, se. CSV separated by commas or semicolons, decimal point or comma, UTF-8."},
+    "dl_template_csv": {"vi": "Tải mẫu CSV", "en": "Template (CSV)"},
+    "dl_template_xlsx": {"vi": "Tải mẫu Excel", "en": "Template (Excel)"},
+    "imp_upload": {"vi": "Chọn tệp kết quả PAPI (.xlsx) hoặc mẫu nhập dữ liệu (.csv, .xlsx)",
+                   "en": "Choose a PAPI results workbook (.xlsx) or the import template (.csv, .xlsx)"},
+    "imp_upload_help": {
+        "vi": "Nhận bảng công bố 2011–2017, bảng từ 2018 (kể cả tệp 2024 có ánh xạ 34 tỉnh mới và tệp chấm điểm 34 tỉnh mới) và mẫu của ứng dụng.",
+        "en": "Accepts the 2011–2017 tables, the 2018-on tables (including the 2024 file mapping to the 34 new provinces and files scoring the 34 new provinces) and the app's template."},
+    "imp_detected": {"vi": "Bố cục: {layout}. Năm có trong tệp: {years}.", "en": "Layout: {layout}. Years in the file: {years}."},
+    "imp_layout_indicator_rows": {"vi": "bảng công bố từ 2018 (chỉ số theo hàng)", "en": "published table, 2018 on (indicators as rows)"},
+    "imp_layout_province_rows": {"vi": "bảng công bố 2011–2017 (tỉnh theo hàng)", "en": "published table, 2011–2017 (provinces as rows)"},
+    "imp_layout_template": {"vi": "mẫu nhập dữ liệu", "en": "import template"},
+    "imp_layout_unknown": {"vi": "không nhận ra", "en": "not recognised"},
+    "imp_years": {"vi": "Năm cần nhập", "en": "Years to import"},
+    "imp_years_help": {"vi": "Tệp mới thường lặp lại các năm trước; chọn năm cần nhập.",
+                       "en": "Newer files repeat earlier years; choose which to import."},
+    "imp_errors": {"vi": "Tệp có {n} lỗi; chưa ghi gì. Hãy sửa tệp rồi tải lên lại.",
+                   "en": "The file has {n} error(s); nothing was written. Fix the file and upload it again."},
+    "imp_warnings": {"vi": "Lưu ý", "en": "Notes"},
+    "imp_preview": {"vi": "Xem trước thay đổi", "en": "Preview of the changes"},
+    "imp_preview_caption": {
+        "vi": "Số giá trị theo năm và theo tỉnh. Những giá trị hiện có mà tệp không nhắc đến được giữ nguyên.",
+        "en": "Values per year and per province. Current values the file does not mention are left alone."},
+    "imp_by_province": {"vi": "Theo tỉnh", "en": "Per province"},
+    "imp_changes": {"vi": "Giá trị thêm mới hoặc thay đổi (cũ → mới)", "en": "Added or changed values (old → new)"},
+    "imp_nothing_new": {"vi": "Tệp không thay đổi gì so với số liệu hiện có.",
+                        "en": "The file changes nothing in the current data."},
+    "imp_commit": {"vi": "Ghi vào cơ sở dữ liệu", "en": "Commit to the database"},
+    "imp_committed": {"vi": "Đã nhập đợt {batch}: {n} giá trị. Mọi trang đã hiển thị số liệu mới; có thể hoàn tác trong “Lịch sử nhập”.",
+                      "en": "Imported as batch {batch}: {n} values. Every page now shows the new data; undo it under “Import history”."},
+    "imp_status_added": {"vi": "Thêm mới", "en": "Added"},
+    "imp_status_changed": {"vi": "Thay đổi", "en": "Changed"},
+    "imp_status_ci": {"vi": "Chỉ thêm/đổi khoảng tin cậy", "en": "New CI/SE only"},
+    "imp_status_unchanged": {"vi": "Không đổi", "en": "Unchanged"},
+    "imp_status_kept": {"vi": "Giữ nguyên (không có trong tệp)", "en": "Kept (not in the file)"},
+    "imp_col_file": {"vi": "Tệp", "en": "File"},
+    "imp_col_sheet": {"vi": "Trang tính", "en": "Sheet"},
+    "imp_col_cell": {"vi": "Ô", "en": "Cell"},
+    "imp_col_problem": {"vi": "Vấn đề", "en": "Problem"},
+    "imp_col_status": {"vi": "Thay đổi", "en": "Change"},
+    "imp_col_old": {"vi": "Cũ", "en": "Old"},
+    "imp_col_new": {"vi": "Mới", "en": "New"},
+    "imp_col_delta": {"vi": "Chênh lệch", "en": "Difference"},
+    "imp_col_batch": {"vi": "Đợt", "en": "Batch"},
+    "imp_col_when": {"vi": "Thời gian (UTC)", "en": "When (UTC)"},
+    "imp_col_who": {"vi": "Người nhập", "en": "By"},
+    "imp_col_rows": {"vi": "Số giá trị", "en": "Values"},
+    "imp_col_state": {"vi": "Trạng thái", "en": "State"},
+    "imp_col_note": {"vi": "Ghi chú", "en": "Note"},
+    "imp_state_active": {"vi": "Đang dùng", "en": "Active"},
+    "imp_state_rolled_back": {"vi": "Đã hoàn tác", "en": "Rolled back"},
+    "imp_source": {"vi": "Nguồn: lịch sử nhập của cơ sở dữ liệu ứng dụng", "en": "Source: the app database's import log"},
+    "imp_source_file": {"vi": "Nguồn: tệp tải lên {file} (chưa ghi)", "en": "Source: uploaded file {file} (not written)"},
+    "rb_title": {"vi": "Hoàn tác một đợt nhập", "en": "Roll back an import"},
+    "rb_pick": {"vi": "Đợt nhập", "en": "Import batch"},
+    "rb_confirm": {"vi": "Tôi hiểu: số liệu đợt này sẽ không còn hiển thị, số liệu trước đó hiện lại.",
+                   "en": "I understand: this batch's values stop showing and the earlier values show again."},
+    "rb_button": {"vi": "Hoàn tác", "en": "Roll back"},
+    "rb_done": {"vi": "Đã hoàn tác đợt {batch}; số liệu trước đó đã hiện lại.",
+                "en": "Batch {batch} rolled back; the earlier values show again."},
+    "rb_none": {"vi": "Chưa có đợt nhập nào để hoàn tác.", "en": "No import to roll back yet."},
+    "rb_analyst_only": {"vi": "Chỉ chuyên viên phân tích được hoàn tác (đăng nhập ở thẻ “Nhập dữ liệu mới”).",
+                        "en": "Only analysts may roll back (sign in under “Import”)."},
+    # access
+    "auth_none_title": {"vi": "Chưa cấu hình chuyên viên phân tích: không ai nhập hay hoàn tác được dữ liệu.",
+                        "en": "No analyst is configured: nobody can import or roll back data."},
+    "auth_none_help": {
+        "vi": "Để cho phép nhập dữ liệu, người quản trị máy chủ chọn một trong hai cách:\n\n"
+              "1. **Mật khẩu chung**: chạy `python -m papi_data hash-password`, rồi đặt kết quả vào "
+              "`.streamlit/secrets.toml`:\n\n   ```toml\n   [analyst]\n   password_hash = \"scrypt$…\"\n   ```\n\n"
+              "   hoặc vào biến môi trường `PAPI_ANALYST_PASSWORD_HASH`.\n"
+              "2. **Đăng nhập OpenID Connect** (Google, Microsoft…): thêm mục `[auth]` theo hướng dẫn `st.login` của Streamlit "
+              "và danh sách người được phép: `[analyst] emails = [\"ten@so-noi-vu.gov.vn\"]` hoặc `domains = [\"…\"]`.\n\n"
+              "Sau đó khởi động lại ứng dụng.",
+        "en": "To allow imports, the server administrator picks one of two ways:\n\n"
+              "1. **A shared password**: run `python -m papi_data hash-password` and put the result in "
+              "`.streamlit/secrets.toml`:\n\n   ```toml\n   [analyst]\n   password_hash = \"scrypt$…\"\n   ```\n\n"
+              "   or in the environment variable `PAPI_ANALYST_PASSWORD_HASH`.\n"
+              "2. **OpenID Connect sign-in** (Google, Microsoft…): add an `[auth]` section as in Streamlit's `st.login` "
+              "documentation and who may import: `[analyst] emails = [\"name@example.org\"]` or `domains = [\"…\"]`.\n\n"
+              "Then restart the app."},
+    "auth_login_needed": {"vi": "Chỉ chuyên viên phân tích được nhập dữ liệu. Hãy đăng nhập.",
+                          "en": "Only analysts may import data. Please sign in."},
+    "auth_name": {"vi": "Tên của bạn (ghi vào lịch sử nhập)", "en": "Your name (recorded in the import history)"},
+    "auth_password": {"vi": "Mật khẩu chuyên viên", "en": "Analyst password"},
+    "auth_login": {"vi": "Đăng nhập", "en": "Sign in"},
+    "auth_login_oidc": {"vi": "Đăng nhập bằng tài khoản cơ quan", "en": "Sign in with your organisation account"},
+    "auth_logout": {"vi": "Đăng xuất", "en": "Sign out"},
+    "auth_wrong": {"vi": "Mật khẩu không đúng.", "en": "Wrong password."},
+    "auth_locked": {"vi": "Sai quá nhiều lần. Hãy thử lại sau 15 phút.",
+                    "en": "Too many failed attempts. Try again in 15 minutes."},
+    "auth_signed_in": {"vi": "Đã đăng nhập: {name} (chuyên viên phân tích)", "en": "Signed in: {name} (analyst)"},
+    "auth_not_allowed": {"vi": "Tài khoản {email} không có quyền nhập dữ liệu.",
+                         "en": "The account {email} may not import data."},
+})

@@ -1,0 +1,119 @@
+"""Data page: downloads of the current data and the template for everyone;
+for analysts, upload -> validation -> preview -> commit, and the import
+history with rollback."""
+import hashlib
+
+import streamlit as st
+
+from papi_data import ingest
+from papi_data.i18n import fmt, t
+from papi_data.ingest import present, template
+from papi_data.store import StaleData
+from ui import auth, data, sidebar, tables
+
+lang, _year = sidebar.render()
+store = data.store()
+
+st.title(t("data_title", lang))
+st.caption(t("data_intro", lang))
+tab_import, tab_history, tab_download = st.tabs([t("tab_import", lang), t("tab_history", lang),
+                                                 t("tab_download", lang)])
+
+# ---- downloads (everyone) ----------------------------------------------------------------
+with tab_download:
+    cur = data.scores()
+    years = sorted(cur.year.unique())
+    st.subheader(t("dl_current_title", lang))
+    st.caption(t("dl_current_caption", lang, n=fmt(len(cur), lang, 0), years=f"{years[0]}–{years[-1]}"))
+    table = present.current_data(cur, lang)
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(t("dl_csv", lang), present.to_csv(table), "papi_scores.csv", "text/csv", key="dl_csv")
+    c2.download_button(t("dl_xlsx", lang), present.to_xlsx(table), "papi_scores.xlsx", key="dl_xlsx")
+    st.subheader(t("dl_template_title", lang))
+    st.caption(t("dl_template_caption", lang))
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(t("dl_template_csv", lang), template.template_csv(), "papi_template.csv", "text/csv",
+                       key="dl_tpl_csv")
+    c2.download_button(t("dl_template_xlsx", lang), template.template_xlsx(), "papi_template.xlsx",
+                       key="dl_tpl_xlsx")
+
+# ---- import (analysts) -------------------------------------------------------------------
+with tab_import:
+    analyst = auth.gate(lang)
+    if analyst:
+        n = st.session_state.setdefault("imp_round", 0)
+        if st.session_state.get("imp_done"):
+            st.success(st.session_state.pop("imp_done"))
+        up = st.file_uploader(t("imp_upload", lang), type=["xlsx", "csv"], key=f"imp_file_{n}",
+                              help=t("imp_upload_help", lang))
+        if up is not None:
+            raw = up.getvalue()
+            sha = hashlib.sha256(raw).hexdigest()
+            found = ingest.parse(raw, up.name)
+            picked = None
+            st.caption(t("imp_detected", lang, layout=t(f"imp_layout_{found.layout}", lang),
+                         years=", ".join(map(str, found.years_found)) or "–"))
+            if len(found.years_found) > 1 and found.layout != "template":
+                picked = st.multiselect(t("imp_years", lang), found.years_found, default=found.default_years,
+                                        key=f"imp_years_{sha[:8]}", help=t("imp_years_help", lang))
+            plan = ingest.prepare(raw, up.name, store, years=picked)
+            if plan.errors:
+                st.error(t("imp_errors", lang, n=len(plan.errors)))
+                tables.show_table(present.issues_table(plan.errors, lang), "imp_errors",
+                                  t("imp_source_file", lang, file=up.name))
+            if plan.warnings:
+                st.info(t("imp_warnings", lang))
+                tables.show_table(present.issues_table(plan.warnings, lang), "imp_warnings",
+                                  t("imp_source_file", lang, file=up.name))
+            if plan.ok and plan.preview is not None:
+                pv = plan.preview
+                st.subheader(t("imp_preview", lang))
+                counts = pv.counts()
+                cols = st.columns(4)
+                for col, k in zip(cols, ["added", "changed", "ci", "unchanged"]):
+                    col.metric(t(f"imp_status_{k}", lang), fmt(counts[k], lang, 0))
+                st.caption(t("imp_preview_caption", lang))
+                src = t("imp_source_file", lang, file=up.name)
+                tables.show_table(present.by_year_table(pv, lang), "imp_by_year", src)
+                with st.expander(t("imp_by_province", lang)):
+                    tables.show_table(present.by_province_table(pv, lang), "imp_by_province", src)
+                if pv.has_changes:
+                    st.markdown(f"**{t('imp_changes', lang)}**")
+                    tables.show_table(present.changes_table(pv, lang), "imp_changes", src)
+                    if st.button(t("imp_commit", lang), type="primary", key="imp_commit"):
+                        try:
+                            bid = ingest.commit(plan, store, user=auth.user_name())
+                        except StaleData:
+                            st.error(t("imp_err_stale", lang))
+                        else:
+                            data.clear()
+                            st.session_state["imp_done"] = t("imp_committed", lang, batch=bid,
+                                                             n=fmt(len(plan.parsed.frame), lang, 0))
+                            st.session_state["imp_round"] = n + 1
+                            st.rerun()
+                else:
+                    st.info(t("imp_nothing_new", lang))
+
+# ---- history and rollback ----------------------------------------------------------------
+with tab_history:
+    if st.session_state.get("rb_done"):
+        st.success(st.session_state.pop("rb_done"))
+    hist = store.history()
+    tables.show_table(present.history_table(hist, lang), "imp_history", t("imp_source", lang))
+    st.subheader(t("rb_title", lang))
+    active = hist[(hist.kind == "import") & hist.active.astype(bool)]
+    if not auth.is_analyst():
+        st.caption(t("rb_analyst_only", lang))
+    elif active.empty:
+        st.caption(t("rb_none", lang))
+    else:
+        labels = {int(r.id): f"{r.id} — {r.file_name} ({r.created_at:%Y-%m-%d %H:%M}, {r.created_by})"
+                  for r in active.itertuples()}
+        bid = st.selectbox(t("rb_pick", lang), list(labels)[::-1], format_func=labels.get, key="rb_batch")
+        sure = st.checkbox(t("rb_confirm", lang), key="rb_confirm")
+        if st.button(t("rb_button", lang), disabled=not sure, key="rb_button"):
+            store.rollback(int(bid), user=auth.user_name())
+            data.clear()
+            st.session_state["rb_done"] = t("rb_done", lang, batch=bid)
+            st.session_state.pop("rb_confirm", None)
+            st.rerun()
