@@ -7,6 +7,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from .model import FileRejected, issue
@@ -64,7 +65,8 @@ def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 names = set(z.namelist())
                 bad = z.testzip()
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError):
+            # A damaged deflate stream surfaces as zlib.error from testzip().
             raise FileRejected(issue("corrupt", file_name)) from None
         if bad is not None:
             raise FileRejected(issue("corrupt", file_name))

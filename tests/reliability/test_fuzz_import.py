@@ -1,0 +1,182 @@
+"""Fuzzing the import path with mutated real-layout files.
+
+Every outcome must be a clean import or a validation report: never an
+unhandled exception, a hang, or a partial write. Inputs that once broke the
+import are kept in tests/reliability/corpus/ and replayed on every run.
+
+PAPI_FUZZ_EXAMPLES sets the examples per strategy (CI: the default; the long
+run in `make reliability` uses more).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+import os
+import signal
+from contextlib import contextmanager
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from papi_data import consistency, ingest
+from papi_data.store import Store
+from tests.unit import workbooks as W
+
+EXAMPLES = int(os.environ.get("PAPI_FUZZ_EXAMPLES", "25"))
+CORPUS = Path(__file__).parent / "corpus"
+FAILURES = Path(__file__).resolve().parents[2] / "artifacts" / "fuzz-failures"
+TODAY = dt.date(2026, 11, 22)
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=False, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def fuzz_store(tmp_path_factory):
+    s = Store(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}")
+    yield s
+    s.dispose()
+
+
+@functools.lru_cache(maxsize=1)
+def _bases():
+    """Real-layout files for a new year (2025, 34 provinces) and an old one.
+    (A function, not a fixture, so Hypothesis does not print them.)"""
+    return {
+        "2025PAPI_ProvincialIndicators.xlsx": W.indicator_rows(2025),
+        "2016PAPI.xlsx": W.province_rows(2016),
+        "papi_template.csv": W.template_csv(W.template_frame(W.merged_2025())),
+    }
+
+
+@contextmanager
+def time_limit(seconds: int):
+    def hang(*_):
+        raise TimeoutError(f"import did not finish in {seconds} s")
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def run_import(store: Store, raw: bytes, name: str) -> str:
+    """prepare -> commit (then roll back) or a report; checks no partial write."""
+    before = store.checksum()
+    try:
+        with time_limit(60):
+            plan = ingest.prepare(raw, name, store, today=TODAY)
+            if plan.ok and plan.preview is not None and plan.preview.has_changes:
+                bid = ingest.commit(plan, store, user="fuzz")
+                assert consistency.problems(store.scores(), tol=0.011) == []
+                store.rollback(bid, user="fuzz")
+                assert store.scores().equals(store.scores())
+                return "imported"
+            for i in plan.errors:   # every error names its file and has a message in both languages
+                assert i.file == name and i.message("vi") and i.message("en")
+                assert not i.message("en").startswith("imp_err_"), i.code
+    except BaseException:
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        (FAILURES / f"{hashlib.sha256(raw).hexdigest()[:16]}-{name}").write_bytes(raw)
+        raise
+    after = store.checksum()
+    assert after[0] == before[0] and after[2] == before[2] or after[1] > before[1]
+    return "report"
+
+
+CELL_VALUES = st.one_of(
+    st.none(), st.text(max_size=40), st.integers(-10**6, 10**6),
+    st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([
+        "=SUM(D5:D9)", "=1/0", "Lào Cai", "Mã tỉnh", "Dimension 1: Participation", "N/A", "—", "1,5",
+        "99999", "-0", "0", "Tổng", "Highest", " ", "\u200b", "<script>alert(1)</script>", "2025",
+        "Chỉ số nội dung 9: X", "95% CI Low", "Unweighted", dt.datetime(2020, 1, 1)]))
+
+
+@SETTINGS
+@given(data=st.data())
+def test_mutated_cells(fuzz_store, data):
+    bases = _bases()
+    name = data.draw(st.sampled_from(sorted(n for n in bases if n.endswith(".xlsx"))))
+    wb = openpyxl.load_workbook(io.BytesIO(bases[name]))
+    for _ in range(data.draw(st.integers(1, 6))):
+        ws = wb[data.draw(st.sampled_from(wb.sheetnames))]
+        r = data.draw(st.integers(1, max(ws.max_row, 1) + 2))
+        c = data.draw(st.integers(1, max(ws.max_column, 1) + 2))
+        v = data.draw(CELL_VALUES)
+        if isinstance(v, str):
+            v = "".join(ch for ch in v if ch >= " " or ch in "\t\n")  # openpyxl refuses control chars
+        op = data.draw(st.sampled_from(["set", "delete_row", "delete_col", "insert_row", "rename"]))
+        if op == "set":
+            ws.cell(r, c).value = v
+        elif op == "delete_row":
+            ws.delete_rows(r)
+        elif op == "delete_col":
+            ws.delete_cols(c)
+        elif op == "insert_row":
+            ws.insert_rows(r)
+        else:
+            ws.title = data.draw(st.sampled_from(["Sheet1", "2024_VIE_ENG", "2030_VIE_ENG", "Điểm thành phần 9"]))
+    buf = io.BytesIO()
+    wb.save(buf)
+    run_import(fuzz_store, buf.getvalue(), name)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_mutated_bytes(fuzz_store, data):
+    bases = _bases()
+    name = data.draw(st.sampled_from(sorted(bases)))
+    raw = bytearray(bases[name])
+    op = data.draw(st.sampled_from(["flip", "truncate", "insert", "zero"]))
+    pos = data.draw(st.integers(0, len(raw) - 1))
+    if op == "flip":
+        for k in range(data.draw(st.integers(1, 16))):
+            raw[(pos + k * 97) % len(raw)] ^= data.draw(st.integers(1, 255))
+    elif op == "truncate":
+        raw = raw[:pos]
+    elif op == "insert":
+        raw[pos:pos] = data.draw(st.binary(min_size=1, max_size=64))
+    else:
+        raw[pos:pos + 512] = bytes(min(512, len(raw) - pos))
+    run_import(fuzz_store, bytes(raw), name)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_mutated_csv_text(fuzz_store, data):
+    bases = _bases()
+    lines = bases["papi_template.csv"].decode("utf-8-sig").splitlines()
+    for _ in range(data.draw(st.integers(1, 5))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["drop", "dup", "edit", "sep", "blank"]))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "edit":
+            cells = lines[i].split(",")
+            j = data.draw(st.integers(0, len(cells) - 1))
+            cells[j] = data.draw(st.text(max_size=12).map(lambda s: s.replace("\n", " ").replace("\r", " ")))
+            lines[i] = ",".join(cells)
+        elif op == "sep":
+            lines[i] = lines[i].replace(",", ";")
+        else:
+            lines[i] = ""
+        if not lines:
+            break
+    enc = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1258"]))
+    raw = "\n".join(lines).encode(enc, errors="replace")
+    run_import(fuzz_store, raw, "papi_template.csv")
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md"),
+                         ids=lambda p: p.name)
+def test_corpus_of_once_failing_inputs(fuzz_store, path):
+    name = path.name.split("-", 1)[-1]
+    run_import(fuzz_store, path.read_bytes(), name)
