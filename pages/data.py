@@ -19,24 +19,6 @@ st.caption(t("data_intro", lang))
 tab_import, tab_history, tab_download = st.tabs([t("tab_import", lang), t("tab_history", lang),
                                                  t("tab_download", lang)])
 
-# ---- downloads (everyone) ----------------------------------------------------------------
-with tab_download:
-    cur = data.scores()
-    years = sorted(cur.year.unique())
-    st.subheader(t("dl_current_title", lang))
-    st.caption(t("dl_current_caption", lang, n=fmt(len(cur), lang, 0), years=f"{years[0]}–{years[-1]}"))
-    table = present.current_data(cur, lang)
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(t("dl_csv", lang), present.to_csv(table), "papi_scores.csv", "text/csv", key="dl_csv")
-    c2.download_button(t("dl_xlsx", lang), present.to_xlsx(table), "papi_scores.xlsx", key="dl_xlsx")
-    st.subheader(t("dl_template_title", lang))
-    st.caption(t("dl_template_caption", lang))
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(t("dl_template_csv", lang), template.template_csv(), "papi_template.csv", "text/csv",
-                       key="dl_tpl_csv")
-    c2.download_button(t("dl_template_xlsx", lang), template.template_xlsx(), "papi_template.xlsx",
-                       key="dl_tpl_xlsx")
-
 # ---- import (analysts) -------------------------------------------------------------------
 with tab_import:
     analyst = auth.gate(lang)
@@ -117,3 +99,23 @@ with tab_history:
             st.session_state["rb_done"] = t("rb_done", lang, batch=bid)
             st.session_state.pop("rb_confirm", None)
             st.rerun()
+
+# ---- downloads (everyone) ----------------------------------------------------------------
+with tab_download:
+    cur = data.scores()
+    years = sorted(cur.year.unique())
+    st.subheader(t("dl_current_title", lang))
+    st.caption(t("dl_current_caption", lang, n=fmt(len(cur), lang, 0), years=f"{years[0]}–{years[-1]}"))
+    # files are built only when a button is pressed
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(t("dl_csv", lang), lambda: present.to_csv(present.current_data(cur, lang)),
+                       "papi_scores.csv", "text/csv", key="dl_csv", on_click="ignore")
+    c2.download_button(t("dl_xlsx", lang), lambda: present.to_xlsx(present.current_data(cur, lang)),
+                       "papi_scores.xlsx", key="dl_xlsx", on_click="ignore")
+    st.subheader(t("dl_template_title", lang))
+    st.caption(t("dl_template_caption", lang))
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(t("dl_template_csv", lang), template.template_csv, "papi_template.csv", "text/csv",
+                       key="dl_tpl_csv", on_click="ignore")
+    c2.download_button(t("dl_template_xlsx", lang), template.template_xlsx, "papi_template.xlsx",
+                       key="dl_tpl_xlsx", on_click="ignore")

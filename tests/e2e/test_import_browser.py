@@ -1,0 +1,124 @@
+"""Real browser: an analyst signs in, uploads a new-year workbook through the
+file input, previews, commits and rolls back; the page refuses without the
+password. Screenshots in artifacts/screenshots/import_*.png."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from papi_data import passwords
+from papi_data.store import Store
+from tests.conftest import ROOT
+from tests.e2e.conftest import _free_port, assert_no_exception, open_page, screenshot
+from tests.unit import workbooks as W
+
+PASSWORD = "analyst-e2e-password"
+
+
+@pytest.fixture(scope="module")
+def analyst_server():
+    """A dashboard with an analyst password configured, on its own database."""
+    port = _free_port()
+    db = Path(tempfile.mkdtemp(prefix="papi-e2e-import-")) / "e2e.db"
+    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}",
+           "PAPI_ANALYST_PASSWORD_HASH": passwords.hash_password(PASSWORD)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode())
+            time.sleep(0.3)
+    yield url, f"sqlite:///{db}"
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _settle(page, timeout=60_000):
+    """Wait until Streamlit has finished the current run (no reload)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    page.wait_for_timeout(300)
+
+
+def _sign_in(page, password):
+    page.get_by_label("Tên của bạn (ghi vào lịch sử nhập)").fill("Chuyên viên Sở Nội vụ")
+    page.get_by_label("Mật khẩu chuyên viên").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_refused_without_the_password(analyst_server, page):
+    url, db = analyst_server
+    open_page(page, url + "/data", wait_for="h1")
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().startswith("Cập nhật dữ liệu PAPI")
+    assert page.locator('input[type="file"]').count() == 0
+    _sign_in(page, "not the password")
+    page.get_by_text("Mật khẩu không đúng.").wait_for(timeout=30_000)
+    assert page.locator('input[type="file"]').count() == 0
+    screenshot(page, "import_refused_vi")
+
+
+def test_upload_preview_commit_rollback(analyst_server, page, tmp_path):
+    url, db = analyst_server
+    store = Store(db)
+    f = tmp_path / "2025PAPI_ProvincialIndicators_BangChiTieuCapTinh.xlsx"
+    f.write_bytes(W.indicator_rows(2025))
+    open_page(page, url + "/data", wait_for="h1")
+    _sign_in(page, PASSWORD)
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    page.locator('input[type="file"]').set_input_files(str(f))
+    page.get_by_text("Xem trước thay đổi").wait_for(timeout=60_000)
+    _settle(page)
+    assert_no_exception(page)
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Thêm mới")
+    assert "1.258" in metric.inner_text()
+    page.wait_for_timeout(1500)  # let the tables draw
+    screenshot(page, "import_preview_vi")
+    assert store.scores().query("year == 2025").empty
+    page.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    page.get_by_text("Đã nhập đợt 2").wait_for(timeout=60_000)
+    assert_no_exception(page)
+    assert len(store.scores().query("year == 2025")) == 1258
+    screenshot(page, "import_committed_vi")
+    # history tab: roll it back
+    page.get_by_role("tab", name="Lịch sử nhập").click()
+    page.get_by_text("Tôi hiểu:").click()
+    page.get_by_role("button", name="Hoàn tác").click()
+    page.get_by_text("Đã hoàn tác đợt 2").wait_for(timeout=60_000)
+    assert store.scores().query("year == 2025").empty
+    screenshot(page, "import_rolled_back_vi")
+
+
+def test_english_page_with_errors(analyst_server, page, tmp_path):
+    url, _ = analyst_server
+    f = tmp_path / "mau.csv"
+    f.write_text("year;province;indicator;value\n2024;Lao Kai;D1;5,1\n2024;Hà Nội;D1;12,5\n", encoding="utf-8")
+    open_page(page, url + "/data?lang=en", wait_for="h1")
+    page.get_by_label("Your name (recorded in the import history)").fill("Analyst")
+    page.get_by_label("Analyst password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    page.locator('input[type="file"]').set_input_files(str(f))
+    page.get_by_text("The file has 2 error(s)").wait_for(timeout=60_000)
+    _settle(page)
+    assert_no_exception(page)
+    screenshot(page, "import_errors_en")
