@@ -31,14 +31,22 @@ with tab_import:
         if up is not None:
             raw = up.getvalue()
             sha = hashlib.sha256(raw).hexdigest()
-            found = ingest.parse(raw, up.name)
+            if st.session_state.get("imp_found", (None,))[0] != sha:
+                st.session_state["imp_found"] = (sha, ingest.parse(raw, up.name))
+            found = st.session_state["imp_found"][1]
             picked = None
             st.caption(t("imp_detected", lang, layout=t(f"imp_layout_{found.layout}", lang),
                          years=", ".join(map(str, found.years_found)) or "–"))
             if len(found.years_found) > 1 and found.layout != "template":
                 picked = st.multiselect(t("imp_years", lang), found.years_found, default=found.default_years,
                                         key=f"imp_years_{sha[:8]}", help=t("imp_years_help", lang))
-            plan = ingest.prepare(raw, up.name, store, years=picked)
+            # the plan is kept while the file, the years and the data stay the same
+            ck = (sha, tuple(picked) if picked is not None else None, store.data_version())
+            if st.session_state.get("imp_plan", (None,))[0] != ck:
+                st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked))
+            plan = st.session_state["imp_plan"][1]
+            seen = st.session_state.get("imp_seen")  # what the previous run showed
+            st.session_state["imp_seen"] = ck
             if plan.errors:
                 st.error(t("imp_errors", lang, n=len(plan.errors)))
                 tables.show_table(present.issues_table(plan.errors, lang), "imp_errors",
@@ -64,6 +72,8 @@ with tab_import:
                     tables.show_table(present.changes_table(pv, lang), "imp_changes", src)
                     if st.button(t("imp_commit", lang), type="primary", key="imp_commit"):
                         try:
+                            if seen != ck:  # the data changed after the preview the analyst saw
+                                raise StaleData(seen[2] if seen else -1, ck[2])
                             bid = ingest.commit(plan, store, user=auth.user_name())
                         except StaleData:
                             st.error(t("imp_err_stale", lang))
@@ -72,6 +82,8 @@ with tab_import:
                             st.session_state["imp_done"] = t("imp_committed", lang, batch=bid,
                                                              n=fmt(len(plan.parsed.frame), lang, 0))
                             st.session_state["imp_round"] = n + 1
+                            for k in ("imp_plan", "imp_found", "imp_seen"):
+                                st.session_state.pop(k, None)
                             st.rerun()
                 else:
                     st.info(t("imp_nothing_new", lang))

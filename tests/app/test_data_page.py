@@ -164,3 +164,28 @@ def test_oidc_configured_shows_sign_in_button_not_password(db):
     assert at.button(key="auth_login").label == "Sign in with your organisation account"
     assert not [t for t in at.text_input if t.key == "auth_password"]
     assert len(at.file_uploader) == 0
+
+
+def test_commit_refused_when_the_data_changed_after_the_preview(db, monkeypatch):
+    """Another analyst (or the command line) imports while this preview is on
+    screen: the commit button refuses and writes nothing; the new preview shows."""
+    from papi_data import ingest
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
+    at = sign_in(page(lang="en"))
+    at.file_uploader[0].set_value(("2025PAPI.xlsx", W.indicator_rows(2025), XLSX))
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Added"] == "1,258"
+    other = W.template_csv(W.template_frame(W.merged_2025().head(30)))
+    ingest.commit(ingest.prepare(other, "other.csv", db), db, user="someone else")
+    before = db.checksum()
+    at.button(key="imp_commit").click()
+    at.run()
+    assert not at.exception
+    assert any("changed the data after this preview" in e.value for e in at.error)
+    assert db.checksum() == before
+    # the preview now compares with the new data: 30 values exist already (the file adds their CI)
+    m = {m.label: m.value for m in at.metric}
+    assert m["Added"] == "1,228" and m["New CI/SE only"] == "30"
+    at.button(key="imp_commit").click()
+    at.run()
+    assert any("Imported as batch 3" in s.value for s in at.success)
