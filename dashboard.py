@@ -10,12 +10,16 @@ from ui import sidebar
 
 st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
 
+st.session_state["_router"] = True  # see ui.sidebar.ensure_router
 lang = sidebar.language()
 # (file, url path, string key for the title, icon)
 PAGES = [
+    ("pages/overview.py", "overview", "page_overview", ":material/leaderboard:"),
+    ("pages/profile.py", "profile", "page_profile", ":material/location_city:"),
+    ("pages/compare.py", "compare", "page_compare", ":material/compare_arrows:"),
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
-nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "home"))
+nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "overview"))
                      for f, u, k, i in PAGES])
 nav.run()

@@ -144,6 +144,13 @@ def name(code: str, lang: str = "vi", year: int | None = None) -> str:
     return label if code == "TOTAL" else f"{code} {label}"
 
 
+def short_name(code: str, lang: str = "vi") -> str:
+    """A label short enough for a chart title: 'PAPI tổng hợp' / 'D3'."""
+    if code == "TOTAL":
+        return "PAPI tổng hợp" if lang == "vi" else "PAPI total"
+    return code
+
+
 def breaks_between(code: str, year_from: int, year_to: int) -> pd.DataFrame:
     """Definition breaks of `code` (or its parent chain for TOTAL) taking
     effect after `year_from` and up to `year_to`."""

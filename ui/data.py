@@ -53,3 +53,14 @@ def clear() -> None:
     """Drop every cached frame (after an import, rollback or target edit)."""
     _enriched.clear()
     _stats.clear()
+    _ranking.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _ranking(v: int, year: int, indicator: str) -> pd.DataFrame:
+    return analytics.ranking(_enriched(v), year, indicator)
+
+
+def ranking(year: int, indicator: str) -> pd.DataFrame:
+    """One year's ranking of one indicator (cached per data version)."""
+    return _ranking(version(), year, indicator)

@@ -15,9 +15,21 @@ def language() -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
+def ensure_router() -> None:
+    """Streamlit serves the first request of a new server process in its
+    legacy `pages/` mode (file names as menu, dashboard.py skipped) until
+    st.navigation has run once. Switch that mode off and run again through
+    the router, so the first visitor sees the real menu and titles."""
+    if not st.session_state.get("_router"):
+        from streamlit.runtime.pages_manager import PagesManager
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def render(years: list[int] | None = None) -> tuple[str, int]:
     """Draw the sidebar; returns (language, year). Call first on every page."""
     from ui import data
+    ensure_router()
     years = years or data.years()
     lang = state.selectbox(t("language", language()), LANGS, key="lang", default=DEFAULT_LANG,
                            format_func=LANG_LABELS.get, container=st.sidebar)

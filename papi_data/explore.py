@@ -1,0 +1,130 @@
+"""Data shaping for the overview, profile and compare pages (pure)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import codebook, provinces
+from .analytics import tier_name
+from .i18n import t
+
+
+def province_options(year: int, lang: str = "vi") -> list[int]:
+    """GSO codes of the year's map, sorted by name."""
+    names = provinces.names(year, lang)
+    return sorted(names, key=lambda c: provinces.name(c, year, "en"))
+
+
+def indicator_options(year: int) -> list[str]:
+    return codebook.indicators(year)
+
+
+def row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & (enriched["indicator"] == indicator)]
+    return None if m.empty else m.iloc[0]
+
+
+def histories(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> dict[str, pd.DataFrame]:
+    """label -> (year, value, ci_low, ci_high) for a province's indicator.
+
+    A unit formed on 1 July 2025 has no history of its own before 2025: its
+    former provinces' series are shown side by side, labelled, never merged.
+    """
+    cols = ["year", "value", "ci_low", "ci_high"]
+    e = enriched[enriched["indicator"] == indicator]
+    out: dict[str, pd.DataFrame] = {}
+    if provinces.era_of(year) == 34:
+        own = e[(e["province_code"] == code) & (e["year"] >= provinces.MERGER_YEAR)]
+        out[provinces.name(code, year, lang)] = own[cols]
+        parts = provinces.predecessors(code)
+        if parts != [code] or provinces.name(code, provinces.MERGER_YEAR - 1) != provinces.name(code, year):
+            for old in parts:
+                hist = e[(e["province_code"] == old) & (e["year"] < provinces.MERGER_YEAR)]
+                label = t("former", lang, name=provinces.name(old, provinces.MERGER_YEAR - 1, lang))
+                out[label] = hist[cols]
+        else:  # unchanged unit: one continuous history
+            hist = e[(e["province_code"] == code)]
+            out[provinces.name(code, year, lang)] = hist[cols]
+        return out
+    out[provinces.name(code, year, lang)] = e[(e["province_code"] == code) & (e["year"] < provinces.MERGER_YEAR)][cols]
+    return out
+
+
+def is_merged_unit(code: int, year: int) -> bool:
+    if provinces.era_of(year) != 34:
+        return False
+    parts = provinces.predecessors(code)
+    return parts != [code] or provinces.name(code, provinces.MERGER_YEAR - 1) != provinces.name(code, year)
+
+
+def missing_years(enriched: pd.DataFrame, code: int, indicator: str, years: list[int]) -> list[int]:
+    have = set(enriched[(enriched["province_code"] == code) & (enriched["indicator"] == indicator)]["year"])
+    return [y for y in years if y not in have and provinces.era_of(y) == provinces.era_of(max(years))]
+
+
+def dimension_profile(enriched: pd.DataFrame, code: int, year: int) -> pd.Series:
+    dims = codebook.indicators(year, "dimension")
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & enriched["indicator"].isin(dims)]
+    return m.set_index("indicator")["value"].reindex(dims).dropna()
+
+
+def radar_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, lang: str) -> dict[str, pd.Series]:
+    """The province, the national mean and the best province on TOTAL."""
+    dims = codebook.indicators(year, "dimension")
+    out = {provinces.name(code, year, lang): dimension_profile(enriched, code, year)}
+    st = stats[(stats["year"] == year) & stats["indicator"].isin(dims)].set_index("indicator")["mean"].reindex(dims)
+    out[t("national_mean", lang)] = st
+    top = enriched[(enriched["year"] == year) & (enriched["indicator"] == "TOTAL") & (enriched["rank"] == 1)]
+    if not top.empty and int(top.iloc[0]["province_code"]) != code:
+        best = int(top.iloc[0]["province_code"])
+        out[t("best_province", lang, name=provinces.name(best, year, lang))] = dimension_profile(enriched, best, year)
+    return {k: v for k, v in out.items() if not v.empty}
+
+
+def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) -> pd.DataFrame:
+    """Each dimension and its sub-dimensions for one province and year."""
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & (enriched["indicator"] != "TOTAL")]
+    order = {c: i for i, c in enumerate(codebook.indicators(year))}
+    m = m.assign(_o=m["indicator"].map(order)).sort_values("_o")
+    return pd.DataFrame({
+        t("indicator", lang): [codebook.name(c, lang, year) for c in m["indicator"]],
+        t("value", lang): m["value"].round(2).to_numpy(),
+        t("rank", lang): [f"{int(r)}/{int(n)}" for r, n in zip(m["rank"], m["n_ranked"])],
+        t("tier", lang): [tier_name(x, lang) for x in m["tier"]],
+        t("points_next", lang): m["points_to_next_tier"].round(2).to_numpy(),
+    })
+
+
+def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
+    names = provinces.names(year, lang)
+    return pd.DataFrame({
+        t("rank", lang): ranked["rank"].to_numpy(),
+        t("province", lang): ranked["province_code"].map(names).to_numpy(),
+        t("value", lang): ranked["value"].round(2).to_numpy(),
+        t("tier", lang): [tier_name(x, lang) for x in ranked["tier"]],
+        t("rank_change", lang): ranked["rank_change"].astype("Float64").to_numpy(),
+        t("points_next", lang): ranked["points_to_next_tier"].round(2).to_numpy(),
+    })
+
+
+def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str) -> pd.DataFrame:
+    """Provinces side by side: TOTAL and dimensions, value (rank)."""
+    inds = ["TOTAL"] + codebook.indicators(year, "dimension")
+    rows = []
+    for c in codes:
+        r = {t("province", lang): provinces.name(c, year, lang)}
+        for i in inds:
+            x = row(enriched, c, year, i)
+            r[i] = None if x is None else round(float(x["value"]), 2)
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+
+def region_peers(code: int, year: int) -> list[int]:
+    region = provinces.region_of(code, year)
+    t_ = provinces.in_year(year)
+    return [int(c) for c in t_[t_["region"] == region]["gso_code"]]
+
+
+def source_years(years: list[int]) -> str:
+    ys = sorted(set(years))
+    return str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"

@@ -1,0 +1,268 @@
+"""Pure figure builders: tidy frames in, plotly Figures out (no Streamlit).
+
+Pages, exports and tests share them, so a chart looks the same everywhere.
+Tier colours follow the Okabe–Ito palette, which stays distinguishable for
+the common forms of colour blindness; tiers are also named in hover text and
+legends, never shown by colour alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import DATA_DIR, codebook, provinces
+from .analytics import TIER_NAMES
+from .i18n import fmt, t
+
+TIER_COLORS = {1: "#0072B2", 2: "#56B4E9", 3: "#E69F00", 4: "#D55E00"}
+NO_DATA_COLOR = "#D9D9D9"
+PROVINCE_COLOR = "#0B3C5D"
+MEAN_COLOR = "#6B6B6B"
+SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+FONT = "DejaVu Sans, Arial, sans-serif"
+
+
+def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, **kw) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+                      separators=",." if lang == "vi" else ".,", height=height,
+                      font={"family": FONT, "size": 12}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                      plot_bgcolor="white", paper_bgcolor="white", **kw)
+    return fig
+
+
+def tier_label(tier: int, lang: str) -> str:
+    return TIER_NAMES[lang][int(tier)]
+
+
+def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | None = None,
+                names: dict[int, str] | None = None) -> go.Figure:
+    """Horizontal bars of one year's ranking, best on top, coloured by tier,
+    with dotted lines at the three cut points."""
+    names = names or {}
+    fig = go.Figure()
+    df = ranked.sort_values(["rank", "province_code"])
+    labels = [f"{int(r)}. {names.get(c, c)}" for r, c in zip(df["rank"], df["province_code"])]
+    for tier in (1, 2, 3, 4):
+        m = (df["tier"] == tier).to_numpy()
+        if not m.any():
+            continue
+        sub = df[m]
+        change = [("" if pd.isna(rc) else f" ({'+' if rc > 0 else ''}{int(rc)})") for rc in sub["rank_change"]]
+        fig.add_trace(go.Bar(
+            x=sub["value"], y=np.array(labels)[m], orientation="h", name=tier_label(tier, lang),
+            marker={"color": TIER_COLORS[tier],
+                    "line": {"color": ["#000" if c == highlight else TIER_COLORS[tier] for c in sub["province_code"]],
+                             "width": [3 if c == highlight else 0 for c in sub["province_code"]]}},
+            customdata=np.stack([sub["rank"], sub["n_ranked"], change], axis=-1),
+            hovertemplate="%{y}: %{x:.2f}<br>" + t("rank", lang) + " %{customdata[0]}/%{customdata[1]}%{customdata[2]}<extra>"
+                          + tier_label(tier, lang) + "</extra>"))
+    if not df.empty:
+        for k in (1, 2, 3):
+            fig.add_vline(x=float(df[f"cut_{k}"].iloc[0]), line={"dash": "dot", "color": "#444", "width": 1})
+        lo, hi = float(df["value"].min()), float(df["value"].max())
+        pad = (hi - lo) * 0.15 or 1
+        fig.update_xaxes(range=[max(lo - pad, 0), hi + pad * 0.3])
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 10})
+    return _layout(fig, lang, title, height=max(420, 16 * len(df) + 80), barmode="overlay",
+                   legend={"orientation": "h", "y": -0.02, "yanchor": "top"}, bargap=0.15)
+
+
+def tiles(year: int) -> pd.DataFrame:
+    """Tile-grid positions (col, row) of the map that applies to `year`."""
+    return pd.read_csv(DATA_DIR / ("tiles_34.csv" if provinces.era_of(year) == 34 else "tiles_63.csv"))
+
+
+def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: int | None = None) -> go.Figure:
+    """Vietnam as a grid of equal tiles, one per province, coloured by tier;
+    provinces without a score that year are grey."""
+    pos = tiles(year).merge(ranked[["province_code", "value", "tier", "rank", "n_ranked"]],
+                            left_on="gso_code", right_on="province_code", how="left")
+    names = provinces.names(year, lang)
+    pos["name"] = pos["gso_code"].map(names)
+    fig = go.Figure()
+    groups = [(k, pos[pos["tier"] == k], TIER_COLORS[k], tier_label(k, lang)) for k in (1, 2, 3, 4)]
+    groups.append((0, pos[pos["tier"].isna()], NO_DATA_COLOR, t("no_data", lang)))
+    for k, sub, color, label in groups:
+        if sub.empty:
+            continue
+        for c, x, y in zip(sub["gso_code"], sub["col"], sub["row"]):
+            fig.add_shape(type="rect", layer="below", x0=x - 0.47, x1=x + 0.47, y0=y - 0.47, y1=y + 0.47, fillcolor=color,
+                          line={"color": "#000" if c == highlight else "white", "width": 3 if c == highlight else 1})
+        hover = [f"{n}: {fmt(v, lang)} — {t('rank', lang)} {int(r)}/{int(nr)} ({label})" if k
+                 else f"{n}: {t('no_data', lang)}"
+                 for n, v, r, nr in zip(sub["name"], sub["value"], sub["rank"].fillna(0), sub["n_ranked"].fillna(0))]
+        fig.add_trace(go.Scatter(
+            x=sub["col"], y=sub["row"], mode="markers+text", name=label,
+            marker={"symbol": "square", "size": 12, "color": color, "opacity": 0},
+            text=[_short(n) for n in sub["name"]],
+            textfont={"size": 8, "color": "white" if k in (1, 4) else "black"},
+            hovertext=hover, hoverinfo="text"))
+    fig.update_traces(showlegend=True)
+    rows = int(pos["row"].max()) + 1
+    fig.update_xaxes(visible=False, range=[-0.6, pos["col"].max() + 0.6])
+    fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], scaleanchor="x", scaleratio=1)
+    return _layout(fig, lang, title, height=max(560, rows * 36 + 80),
+                   legend={"orientation": "h", "y": -0.01, "yanchor": "top", "itemsizing": "constant"})
+
+
+def _short(name: str) -> str:
+    words = name.replace("TP. ", "").split()
+    if len(words) <= 1:
+        return name
+    half = math.ceil(len(words) / 2)
+    return " ".join(words[:half]) + "<br>" + " ".join(words[half:])
+
+
+def choropleth(ranked: pd.DataFrame, year: int, lang: str, title: str, geojson_path: str | Path) -> go.Figure:
+    """A true map from the user's boundary file (PAPI_GEOJSON). Features are
+    matched by a GSO code or a province name in their properties."""
+    gj = json.loads(Path(geojson_path).read_text(encoding="utf-8"))
+    keys = {}
+    for i, f in enumerate(gj.get("features", [])):
+        f.setdefault("id", i)
+        props = f.get("properties") or {}
+        code = None
+        for v in props.values():
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and int(v) in provinces.names(year):
+                code = int(v)
+                break
+            if isinstance(v, str):
+                try:
+                    code = provinces.resolve(v, year)
+                    break
+                except provinces.UnknownProvince:
+                    continue
+        if code is not None:
+            keys[code] = f["id"]
+    df = ranked[ranked["province_code"].isin(keys)]
+    fig = go.Figure(go.Choropleth(
+        geojson=gj, locations=[keys[c] for c in df["province_code"]], z=df["tier"],
+        zmin=0.5, zmax=4.5, colorscale=[[0, TIER_COLORS[1]], [0.25, TIER_COLORS[1]], [0.25, TIER_COLORS[2]],
+                                        [0.5, TIER_COLORS[2]], [0.5, TIER_COLORS[3]], [0.75, TIER_COLORS[3]],
+                                        [0.75, TIER_COLORS[4]], [1, TIER_COLORS[4]]],
+        text=[provinces.name(c, year, lang) for c in df["province_code"]], showscale=False,
+        hovertemplate="%{text}<extra></extra>"))
+    fig.update_geos(fitbounds="locations", visible=False)
+    return _layout(fig, lang, title, height=640)
+
+
+def dimension_spread(year_frame: pd.DataFrame, year: int, lang: str, title: str,
+                     highlight: int | None = None) -> go.Figure:
+    """The spread of each dimension across provinces (box + points), with one
+    province marked."""
+    dims = codebook.indicators(year, "dimension")
+    fig = go.Figure()
+    for d in dims:
+        sub = year_frame[year_frame["indicator"] == d]
+        fig.add_trace(go.Box(y=sub["value"], name=d, boxpoints="all", jitter=0.4, pointpos=0,
+                             marker={"color": "#9AA5B1", "size": 4}, line={"color": "#5B6770"},
+                             fillcolor="rgba(0,0,0,0)", showlegend=False,
+                             hovertemplate=d + ": %{y:.2f}<extra></extra>"))
+    if highlight is not None:
+        mine = year_frame[(year_frame["province_code"] == highlight) & year_frame["indicator"].isin(dims)]
+        fig.add_trace(go.Scatter(x=mine["indicator"], y=mine["value"], mode="markers",
+                                 name=provinces.name(highlight, year, lang),
+                                 marker={"symbol": "diamond", "size": 13, "color": PROVINCE_COLOR,
+                                         "line": {"color": "white", "width": 1}},
+                                 hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>"))
+    fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
+    return _layout(fig, lang, title, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+
+
+def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, lang: str, title: str,
+          years: list[int], missing_reason: str | None = None) -> go.Figure:
+    """Scores over the years for one indicator.
+
+    `series` maps a label to a frame (year, value[, ci_low, ci_high]); the
+    national mean is dashed and the band between the 25th and 75th
+    percentile cut points shaded. A year with no score is a gap, with a note.
+    The TOTAL line is broken at 2017→2018 where its scale changes from 60 to 80.
+    """
+    fig = go.Figure()
+    breaks = [y for y in years if not codebook.comparable(indicator, y - 1, y) and y - 1 in years]
+    # x positions with a gap at each break, so no line joins two scales.
+    xs = sorted([*years, *(b - 0.5 for b in breaks)])
+
+    def on_x(s: pd.Series) -> list:
+        return s.reindex(xs).tolist()
+
+    st = stats[stats["indicator"] == indicator].set_index("year")
+    fig.add_trace(go.Scatter(x=xs, y=on_x(st["cut_1"]), mode="lines", line={"width": 0}, showlegend=False,
+                             hoverinfo="skip", connectgaps=False))
+    fig.add_trace(go.Scatter(x=xs, y=on_x(st["cut_3"]), mode="lines", line={"width": 0}, fill="tonexty",
+                             fillcolor="rgba(86,180,233,0.18)", name=t("band_mid_tiers", lang), hoverinfo="skip",
+                             connectgaps=False))
+    fig.add_trace(go.Scatter(x=xs, y=on_x(st["mean"]), mode="lines", name=t("national_mean", lang),
+                             line={"color": MEAN_COLOR, "dash": "dash"}, connectgaps=False,
+                             hovertemplate="%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>"))
+    for i, (label, df) in enumerate(series.items()):
+        s = df.set_index("year").reindex(years)
+        err = None
+        if "ci_low" in s and s["ci_low"].notna().any():
+            err = {"type": "data", "symmetric": False, "array": on_x(s["ci_high"] - s["value"]),
+                   "arrayminus": on_x(s["value"] - s["ci_low"]), "color": SERIES_COLORS[i % 7]}
+        fig.add_trace(go.Scatter(x=xs, y=on_x(s["value"]), mode="lines+markers", name=label, connectgaps=False,
+                                 line={"color": SERIES_COLORS[i % 7], "width": 3 if i == 0 else 2},
+                                 error_y=err,
+                                 hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>"))
+        if i == 0:
+            for yr in [yr for yr in years if pd.isna(s.loc[yr, "value"])]:
+                fig.add_annotation(x=yr, y=0, yref="paper", text=missing_reason or t("no_data", lang),
+                                   showarrow=False, textangle=-90, yanchor="bottom",
+                                   font={"size": 9, "color": "#777"})
+    for b in breaks:
+        note = codebook.breaks_between(indicator, b - 1, b)
+        fig.add_vline(x=b - 0.5, line={"dash": "dot", "color": "#B00"})
+        text = note.iloc[0]["note_vi" if lang == "vi" else "note_en"] if not note.empty else ""
+        fig.add_annotation(x=b - 0.5, y=1, yref="paper", text=t("scale_break", lang), hovertext=text,
+                           showarrow=False, xanchor="left", yanchor="top", font={"size": 10, "color": "#B00"})
+    fig.update_xaxes(dtick=1, gridcolor="#eee")
+    fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
+    return _layout(fig, lang, title, legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
+
+
+def radar(profiles: dict[str, pd.Series], lang: str, title: str) -> go.Figure:
+    """Dimension profile(s) on a 0–10 radar. `profiles` maps a label to a
+    Series indexed by dimension code."""
+    fig = go.Figure()
+    for i, (label, s) in enumerate(profiles.items()):
+        cats = list(s.index) + [s.index[0]]
+        vals = list(s.values) + [s.values[0]]
+        fig.add_trace(go.Scatterpolar(r=vals, theta=cats, name=label, fill="toself" if i == 0 else None,
+                                      line={"color": SERIES_COLORS[i % 7], "dash": "dash" if "mean" in label.lower()
+                                            or "trung bình" in label.lower() else "solid"},
+                                      opacity=0.85, hovertemplate="%{theta}: %{r:.2f}<extra>" + label + "</extra>"))
+    fig.update_polars(radialaxis={"range": [0, 10], "gridcolor": "#ddd"}, angularaxis={"gridcolor": "#ddd"})
+    return _layout(fig, lang, title, height=440, legend={"orientation": "h", "y": -0.08, "yanchor": "top"})
+
+
+def small_multiples(frames: dict[str, dict[str, pd.DataFrame]], stats: pd.DataFrame, lang: str, title: str,
+                    years: list[int], cols: int = 4) -> go.Figure:
+    """One small trend panel per dimension: each `frames[code]` maps a label
+    to its (year, value) frame; the national mean is dashed."""
+    codes = list(frames)
+    rows = math.ceil(len(codes) / cols)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[codebook.name(c, lang) for c in codes],
+                        shared_xaxes=True, vertical_spacing=0.12, horizontal_spacing=0.05)
+    for k, code in enumerate(codes):
+        r, c = k // cols + 1, k % cols + 1
+        st = stats[stats["indicator"] == code].set_index("year").reindex(years)
+        fig.add_trace(go.Scatter(x=years, y=st["mean"], mode="lines", line={"color": MEAN_COLOR, "dash": "dash"},
+                                 name=t("national_mean", lang), showlegend=k == 0, legendgroup="mean",
+                                 hovertemplate="%{x}: %{y:.2f}<extra></extra>"), row=r, col=c)
+        for i, (label, df) in enumerate(frames[code].items()):
+            s = df.set_index("year").reindex(years)["value"]
+            fig.add_trace(go.Scatter(x=years, y=s, mode="lines+markers", connectgaps=False,
+                                     line={"color": SERIES_COLORS[i % 7]}, marker={"size": 4}, name=label,
+                                     showlegend=k == 0, legendgroup=label,
+                                     hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>"), row=r, col=c)
+    fig.update_annotations(font={"size": 11})
+    fig.update_yaxes(range=[0, 10], gridcolor="#eee")
+    fig.update_xaxes(gridcolor="#eee")
+    return _layout(fig, lang, title, height=260 * rows + 80, legend={"orientation": "h", "y": -0.05, "yanchor": "top"})

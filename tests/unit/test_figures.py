@@ -1,0 +1,78 @@
+"""Figure builders: the traces carry the real values, tiers and labels."""
+import json
+
+import pandas as pd
+
+
+def missing(v) -> bool:
+    return v is None or pd.isna(v)
+
+from papi_data import analytics, explore, figures, provinces
+
+
+def test_ranking_bar_orders_and_colours_by_tier(enriched):
+    r = analytics.ranking(enriched, 2020, "TOTAL")
+    fig = figures.ranking_bar(r, "vi", "t", highlight=22, names=provinces.names(2020))
+    tiers = {tr.name: tr for tr in fig.data}
+    top = tiers["Cao nhất"]
+    assert top.y[0] == "1. Quảng Ninh" and round(top.x[0], 3) == 48.811
+    assert top.marker.color == figures.TIER_COLORS[1]
+    assert sum(len(tr.x) for tr in fig.data) == 63
+    assert [len(tiers[n].x) for n in ["Cao nhất", "Trung bình cao", "Trung bình thấp", "Thấp nhất"]] == [16, 16, 15, 16]
+    assert fig.layout.separators == ",."
+
+
+def test_tile_map_covers_every_province_and_greys_the_unscored(enriched):
+    r = analytics.ranking(enriched, 2014, "TOTAL")
+    fig = figures.tile_map(r, 2014, "en", "t")
+    assert len(fig.layout.shapes) == 63
+    grey = [tr for tr in fig.data if tr.name == "No data"][0]
+    assert sorted(grey.hovertext) == ["Bac Giang: No data", "Dong Thap: No data"]
+    assert figures.tiles(2025).shape[0] == 34
+
+
+def test_trend_breaks_total_between_2017_and_2018(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    years = list(range(2011, 2025))
+    series = explore.histories(enriched, 10, 2024, "TOTAL", "vi")
+    fig = figures.trend(series, stats, "TOTAL", "vi", "t", years)
+    line = [tr for tr in fig.data if tr.name == "Lào Cai"][0]
+    x = list(line.x)
+    assert 2017.5 in x and missing(line.y[x.index(2017.5)])
+    assert round(line.y[x.index(2018)], 2) == 44.37
+    mean = [tr for tr in fig.data if tr.name == "Trung bình toàn quốc"][0]
+    assert missing(mean.y[list(mean.x).index(2017.5)])
+
+
+def test_trend_shows_missing_year_as_gap_with_note(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    years = list(range(2011, 2025))
+    fig = figures.trend(explore.histories(enriched, 87, 2014, "TOTAL", "vi"), stats, "TOTAL", "vi", "t", years)
+    line = [tr for tr in fig.data if tr.name == "Đồng Tháp"][0]
+    assert missing(line.y[list(line.x).index(2014)]) and line.connectgaps is False
+    assert any(a.text == "Chưa có số liệu" and a.x == 2014 for a in fig.layout.annotations)
+
+
+def test_radar_has_province_mean_and_best(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    prof = explore.radar_profiles(enriched, stats, 10, 2023, "en")
+    fig = figures.radar(prof, "en", "t")
+    assert [tr.name for tr in fig.data] == ["Lao Cai", "National mean", "Best province (Thua Thien Hue)"]
+    assert len(fig.data[0].r) == 9     # 8 dimensions, closed
+
+
+def test_merged_province_shows_former_provinces_separately(enriched):
+    hist = explore.histories(enriched, 15, 2025, "TOTAL", "vi")     # new Lào Cai = Lào Cai + Yên Bái
+    assert list(hist) == ["Lào Cai", "Lào Cai (cũ)", "Yên Bái (cũ)"]
+    assert hist["Lào Cai"].empty                                    # nothing averaged into a new score
+    old = hist["Lào Cai (cũ)"].set_index("year")
+    assert round(old.loc[2018, "value"], 2) == 44.37
+    assert explore.is_merged_unit(15, 2025) and not explore.is_merged_unit(1, 2025)
+
+
+def test_figures_serialise(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    fig = figures.dimension_spread(enriched[enriched.year == 2023], 2023, "vi", "t", highlight=10)
+    spec = json.loads(fig.to_json())
+    assert [d["name"] for d in spec["data"][:8]] == [f"D{i}" for i in range(1, 9)]
+    assert spec["data"][-1]["name"] == "Lào Cai"
