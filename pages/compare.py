@@ -48,4 +48,4 @@ with left:
 with right:
     st.subheader(t("compare_table_title", lang, year=year))
     show_table(explore.compare_table(enriched, picked, year, lang), key="compare_table",
-               source=t("source_papi", lang, years=year), use_container_width=True)
+               source=t("source_papi", lang, years=year), width="stretch")

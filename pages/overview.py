@@ -58,6 +58,6 @@ year_frame = enriched[enriched["year"] == year]
 show_chart(figures.dimension_spread(year_frame, year, lang, t("spread_title", lang, year=year), highlight=province),
            key="spread", source=source)
 show_table(explore.ranking_table(ranked, year, lang), key="ranking_table", source=source,
-           use_container_width=True)
+           width="stretch")
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))

@@ -60,7 +60,7 @@ with left:
 with right:
     st.subheader(t("subdims_title", lang, year=year))
     show_table(explore.subdimension_table(enriched, code, year, lang), key="subdims",
-               source=t("source_papi", lang, years=year), use_container_width=True, height=560)
+               source=t("source_papi", lang, years=year), width="stretch", height=560)
 
 dims = codebook.indicators(year, "dimension")
 frames = {d: explore.histories(enriched, code, year, d, lang) for d in dims}

@@ -193,11 +193,15 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
         return s.reindex(xs).tolist()
 
     st = stats[stats["indicator"] == indicator].set_index("year")
-    fig.add_trace(go.Scatter(x=xs, y=on_x(st["cut_1"]), mode="lines", line={"width": 0}, showlegend=False,
-                             hoverinfo="skip", connectgaps=False))
-    fig.add_trace(go.Scatter(x=xs, y=on_x(st["cut_3"]), mode="lines", line={"width": 0}, fill="tonexty",
-                             fillcolor="rgba(86,180,233,0.18)", name=t("band_mid_tiers", lang), hoverinfo="skip",
-                             connectgaps=False))
+    # The band is drawn per comparable segment: a fill must not bridge a break.
+    edges = [min(years) - 1, *breaks, max(years) + 1]
+    for j, (lo, hi) in enumerate(zip(edges, edges[1:])):
+        seg = [y for y in years if lo <= y < hi] if j else [y for y in years if y < hi]
+        fig.add_trace(go.Scatter(x=seg, y=st["cut_1"].reindex(seg).tolist(), mode="lines", line={"width": 0},
+                                 showlegend=False, hoverinfo="skip", legendgroup="band"))
+        fig.add_trace(go.Scatter(x=seg, y=st["cut_3"].reindex(seg).tolist(), mode="lines", line={"width": 0},
+                                 fill="tonexty", fillcolor="rgba(86,180,233,0.18)", name=t("band_mid_tiers", lang),
+                                 hoverinfo="skip", legendgroup="band", showlegend=j == 0))
     fig.add_trace(go.Scatter(x=xs, y=on_x(st["mean"]), mode="lines", name=t("national_mean", lang),
                              line={"color": MEAN_COLOR, "dash": "dash"}, connectgaps=False,
                              hovertemplate="%{x}: %{y:.2f}<extra>" + t("national_mean", lang) + "</extra>"))

@@ -49,7 +49,8 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
     options = list(options)
     if key not in st.session_state:
         raw = st.query_params.get(key)
-        picked = [o for o in options if raw and str(o) in raw.split(",")] if raw else list(default)
+        by_str = {str(o): o for o in options}
+        picked = [by_str[r] for r in raw.split(",") if r in by_str] if raw else list(default)
         st.session_state[key] = [o for o in picked if o in options]
     else:
         st.session_state[key] = [o for o in st.session_state[key] if o in options]

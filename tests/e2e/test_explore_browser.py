@@ -1,0 +1,29 @@
+"""Each explore page opened by URL in Chromium: charts drawn, no exception,
+a screenshot saved (artifacts/screenshots/) for people to look at."""
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, open_page, screenshot
+
+pytestmark = pytest.mark.e2e
+
+CASES = [
+    ("overview", "overview?lang=vi&year=2023&province=10", "Tổng quan"),
+    ("overview-en", "overview?lang=en&year=2020&indicator=D4", "Overview"),
+    ("profile", "profile?lang=vi&year=2018&province=10", "Lào Cai"),
+    ("profile-gaps", "profile?lang=vi&year=2014&province=87", "Đồng Tháp"),
+    ("profile-en", "profile?lang=en&year=2024&province=46", "Thua Thien Hue"),
+    ("compare", "compare?lang=vi&year=2023&provinces=10,15,19", "So sánh"),
+    ("compare-en", "compare?lang=en&year=2023&provinces=10,15,19", "Compare"),
+]
+
+
+@pytest.mark.parametrize("name,path,heading", CASES, ids=[c[0] for c in CASES])
+def test_explore_page_in_browser(server, page, name, path, heading):
+    open_page(page, f"{server}/{path}", wait_for=".js-plotly-plot .main-svg")
+    assert_no_exception(page)
+    assert heading in page.locator("h1").first.inner_text()
+    assert page.locator(".js-plotly-plot").count() >= 2
+    # The menu shows the pages by their titles, not file names.
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert ("Tổng quan" in nav) or ("Overview" in nav)
+    screenshot(page, f"explore-{name}")
