@@ -25,6 +25,8 @@ STRINGS = {
     "imp_err_formula_no_value": {
         "vi": "Công thức chưa có giá trị tính sẵn ({formula}). Hãy mở tệp trong Excel, để Excel tính rồi lưu lại.",
         "en": "Formula without a computed value ({formula}). Open the file in Excel, let it calculate, and save it."},
+    "imp_err_unreadable": {"vi": "Không đọc được tệp ({error}); chưa ghi gì.",
+                           "en": "The file could not be read ({error}); nothing was written."},
     "imp_err_no_provinces": {"vi": "Không tìm thấy hàng tên tỉnh/thành phố.", "en": "No row of province names found."},
     "imp_err_no_values": {"vi": "Tệp không có giá trị điểm nào.", "en": "The file holds no score values."},
     # cells

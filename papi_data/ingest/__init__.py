@@ -33,7 +33,16 @@ LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "temp
 def parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
     """Read a file in any known layout. `years` picks sheets of a file that
     repeats earlier years (default: the newest year of a published file,
-    every year of a template)."""
+    every year of a template). Never raises for a bad file: what is wrong
+    comes back as issues."""
+    try:
+        return _parse(raw, file_name, years, limit)
+    except Exception as e:  # a file no reader foresaw: refuse it, never crash the page
+        return Parsed(file_name, "unknown", to_frame([]),
+                      [issue("unreadable", file_name, error=f"{type(e).__name__}: {e}"[:120])])
+
+
+def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
     try:
         kind = files.kind_of(raw, file_name, limit)
         if kind == "csv":

@@ -177,3 +177,12 @@ def test_codebook_coverage_of_the_fixture():
     # the fixture publishes every indicator of the year: the reader found them all
     p = ingest.parse(W.indicator_rows(2020), "2020.xlsx")
     assert set(p.frame.indicator) == set(codebook.indicators(2020))
+
+
+def test_an_unforeseen_reader_failure_is_an_issue_not_a_crash(monkeypatch):
+    def boom(*a, **k):
+        raise IndexError("list index out of range")
+    monkeypatch.setattr(ingest.indicator_rows, "read", boom)
+    p = ingest.parse(W.indicator_rows(2023), "2023.xlsx")
+    (i,) = p.issues
+    assert i.code == "unreadable" and "IndexError" in i.message("en") and p.frame.empty
