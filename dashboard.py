@@ -17,6 +17,7 @@ PAGES = [
     ("pages/overview.py", "overview", "page_overview", ":material/leaderboard:"),
     ("pages/profile.py", "profile", "page_profile", ":material/location_city:"),
     ("pages/compare.py", "compare", "page_compare", ":material/compare_arrows:"),
+    ("pages/targets.py", "targets", "page_targets", ":material/flag:"),
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]

@@ -95,6 +95,25 @@ def cmd_check(a) -> int:
     return 1 if found else 0
 
 
+def cmd_gaps(a) -> int:
+    from . import gaps, targets
+    code = _province(a.province, a.year)
+    store = get_store()
+    tg = targets.load(store, code, a.year)
+    if tg.empty:
+        raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
+    ev = gaps.evaluate(tg, analytics.enrich(store.scores()), "en")
+    out = ev[["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
+              "n_ranked", "points_to_next_tier", "plan"]].astype(object)
+    out = out.where(out.notna(), None)
+    if a.format == "json":
+        print(json.dumps(out.to_dict("records"), ensure_ascii=False, indent=1, default=float))
+    else:
+        out["met"] = out["met"].map({True: "true", False: "false", None: ""})
+        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
 def _check_year(year: int) -> None:
     have = sorted(get_store().scores()["year"].unique())
     if year not in have:
@@ -118,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--indicator", default="TOTAL")
     s.add_argument("--format", choices=["csv", "json"], default="csv")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("gaps", help="targets of a province and year against the published results")
+    s.add_argument("--province", required=True)
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.set_defaults(func=cmd_gaps)
 
     s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")
     s.add_argument("--tolerance", type=float, default=1e-4)

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import DATA_DIR
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KEY = ["year", "province_code", "indicator"]
 SCORE_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
                  "tier_official", "source"]
@@ -76,6 +76,16 @@ sources = sa.Table(
 # Ordered migrations: version -> function(connection). Version 1 is the
 # initial schema, created by metadata.create_all.
 MIGRATIONS: dict[int, callable] = {}
+
+
+def _v2_targets(c) -> None:
+    """Version 2 adds the targets and their change log (papi_data.targets)."""
+    from . import targets
+    targets.targets.create(c, checkfirst=True)
+    targets.target_changes.create(c, checkfirst=True)
+
+
+MIGRATIONS[2] = _v2_targets
 
 
 class StaleData(RuntimeError):
@@ -340,3 +350,8 @@ def get_store(url: str | None = None) -> Store:
         if url not in _stores:
             _stores[url] = Store(url)
         return _stores[url]
+
+
+# The targets module defines its tables on the same metadata; importing it
+# here makes create_all and the migrations see them.
+from . import targets as _targets  # noqa: E402,F401

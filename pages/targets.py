@@ -1,0 +1,86 @@
+"""Mục tiêu / Targets: each plan target against the published result, the
+gap, change since the plan's baseline, where to focus, and (for analysts)
+editing and Excel import of targets."""
+import pandas as pd
+import streamlit as st
+
+from papi_data import explore, gaps, provinces, targets
+from papi_data.figures_targets import focus_chart, target_chart
+from papi_data.i18n import t
+from ui import auth, data, sidebar, state
+from ui.charts import show_chart
+from ui.tables import show_table
+
+lang, year = sidebar.render()
+store = data.store()
+enriched = data.enriched()
+names = provinces.names(year, lang)
+options = explore.province_options(year, lang)
+code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
+                       format_func=lambda c: names.get(c, str(c)))
+st.title(t("tgt_title", lang, province=names[code], year=year))
+
+all_targets = targets.load(store)
+pairs = sorted({(int(p), int(y)) for p, y in zip(all_targets["province_code"], all_targets["year"])})
+with st.expander(t("tgt_with_targets", lang), expanded=False):
+    cols = st.columns(4)
+    for i, (p, y) in enumerate(pairs):
+        if cols[i % 4].button(f"{provinces.name(p, y, lang)} {y}", key=f"goto_{p}_{y}"):
+            st.session_state["province"], st.session_state["year"] = p, y
+            st.rerun()
+
+tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
+source = t("source_papi", lang, years=year)
+if tg.empty:
+    st.info(t("tgt_none", lang, province=names[code], year=year))
+else:
+    ev = gaps.evaluate(tg, enriched, lang)
+    met = int((ev["met"] == True).sum())  # noqa: E712 (None stays apart)
+    missed = int((ev["met"] == False).sum())  # noqa: E712
+    nodata = int(ev["met"].isna().sum())
+    m = st.columns(3)
+    m[0].metric(t("tgt_met", lang), met)
+    m[1].metric(t("tgt_not_met", lang), missed)
+    m[2].metric(t("tgt_no_data", lang), nodata)
+    for w in ev["warning"].dropna():
+        st.warning(w)
+    show_table(gaps.table(ev, tg, lang), key="targets_table",
+               source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
+               width="stretch")
+    if (ev["kind"] == "value").any():
+        show_chart(target_chart(ev, lang, t("tgt_chart_title", lang, year=year)), key="target_chart", source=source)
+
+focus = gaps.focus(enriched, code, year)
+if not focus.empty:
+    st.subheader(t("tgt_focus_title", lang, year=year))
+    st.caption(t("tgt_focus_help", lang))
+    show_chart(focus_chart(focus, lang, t("tgt_focus_title", lang, year=year)), key="focus_chart", source=source)
+
+st.divider()
+st.subheader(t("tgt_edit_title", lang))
+if not auth.is_analyst():
+    st.info(t("tgt_edit_locked", lang))
+else:
+    editable = tg[["id", *targets.FIELDS]] if not tg.empty else pd.DataFrame(columns=["id", *targets.FIELDS])
+    edited = st.data_editor(editable, key=f"editor_{code}_{year}", num_rows="dynamic", hide_index=True,
+                            column_config={"id": st.column_config.NumberColumn(disabled=True),
+                                           "kind": st.column_config.SelectboxColumn(options=list(targets.KINDS))})
+    if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
+        try:
+            counts = targets.apply(store, editable, edited, user=auth.user_name(), lang=lang)
+            st.success(t("tgt_saved", lang, **counts))
+        except ValueError as e:
+            st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
+    st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
+                       key="tgt_template")
+    up = st.file_uploader(t("tgt_upload", lang), type=["xlsx"], key="tgt_upload")
+    if up is not None and st.button(t("tgt_save", lang), key="tgt_import"):
+        rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang)
+        if errs:
+            st.error(t("tgt_rejected", lang) + "\n\n" + "  \n".join(errs))
+        else:
+            counts = targets.apply(store, pd.DataFrame(columns=["id", *targets.FIELDS]), rows.assign(id=None),
+                                   user=auth.user_name(), action="import", lang=lang)
+            st.success(t("tgt_imported", lang, n=counts["added"], file=up.name))
+    with st.expander(t("tgt_history", lang)):
+        show_table(targets.changes(store).tail(200), key="tgt_changes", source="", width="stretch")

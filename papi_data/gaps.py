@@ -1,0 +1,133 @@
+"""Targets against results (pure): status, gap, change since the plan's
+baseline, baseline consistency, and where to focus."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import codebook
+from .analytics import tier_name
+from .i18n import fmt, t
+
+COLUMNS = ["id", "indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
+           "n_ranked", "points_to_next_tier", "plan", "baseline_year", "change_since_baseline", "change_needed",
+           "warning"]
+
+
+def _row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & (enriched["indicator"] == indicator)]
+    return None if m.empty else m.iloc[0]
+
+
+def _num(v):
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else v
+
+
+def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """One row per target. `met` is True/False, or None when PAPI did not
+    score the province that year (never False for missing data)."""
+    rows = []
+    for tg in tgts.to_dict("records"):
+        code, year, ind, kind = int(tg["province_code"]), int(tg["year"]), tg["indicator"], tg["kind"]
+        a = _row(enriched, code, year, ind)
+        out = {"id": tg.get("id"), "indicator": ind, "kind": kind, "target": None, "actual": None, "gap": None,
+               "met": None, "target_tier": None, "actual_tier": None, "rank": None, "n_ranked": None,
+               "points_to_next_tier": None, "baseline_year": _num(tg.get("baseline_year")),
+               "change_since_baseline": None, "change_needed": None, "warning": None,
+               "plan": " ".join(str(x) for x in (tg.get("plan_number"), tg.get("plan_date")) if _num(x) is not None)}
+        if a is not None:
+            out.update(actual=float(a["value"]), actual_tier=int(a["tier"]), rank=int(a["rank"]),
+                       n_ranked=int(a["n_ranked"]), points_to_next_tier=float(a["points_to_next_tier"]))
+        if kind == "value":
+            out["target"] = float(tg["value"])
+            if a is not None:
+                out["gap"] = out["actual"] - out["target"]
+                out["met"] = bool(out["actual"] >= out["target"] - 1e-9)
+        elif kind == "tier":
+            k = int(tg["tier"])
+            out["target"] = k
+            out["target_tier"] = k
+            if a is not None:
+                out["met"] = bool(out["actual_tier"] <= k)
+                # Points above (>= 0) or below (< 0) the cut point of the target tier.
+                out["gap"] = 0.0 if k == 4 else out["actual"] - float(a[f"cut_{k}"])
+        elif kind == "rank":
+            if _num(tg.get("rank_max")) is not None:
+                ref = int(tg["rank_max"])
+                out["target"] = ref
+                if a is not None:
+                    out["met"] = bool(out["rank"] <= ref)
+                    out["gap"] = float(ref - out["rank"])
+            else:
+                y = int(tg["rank_better_than_year"])
+                ref_row = _row(enriched, code, y, ind)
+                out["target"] = None if ref_row is None else int(ref_row["rank"]) - 1
+                if a is not None and ref_row is not None:
+                    out["met"] = bool(out["rank"] < int(ref_row["rank"]))
+                    out["gap"] = float(int(ref_row["rank"]) - out["rank"])   # places gained (>0 met)
+        by = _num(tg.get("baseline_year"))
+        if by is not None:
+            base = _row(enriched, code, int(by), ind)
+            if base is not None:
+                if a is not None:
+                    out["change_since_baseline"] = out["actual"] - float(base["value"])
+                if kind == "value":
+                    out["change_needed"] = out["target"] - float(base["value"])
+                stated = _num(tg.get("baseline_value"))
+                if stated is not None and abs(round(float(base["value"]), 2) - float(stated)) > 0.005:
+                    out["warning"] = t("tgt_baseline_warning", lang, indicator=ind, year=int(by),
+                                       stated=fmt(float(stated), lang), published=fmt(float(base["value"]), lang),
+                                       diff=fmt(float(stated) - float(base["value"]), lang, sign=True))
+        rows.append(out)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def focus(enriched: pd.DataFrame, code: int, year: int) -> pd.DataFrame:
+    """Dimensions below the top tier, cheapest gain first."""
+    dims = codebook.indicators(year, "dimension")
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & enriched["indicator"].isin(dims)]
+    m = m[m["tier"] > 1].sort_values("points_to_next_tier")
+    return m[["indicator", "value", "tier", "points_to_next_tier", "rank", "n_ranked"]].reset_index(drop=True)
+
+
+def target_text(row: dict, lang: str) -> str:
+    kind = row["kind"]
+    if kind == "value":
+        return t("tgt_value_text", lang, value=fmt(row["target"], lang))
+    if kind == "tier":
+        return t("tgt_tier_text", lang, name=tier_name(row["target"], lang))
+    return str(row["target"])
+
+
+def status_text(met, lang: str) -> str:
+    if met is None or (isinstance(met, float) and math.isnan(met)):
+        return t("tgt_no_data", lang)
+    return t("tgt_met", lang) if met else t("tgt_not_met", lang)
+
+
+def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The evaluation as shown on the page."""
+    rows = []
+    for e, tg in zip(ev.to_dict("records"), tgts.to_dict("records")):
+        if e["kind"] == "rank":
+            tgt = (t("tgt_rank_max_text", lang, n=int(tg["rank_max"])) if _num(tg.get("rank_max")) is not None else
+                   t("tgt_rank_year_text", lang, y=int(tg["rank_better_than_year"]),
+                     r="–" if e["target"] is None else int(e["target"]) + 1))
+        else:
+            tgt = target_text(e, lang)
+        rows.append({
+            t("tgt_col_indicator", lang): codebook.name(e["indicator"], lang),
+            t("tgt_col_kind", lang): t(f"tgt_kind_{e['kind']}", lang),
+            t("tgt_col_target", lang): tgt,
+            t("tgt_col_actual", lang): fmt(e["actual"], lang),
+            t("tgt_col_status", lang): status_text(e["met"], lang),
+            t("tgt_col_gap", lang): fmt(e["gap"], lang, sign=True) if e["kind"] != "rank" else
+            ("–" if e["gap"] is None else f"{int(e['gap']):+d}"),
+            t("tgt_col_tier", lang): tier_name(e["actual_tier"], lang) if e["actual_tier"] else "–",
+            t("tgt_col_rank", lang): f"{e['rank']}/{e['n_ranked']}" if e["rank"] else "–",
+            t("tgt_col_change", lang): fmt(e["change_since_baseline"], lang, sign=True),
+            t("tgt_col_needed", lang): fmt(e["change_needed"], lang, sign=True),
+            t("tgt_col_plan", lang): e["plan"],
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,254 @@
+"""Provincial PAPI targets: the table, seeding from data/targets.csv,
+validation, edits with an audit trail, and the Excel template.
+
+A target is one of: a value ("at least x points"), a tier ("in group k or
+better", 1 = Cao nhất) or a rank ("rank <= n" or "better than in year y"),
+with the plan it comes from. Several targets may apply to one indicator.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+
+import pandas as pd
+import sqlalchemy as sa
+
+from . import DATA_DIR, codebook, provinces
+from .i18n import t
+from .store import Store, _now, current_user, metadata, schema_meta
+
+KINDS = ("value", "tier", "rank")
+FIELDS = ["province_code", "year", "indicator", "kind", "value", "tier", "rank_max", "rank_better_than_year",
+          "baseline_year", "baseline_value", "plan_number", "plan_date", "plan_title", "note", "source"]
+REQUIRED = ["province_code", "year", "indicator", "kind"]
+
+targets = sa.Table(
+    "targets", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("province_code", sa.Integer, nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("indicator", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("value", sa.Float), sa.Column("tier", sa.Integer), sa.Column("rank_max", sa.Integer),
+    sa.Column("rank_better_than_year", sa.Integer),
+    sa.Column("baseline_year", sa.Integer), sa.Column("baseline_value", sa.Float),
+    sa.Column("plan_number", sa.String(64)), sa.Column("plan_date", sa.String(10)),
+    sa.Column("plan_title", sa.Text), sa.Column("note", sa.Text), sa.Column("source", sa.Text),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Index("ix_targets_py", "province_code", "year"),
+)
+
+target_changes = sa.Table(
+    "target_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("target_id", sa.Integer, nullable=False),
+    sa.Column("changed_at", sa.DateTime, nullable=False),
+    sa.Column("changed_by", sa.String(255), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # seed | add | edit | delete | import
+    sa.Column("before", sa.Text), sa.Column("after", sa.Text),
+)
+
+
+def _clean(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return None
+    if isinstance(v, str) and not v.strip():
+        return None
+    return v
+
+
+def _record(row: dict) -> dict:
+    out = {f: _clean(row.get(f)) for f in FIELDS}
+    for f in ("province_code", "year", "tier", "rank_max", "rank_better_than_year", "baseline_year"):
+        if out[f] is not None:
+            out[f] = int(float(out[f]))
+    for f in ("value", "baseline_value"):
+        if out[f] is not None:
+            out[f] = float(out[f])
+    for f in ("indicator", "kind", "plan_number", "plan_date", "plan_title", "note", "source"):
+        if out[f] is not None:
+            out[f] = str(out[f]).strip()
+    if out["indicator"]:
+        out["indicator"] = out["indicator"].upper()
+    if out["kind"]:
+        out["kind"] = out["kind"].lower()
+    return out
+
+
+def seed(store: Store) -> bool:
+    """Load data/targets.csv once per database (never again after edits)."""
+    with store.engine.connect() as c:
+        if c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "targets_seeded")).scalar():
+            return False
+    rows = [_record(r) for r in pd.read_csv(DATA_DIR / "targets.csv").to_dict("records")]
+    try:
+        with store.engine.begin() as c:
+            c.execute(schema_meta.insert().values(key="targets_seeded", value=_now().isoformat()))
+            for r in rows:
+                tid = c.execute(targets.insert().values(**r, active=True)).inserted_primary_key[0]
+                c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by="system",
+                                                         action="seed", before=None, after=json.dumps(r, ensure_ascii=False)))
+        return True
+    except sa.exc.IntegrityError:
+        return False
+
+
+def load(store: Store, province_code: int | None = None, year: int | None = None) -> pd.DataFrame:
+    """Active targets (id + FIELDS)."""
+    seed(store)
+    q = sa.select(targets).where(targets.c.active == sa.true())
+    if province_code is not None:
+        q = q.where(targets.c.province_code == int(province_code))
+    if year is not None:
+        q = q.where(targets.c.year == int(year))
+    with store.engine.connect() as c:
+        df = pd.read_sql(q.order_by(targets.c.id), c)
+    return df.drop(columns=["active"])
+
+
+def changes(store: Store) -> pd.DataFrame:
+    with store.engine.connect() as c:
+        return pd.read_sql(sa.select(target_changes).order_by(target_changes.c.id), c)
+
+
+# ---- validation -------------------------------------------------------------
+
+def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}") -> list[str]:
+    """Messages for every invalid row; `where(i, column)` names the row/cell."""
+    out = []
+    for i, raw in enumerate(rows):
+        r = _record(raw)
+        def bad(col, key, **kw):
+            out.append(t("tgt_err_where", lang, where=where(i, col)) + " " + t(key, lang, **kw))
+        missing = [f for f in REQUIRED if r[f] is None]
+        if missing:
+            bad(missing[0], "tgt_err_missing", field=", ".join(missing))
+            continue
+        year, code, ind = r["year"], r["province_code"], r["indicator"]
+        if code not in set(provinces.in_year(year).gso_code):
+            bad("province_code", "tgt_err_province", code=code, year=year)
+        if not codebook.exists(ind, year):
+            bad("indicator", "tgt_err_indicator", indicator=ind, year=year)
+        if r["kind"] not in KINDS:
+            bad("kind", "tgt_err_kind", kind=r["kind"])
+        elif r["kind"] == "value":
+            sc = codebook.scale(ind, year)
+            if r["value"] is None:
+                bad("value", "tgt_err_need", field="value")
+            elif sc and not (sc[0] <= r["value"] <= sc[1]):
+                bad("value", "tgt_err_scale", value=r["value"], lo=sc[0], hi=sc[1], indicator=ind)
+        elif r["kind"] == "tier":
+            if r["tier"] not in (1, 2, 3, 4):
+                bad("tier", "tgt_err_tier", tier=r["tier"])
+        elif r["kind"] == "rank":
+            if (r["rank_max"] is None) == (r["rank_better_than_year"] is None):
+                bad("rank_max", "tgt_err_rank")
+            elif r["rank_max"] is not None and not (1 <= r["rank_max"] <= len(provinces.in_year(year))):
+                bad("rank_max", "tgt_err_rank_range", n=len(provinces.in_year(year)))
+            elif r["rank_better_than_year"] is not None and r["rank_better_than_year"] >= year:
+                bad("rank_better_than_year", "tgt_err_rank_year", year=year)
+        if r["baseline_value"] is not None and r["baseline_year"] is None:
+            bad("baseline_year", "tgt_err_need", field="baseline_year")
+        if r["plan_date"]:
+            try:
+                dt.date.fromisoformat(r["plan_date"])
+            except ValueError:
+                bad("plan_date", "tgt_err_date", date=r["plan_date"])
+    return out
+
+
+# ---- edits ------------------------------------------------------------------
+
+def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | None = None,
+          action: str = "edit", lang: str = "vi") -> dict:
+    """Write the difference between two versions of a target table (rows
+    keyed by `id`; a row without id is new) in one transaction, recording
+    every change. Raises ValueError with the messages when any row is bad;
+    nothing is written then."""
+    rows = [r for r in after.to_dict("records") if any(_clean(r.get(f)) is not None for f in FIELDS)]
+    errs = problems(rows, lang)
+    if errs:
+        raise ValueError("\n".join(errs))
+    user = user or current_user()
+    old = {int(r["id"]): _record(r) for r in before.to_dict("records") if _clean(r.get("id")) is not None}
+    seen, counts = set(), {"added": 0, "changed": 0, "deleted": 0}
+    with store.engine.begin() as c:
+        for raw in rows:
+            rec = _record(raw)
+            tid = _clean(raw.get("id"))
+            if tid is None or int(tid) not in old:
+                new_id = c.execute(targets.insert().values(**rec, active=True)).inserted_primary_key[0]
+                c.execute(target_changes.insert().values(target_id=new_id, changed_at=_now(), changed_by=user,
+                                                         action="add" if action == "edit" else action,
+                                                         after=json.dumps(rec, ensure_ascii=False)))
+                counts["added"] += 1
+                continue
+            tid = int(tid)
+            seen.add(tid)
+            if rec != old[tid]:
+                c.execute(targets.update().where(targets.c.id == tid).values(**rec))
+                c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by=user,
+                                                         action=action, before=json.dumps(old[tid], ensure_ascii=False),
+                                                         after=json.dumps(rec, ensure_ascii=False)))
+                counts["changed"] += 1
+        for tid in set(old) - seen:
+            c.execute(targets.update().where(targets.c.id == tid).values(active=False))
+            c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by=user,
+                                                     action="delete", before=json.dumps(old[tid], ensure_ascii=False)))
+            counts["deleted"] += 1
+    return counts
+
+
+# ---- Excel template ---------------------------------------------------------
+
+SHEET = "targets"
+
+
+def template_xlsx(rows: pd.DataFrame | None = None) -> bytes:
+    """A workbook with the target columns (and optionally current rows)."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(FIELDS)
+    if rows is not None:
+        for r in rows[FIELDS].astype(object).where(rows[FIELDS].notna(), None).itertuples(index=False):
+            ws.append(list(r))
+    help_ws = wb.create_sheet("help")
+    help_ws.append(["kind", "value: value = at least x points; tier: tier = 1..4 (1 = Cao nhất); "
+                            "rank: rank_max = n or rank_better_than_year = y"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def read_xlsx(raw: bytes, file_name: str, lang: str = "vi") -> tuple[pd.DataFrame, list[str]]:
+    """Rows of an uploaded target workbook, or messages naming file, sheet,
+    row and cell. Header found by content in the first 10 rows."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
+    except Exception:
+        return pd.DataFrame(columns=FIELDS), [t("tgt_err_file", lang, file=file_name)]
+    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    wb.close()
+    head = next((i for i, r in enumerate(grid[:10]) if {str(v).strip() for v in r if v} >= set(REQUIRED)), None)
+    if head is None:
+        return pd.DataFrame(columns=FIELDS), [t("tgt_err_header", lang, file=file_name, sheet=ws.title,
+                                                fields=", ".join(REQUIRED))]
+    cols = {str(v).strip(): j for j, v in enumerate(grid[head]) if v}
+    rows, excel_rows = [], []
+    for i, r in enumerate(grid[head + 1:], start=head + 2):
+        rec = {f: (r[cols[f]] if f in cols and cols[f] < len(r) else None) for f in FIELDS}
+        if any(_clean(v) is not None for v in rec.values()):
+            rows.append(rec)
+            excel_rows.append(i)
+
+    def where(i, col):
+        cell = f"{get_column_letter(cols[col] + 1)}{excel_rows[i]}" if col in cols else f"{excel_rows[i]}"
+        return f"{file_name}, {SHEET if SHEET == ws.title else ws.title}, {cell}"
+    return pd.DataFrame(rows, columns=FIELDS), problems(rows, lang, where)

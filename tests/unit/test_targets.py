@@ -1,0 +1,172 @@
+"""Targets: seeded plans evaluated against the published data, validation,
+edits with an audit trail, Excel import that rejects bad rows whole."""
+import io
+import json
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from papi_data import gaps, targets
+from papi_data.store import Store
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def tstore(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 't.db'}")
+    yield s
+    s.dispose()
+
+
+def ev_for(store, enriched, code, year):
+    tg = targets.load(store, code, year)
+    return gaps.evaluate(tg, enriched, "en").set_index(["indicator", "kind"])
+
+
+def test_seeded_plans(tstore):
+    t = targets.load(tstore)
+    assert len(t) == 22
+    assert set(zip(t.province_code, t.year)) == {(10, 2019), (19, 2024), (33, 2024), (87, 2014), (87, 2015)}
+    assert not targets.seed(tstore)                     # idempotent
+    assert len(targets.load(tstore)) == 22
+
+
+def test_lao_cai_2019(tstore, enriched):
+    ev = ev_for(tstore, enriched, 10, 2019)
+    total = ev.loc[("TOTAL", "value")]
+    assert total.target == 46.96 and round(total.actual, 3) == 45.055 and total.met == False  # noqa: E712
+    assert abs(total.gap + 1.905) < 1e-3
+    assert round(total.change_since_baseline, 2) == 0.68 and round(total.change_needed, 2) == 2.59
+    assert ev.loc[("TOTAL", "tier")].met == True  # noqa: E712
+    assert True and ev.loc[("TOTAL", "tier")].actual_tier == 1
+    met_values = sorted(i for (i, k), m in ev["met"].items() if k == "value" and m)
+    assert met_values == ["D4", "D6", "D8"]
+    met_tiers = sorted(i for (i, k), m in ev["met"].items() if k == "tier" and m)
+    assert met_tiers == ["D1", "D2", "D5", "D6", "D8", "TOTAL"]
+    # The plan's stated 2018 D6 (7.22 - 0.5 = 6.72) disagrees with the published 7.17.
+    warned = [i for (i, k), w in ev["warning"].items() if isinstance(w, str)]
+    assert warned == ["D6"] and "7.17" in ev.loc[("D6", "value")].warning
+
+
+def test_thai_nguyen_hung_yen_dong_thap(tstore, enriched):
+    tn = ev_for(tstore, enriched, 19, 2024).loc[("TOTAL", "tier")]
+    assert tn.met == True and tn["rank"] == 4 and tn.n_ranked == 61
+    hy = ev_for(tstore, enriched, 33, 2024).loc[("TOTAL", "rank")]
+    assert hy.met == False and hy["rank"] == 19 and hy.gap == -7          # 12th in 2023, 19th in 2024
+    dt14 = ev_for(tstore, enriched, 87, 2014).loc[("TOTAL", "tier")]
+    assert dt14.met is None and dt14.actual is None                    # not scored in 2014: no verdict
+    dt15 = ev_for(tstore, enriched, 87, 2015).loc[("TOTAL", "tier")]
+    assert dt15.met == True and dt15.actual_tier == 1
+
+
+def test_focus_orders_cheapest_first(enriched):
+    f = gaps.focus(enriched, 10, 2019)
+    assert f.points_to_next_tier.is_monotonic_increasing and (f.tier > 1).all()
+    assert f.indicator.iloc[0] == "D5"
+
+
+@pytest.mark.parametrize("row,needle", [
+    ({"province_code": 10, "year": 2019, "indicator": "D9", "kind": "value", "value": 5}, "not part of PAPI 2019"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "value", "value": 12}, "outside the 0.0–10.0"),
+    ({"province_code": 99, "year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "no province with code 99"),
+    ({"province_code": 10, "year": 2025, "indicator": "TOTAL", "kind": "tier", "tier": 1}, "no province with code 10"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "tier", "tier": 5}, "tier must be 1–4"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "goal"}, "unknown target kind"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "rank"}, "exactly one of"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "rank", "rank_better_than_year": 2020}, "before 2019"),
+    ({"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": 50, "plan_date": "25/4/2019"},
+     "not YYYY-MM-DD"),
+    ({"year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "missing province_code"),
+])
+def test_bad_edits_are_rejected_and_change_nothing(tstore, row, needle):
+    before = targets.load(tstore)
+    after = pd.concat([before, pd.DataFrame([row])], ignore_index=True)
+    with pytest.raises(ValueError) as e:
+        targets.apply(tstore, before, after, user="analyst", lang="en")
+    assert needle in str(e.value)
+    assert targets.load(tstore).equals(before) and len(targets.changes(tstore)) == 22
+
+
+def test_edit_add_delete_recorded(tstore):
+    before = targets.load(tstore, 33, 2024)
+    after = before.copy()
+    after.loc[0, "note"] = "revised"
+    after = pd.concat([after, pd.DataFrame([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value",
+                                             "value": 4.2}])], ignore_index=True)
+    counts = targets.apply(tstore, before, after, user="ana")
+    assert counts == {"added": 1, "changed": 1, "deleted": 0}
+    ch = targets.changes(tstore).tail(2)
+    assert list(ch.action) == ["edit", "add"] and set(ch.changed_by) == {"ana"}
+    assert json.loads(ch.iloc[0].before)["note"] != "revised" and json.loads(ch.iloc[0].after)["note"] == "revised"
+    cur = targets.load(tstore, 33, 2024)
+    counts = targets.apply(tstore, cur, cur[cur.indicator != "D8"], user="ana")
+    assert counts["deleted"] == 1 and targets.changes(tstore).iloc[-1].action == "delete"
+
+
+def _xlsx(rows, header=targets.FIELDS):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "targets"
+    ws.append(["PAPI targets"])       # a title row above the header
+    ws.append(header)
+    for r in rows:
+        ws.append([r.get(f) for f in header])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_excel_template_round_trip(tstore):
+    raw = targets.template_xlsx(targets.load(tstore))
+    rows, errs = targets.read_xlsx(raw, "papi_targets.xlsx", "en")
+    assert errs == [] and len(rows) == 22
+
+
+def test_excel_import_rejects_bad_rows_with_cell(tstore):
+    before = targets.load(tstore)
+    raw = _xlsx([{"province_code": 10, "year": 2020, "indicator": "TOTAL", "kind": "value", "value": 45},
+                 {"province_code": 10, "year": 2020, "indicator": "D1", "kind": "value", "value": 11}])
+    rows, errs = targets.read_xlsx(raw, "plan.xlsx", "en")
+    assert len(errs) == 1 and errs[0].startswith("[plan.xlsx, targets, E4]") and "outside" in errs[0]
+    assert targets.load(tstore).equals(before)
+    rows, errs = targets.read_xlsx(_xlsx([], header=["a", "b"]), "plan.xlsx", "vi")
+    assert "không tìm thấy dòng tiêu đề" in errs[0]
+    rows, errs = targets.read_xlsx(b"not a workbook", "plan.xlsx", "en")
+    assert "not a readable Excel workbook" in errs[0]
+
+
+def test_migration_from_v1_adds_targets(tmp_path):
+    url = f"sqlite:///{tmp_path / 'v1.db'}"
+    s = Store(url)
+    before = s.checksum()
+    with s.engine.begin() as c:                     # make it look like a version-1 database
+        c.execute(sa.text("DROP TABLE targets"))
+        c.execute(sa.text("DROP TABLE target_changes"))
+        c.execute(sa.text("UPDATE schema_meta SET value='1' WHERE key='schema_version'"))
+    s.dispose()
+    s2 = Store(url)
+    assert s2.schema_version() == 2 and s2.checksum() == before
+    assert len(targets.load(s2)) == 22
+    s2.dispose()
+
+
+def test_cli_gaps(tmp_path):
+    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+    r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Lao Cai", "--year", "2019",
+                        "--format", "json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert len(rows) == 18 and rows[0]["indicator"] == "TOTAL" and rows[0]["met"] is False
+    assert list(rows[0]) == ["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier",
+                             "rank", "n_ranked", "points_to_next_tier", "plan"]
+    r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Dong Thap", "--year", "2014"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "TOTAL,tier,2,,,," in r.stdout      # met is empty (null), not false
+    r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Ha Noi", "--year", "2019"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "No targets" in r.stderr
