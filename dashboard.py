@@ -12,7 +12,9 @@ st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
 
 st.session_state["_router"] = True  # see ui.sidebar.ensure_router
 lang = sidebar.language()
-# (file, url path, string key for the title, icon)
+# (file, url path, string key for the title, icon). The menu itself is drawn
+# by ui.sidebar with links that carry the shared state (language, year,
+# province) from page to page.
 PAGES = [
     ("pages/overview.py", "overview", "page_overview", ":material/leaderboard:"),
     ("pages/profile.py", "profile", "page_profile", ":material/location_city:"),
@@ -21,6 +23,7 @@ PAGES = [
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
+sidebar.PAGES[:] = PAGES
 nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "overview"))
-                     for f, u, k, i in PAGES])
+                     for f, u, k, i in PAGES], position="hidden")
 nav.run()

@@ -18,7 +18,7 @@ st.title(t("page_compare", lang))
 anchor = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
                          format_func=lambda c: names.get(c, str(c)))
 if st.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
-    st.session_state["provinces"] = explore.region_peers(anchor, year)[:6]
+    state.set_value("provinces", explore.region_peers(anchor, year)[:6])
 picked = state.multiselect(t("compare_pick", lang), options, key="provinces",
                            default=[c for c in (10, 15, 19, 12) if c in options][:3] or options[:2],
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)

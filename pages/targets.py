@@ -26,7 +26,8 @@ with st.expander(t("tgt_with_targets", lang), expanded=False):
     cols = st.columns(4)
     for i, (p, y) in enumerate(pairs):
         if cols[i % 4].button(f"{provinces.name(p, y, lang)} {y}", key=f"goto_{p}_{y}"):
-            st.session_state["province"], st.session_state["year"] = p, y
+            state.set_value("province", p)
+            state.set_value("year", y)
             st.rerun()
 
 tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)

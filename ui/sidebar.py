@@ -7,11 +7,34 @@ from papi_data.i18n import DEFAULT_LANG, LANGS, t
 from ui import state
 
 LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
+PAGES: list[tuple[str, str, str, str]] = []  # filled by dashboard.py
+SHARED = ("lang", "year", "province")      # state that follows the user across pages
+
+
+def _shared_params() -> dict[str, str]:
+    out = {}
+    for k in SHARED:
+        v = st.session_state.get(k)
+        if v is None:
+            v = st.query_params.get(k) or st.session_state.get(f"_kept_{k}")
+        if v is not None:
+            out[k] = str(v)
+    return out
+
+
+def menu(lang: str) -> None:
+    """The page menu: links that keep language, year and province."""
+    params = _shared_params()
+    with st.sidebar:
+        for f, _u, k, icon in PAGES:
+            st.page_link(f, label=t(k, lang), icon=icon, query_params=params, width="stretch")
+        st.divider()
 
 
 def language() -> str:
     """The interface language (URL ?lang=en; Vietnamese by default)."""
-    lang = st.session_state.get("lang") or st.query_params.get("lang")
+    lang = (st.query_params.get("lang") or st.session_state.get("lang")
+            or st.session_state.get("_kept_lang"))
     return lang if lang in LANGS else DEFAULT_LANG
 
 
@@ -31,6 +54,7 @@ def render(years: list[int] | None = None) -> tuple[str, int]:
     from ui import data
     ensure_router()
     years = years or data.years()
+    menu(language())
     lang = state.selectbox(t("language", language()), LANGS, key="lang", default=DEFAULT_LANG,
                            format_func=LANG_LABELS.get, container=st.sidebar)
     year = state.selectbox(t("year", lang), sorted(years, reverse=True), key="year",

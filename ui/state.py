@@ -12,6 +12,10 @@ from typing import Any, Callable, Sequence
 import streamlit as st
 
 
+_KEPT = "_kept_"        # non-widget session keys survive page switches
+_CHANGED = "_changed_"  # set by a widget's on_change: the user picked a value
+
+
 def _from_url(key: str, options: Sequence[Any]) -> Any | None:
     raw = st.query_params.get(key)
     if raw is None:
@@ -29,16 +33,34 @@ def _to_url(key: str, value: Any) -> None:
         st.query_params[key] = str(value)
 
 
+def _changed(key: str) -> None:
+    st.session_state[_CHANGED + key] = True
+
+
+def _initial(key: str, from_url, kept, valid, default):
+    """Value to show: the user's own change of the widget wins; otherwise the
+    URL (a link or an edited address), then the value kept from the previous
+    page, then the default. Streamlit resets widget state on a page switch,
+    so the widget's own state alone cannot carry a choice between pages."""
+    if st.session_state.pop(_CHANGED + key, False) and key in st.session_state and valid(st.session_state[key]):
+        return st.session_state[key]
+    for v in (from_url, kept):
+        if v is not None and valid(v):
+            return v
+    return default
+
+
 def selectbox(label: str, options: Sequence[Any], key: str, default: Any = None,
               format_func: Callable[[Any], str] = str, container=st, **kw) -> Any:
-    """st.selectbox whose value lives in session state and in the URL."""
+    """st.selectbox whose value lives in the URL and follows the user across pages."""
     options = list(options)
     if not options:
         return None
-    if key not in st.session_state or st.session_state[key] not in options:
-        url = _from_url(key, options)
-        st.session_state[key] = url if url is not None else (default if default in options else options[0])
-    value = container.selectbox(label, options, key=key, format_func=format_func, **kw)
+    st.session_state[key] = _initial(key, _from_url(key, options), st.session_state.get(_KEPT + key),
+                                     lambda v: v in options, default if default in options else options[0])
+    value = container.selectbox(label, options, key=key, format_func=format_func, on_change=_changed,
+                                args=(key,), **kw)
+    st.session_state[_KEPT + key] = value
     _to_url(key, value)
     return value
 
@@ -47,14 +69,15 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
                 format_func: Callable[[Any], str] = str, container=st, **kw) -> list:
     """st.multiselect kept in the URL as a comma-separated list."""
     options = list(options)
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        by_str = {str(o): o for o in options}
-        picked = [by_str[r] for r in raw.split(",") if r in by_str] if raw else list(default)
-        st.session_state[key] = [o for o in picked if o in options]
-    else:
-        st.session_state[key] = [o for o in st.session_state[key] if o in options]
-    value = container.multiselect(label, options, key=key, format_func=format_func, **kw)
+    by_str = {str(o): o for o in options}
+    raw = st.query_params.get(key)
+    url = [by_str[r] for r in raw.split(",") if r in by_str] if raw else None
+    kept = st.session_state.get(_KEPT + key)
+    st.session_state[key] = _initial(key, url, kept, lambda v: all(o in options for o in v),
+                                     [o for o in default if o in options])
+    value = container.multiselect(label, options, key=key, format_func=format_func, on_change=_changed,
+                                  args=(key,), **kw)
+    st.session_state[_KEPT + key] = list(value)
     if value:
         joined = ",".join(str(v) for v in value)
         if st.query_params.get(key) != joined:
@@ -67,3 +90,10 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
 def flag(key: str) -> bool:
     """A boolean URL flag such as ?present=1."""
     return st.query_params.get(key) in ("1", "true", "yes")
+
+
+def set_value(key: str, value: Any) -> None:
+    """Set a bound widget's value from code (a preset button), as if the
+    user had picked it."""
+    st.session_state[key] = value
+    st.session_state[_CHANGED + key] = True

@@ -7,7 +7,7 @@ def app(**params):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
-    return at.run()
+    return at.switch_page("pages/home.py").run()
 
 
 def test_home_shows_coverage_in_vietnamese():

@@ -24,6 +24,16 @@ def test_explore_page_in_browser(server, page, name, path, heading):
     assert heading in page.locator("h1").first.inner_text()
     assert page.locator(".js-plotly-plot").count() >= 2
     # The menu shows the pages by their titles, not file names.
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    nav = page.locator('[data-testid="stSidebar"]').inner_text()
     assert ("Tổng quan" in nav) or ("Overview" in nav)
     screenshot(page, f"explore-{name}")
+
+
+def test_language_and_province_survive_menu_navigation(server, page):
+    open_page(page, f"{server}/profile?lang=en&year=2020&province=22", wait_for=".js-plotly-plot .main-svg")
+    page.locator('[data-testid="stSidebar"] a', has_text="Compare").click()
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    assert_no_exception(page)
+    assert "Compare" in page.locator("h1").first.inner_text()             # still English
+    assert "lang=en" in page.url and "province=22" in page.url

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.mark.parametrize("lang,title", [("vi", "Chỉ số PAPI"), ("en", "PAPI dashboard")])
 def test_home_page_in_browser(server, page, lang, title):
-    open_page(page, f"{server}/?lang={lang}", wait_for='[data-testid="stDataFrame"]')
+    open_page(page, f"{server}/home?lang={lang}", wait_for='[data-testid="stDataFrame"]')
     assert_no_exception(page)
     assert title in page.locator("h1").first.inner_text()
     screenshot(page, f"home-{lang}")
