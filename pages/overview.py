@@ -4,14 +4,13 @@ import os
 
 import streamlit as st
 
-from papi_data import codebook, explore, figures, provinces
+from papi_data import codebook, explore, provinces
 from papi_data.i18n import fmt, t
 from ui import data, sidebar, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
 lang, year = sidebar.render()
-enriched, stats = data.enriched(), data.stats()
 names = provinces.names(year, lang)
 
 c1, c2 = st.columns(2)
@@ -20,44 +19,31 @@ indicator = state.selectbox(t("indicator", lang), explore.indicator_options(year
 province = state.selectbox(t("highlight_province", lang), [None, *explore.province_options(year, lang)],
                            key="province", default=None, format_func=lambda c: "—" if c is None else names.get(c, str(c)),
                            container=c2)
-label = codebook.short_name(indicator, lang)
 source = t("source_papi", lang, years=year)
 
 st.title(f"{t('page_overview', lang)} — PAPI {year}")
-ranked = data.ranking(year, indicator)
-if ranked.empty:
-    st.info(t("province_not_scored", lang, year=year, indicator=label, province="–"))
+v = data.view("overview", year, indicator, province, lang, os.environ.get("PAPI_GEOJSON"))
+if v["stats"] is None:
+    st.info(t("province_not_scored", lang, year=year, indicator=codebook.name(indicator, lang, year), province="–"))
     st.stop()
 
-s = stats[(stats["year"] == year) & (stats["indicator"] == indicator)].iloc[0]
+s = v["stats"]
+cuts = t("cut_points_help", lang, c1=fmt(s["cut_1"], lang), c2=fmt(s["cut_2"], lang), c3=fmt(s["cut_3"], lang))
 m = st.columns(4)
 m[0].metric(t("n_scored", lang), f"{int(s['n'])}/{len(names)}")
 m[1].metric(t("national_mean", lang), fmt(s["mean"], lang))
 m[2].metric(t("national_median", lang), fmt(s["median"], lang))
-m[3].metric(t("cut_points", lang), fmt(s["cut_1"], lang),
-            help=t("cut_points_help", lang, c1=fmt(s["cut_1"], lang), c2=fmt(s["cut_2"], lang), c3=fmt(s["cut_3"], lang)))
-st.caption(t("cut_points_help", lang, c1=fmt(s["cut_1"], lang), c2=fmt(s["cut_2"], lang), c3=fmt(s["cut_3"], lang)))
+m[3].metric(t("cut_points", lang), fmt(s["cut_1"], lang), help=cuts)
+st.caption(cuts)
 
 left, right = st.columns([3, 2])
 with left:
-    show_chart(figures.ranking_bar(ranked, lang, t("ranking_title", lang, indicator=label, year=year),
-                                   highlight=province, names=names), key="ranking", source=source)
+    show_chart(v["ranking"], key="ranking", source=source)
 with right:
-    geo = os.environ.get("PAPI_GEOJSON")
-    fig = None
-    if geo:
-        try:
-            fig = figures.choropleth(ranked, year, lang, t("map_title", lang, indicator=label, year=year), geo)
-        except (OSError, ValueError) as e:
-            st.warning(t("geojson_error", lang, error=e))
-    if fig is None:
-        fig = figures.tile_map(ranked, year, lang, t("map_title", lang, indicator=label, year=year), highlight=province)
-    show_chart(fig, key="map", source=source, note=t("tile_map_note", lang))
-
-year_frame = enriched[enriched["year"] == year]
-show_chart(figures.dimension_spread(year_frame, year, lang, t("spread_title", lang, year=year), highlight=province),
-           key="spread", source=source)
-show_table(explore.ranking_table(ranked, year, lang), key="ranking_table", source=source,
-           width="stretch")
+    if v["map_error"]:
+        st.warning(t("geojson_error", lang, error=v["map_error"]))
+    show_chart(v["map"], key="map", source=source, note=t("tile_map_note", lang))
+show_chart(v["spread"], key="spread", source=source)
+show_table(v["table"], key="ranking_table", source=source, width="stretch")
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))

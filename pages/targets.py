@@ -4,8 +4,7 @@ editing and Excel import of targets."""
 import pandas as pd
 import streamlit as st
 
-from papi_data import explore, gaps, provinces, targets
-from papi_data.figures_targets import focus_chart, target_chart
+from papi_data import explore, provinces, targets
 from papi_data.i18n import t
 from ui import auth, data, sidebar, state
 from ui.charts import show_chart
@@ -13,7 +12,6 @@ from ui.tables import show_table
 
 lang, year = sidebar.render()
 store = data.store()
-enriched = data.enriched()
 names = provinces.names(year, lang)
 options = explore.province_options(year, lang)
 code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
@@ -31,31 +29,28 @@ with st.expander(t("tgt_with_targets", lang), expanded=False):
             st.rerun()
 
 tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
+v = data.targets_view(code, year, lang)
 source = t("source_papi", lang, years=year)
-if tg.empty:
+if v["ev"] is None:
     st.info(t("tgt_none", lang, province=names[code], year=year))
 else:
-    ev = gaps.evaluate(tg, enriched, lang)
-    met = int((ev["met"] == True).sum())  # noqa: E712 (None stays apart)
-    missed = int((ev["met"] == False).sum())  # noqa: E712
-    nodata = int(ev["met"].isna().sum())
+    ev = v["ev"]
     m = st.columns(3)
-    m[0].metric(t("tgt_met", lang), met)
-    m[1].metric(t("tgt_not_met", lang), missed)
-    m[2].metric(t("tgt_no_data", lang), nodata)
+    m[0].metric(t("tgt_met", lang), int((ev["met"] == True).sum()))  # noqa: E712 (None stays apart)
+    m[1].metric(t("tgt_not_met", lang), int((ev["met"] == False).sum()))  # noqa: E712
+    m[2].metric(t("tgt_no_data", lang), int(ev["met"].isna().sum()))
     for w in ev["warning"].dropna():
         st.warning(w)
-    show_table(gaps.table(ev, tg, lang), key="targets_table",
+    show_table(v["table"], key="targets_table",
                source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
                width="stretch")
-    if (ev["kind"] == "value").any():
-        show_chart(target_chart(ev, lang, t("tgt_chart_title", lang, year=year)), key="target_chart", source=source)
+    if v["chart"] is not None:
+        show_chart(v["chart"], key="target_chart", source=source)
 
-focus = gaps.focus(enriched, code, year)
-if not focus.empty:
+if v["focus"] is not None:
     st.subheader(t("tgt_focus_title", lang, year=year))
     st.caption(t("tgt_focus_help", lang))
-    show_chart(focus_chart(focus, lang, t("tgt_focus_title", lang, year=year)), key="focus_chart", source=source)
+    show_chart(v["focus"], key="focus_chart", source=source)
 
 st.divider()
 st.subheader(t("tgt_edit_title", lang))

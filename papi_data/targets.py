@@ -252,3 +252,10 @@ def read_xlsx(raw: bytes, file_name: str, lang: str = "vi") -> tuple[pd.DataFram
         cell = f"{get_column_letter(cols[col] + 1)}{excel_rows[i]}" if col in cols else f"{excel_rows[i]}"
         return f"{file_name}, {SHEET if SHEET == ws.title else ws.title}, {cell}"
     return pd.DataFrame(rows, columns=FIELDS), problems(rows, lang, where)
+
+
+def version(store: Store) -> int:
+    """Changes whenever a target is added, edited or deleted."""
+    seed(store)
+    with store.engine.connect() as c:
+        return int(c.execute(sa.select(sa.func.max(target_changes.c.id))).scalar() or 0)

@@ -54,6 +54,8 @@ def clear() -> None:
     _enriched.clear()
     _stats.clear()
     _ranking.clear()
+    _view.clear()
+    _targets_view.clear()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -64,3 +66,27 @@ def _ranking(v: int, year: int, indicator: str) -> pd.DataFrame:
 def ranking(year: int, indicator: str) -> pd.DataFrame:
     """One year's ranking of one indicator (cached per data version)."""
     return _ranking(version(), year, indicator)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _view(v: int, name: str, args: tuple):
+    from papi_data import views
+    return getattr(views, name)(_enriched(v), _stats(v), *args)
+
+
+def view(name: str, *args):
+    """A page's content for these choices (papi_data.views), built once per
+    data version and shared by every session: a rerun only draws it."""
+    return _view(version(), name, tuple(args))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _targets_view(v: int, tv: int, code: int, year: int, lang: str):
+    from papi_data import targets, views
+    return views.targets(_enriched(v), targets.load(store(), code, year), code, year, lang)
+
+
+def targets_view(code: int, year: int, lang: str):
+    """The targets page's content, rebuilt when scores or targets change."""
+    from papi_data import targets
+    return _targets_view(version(), targets.version(store()), code, year, lang)

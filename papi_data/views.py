@@ -1,0 +1,85 @@
+"""Everything a page shows for one set of choices, built in one pure call:
+figures, tables and headline numbers. The pages cache these per data
+version and choices, so a rerun only draws (ui.data.view)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import analytics, codebook, explore, figures, gaps, provinces
+from .figures_targets import focus_chart, target_chart
+from .i18n import t
+
+
+def overview(enriched: pd.DataFrame, stats: pd.DataFrame, year: int, indicator: str, province: int | None,
+             lang: str, geojson: str | None = None) -> dict:
+    names = provinces.names(year, lang)
+    label = codebook.short_name(indicator, lang)
+    ranked = analytics.ranking(enriched, year, indicator)
+    out = {"ranked": ranked, "stats": None}
+    if ranked.empty:
+        return out
+    out["stats"] = stats[(stats["year"] == year) & (stats["indicator"] == indicator)].iloc[0]
+    out["ranking"] = figures.ranking_bar(ranked, lang, t("ranking_title", lang, indicator=label, year=year),
+                                         highlight=province, names=names)
+    map_title = t("map_title", lang, indicator=label, year=year)
+    out["map_error"] = None
+    if geojson:
+        try:
+            out["map"] = figures.choropleth(ranked, year, lang, map_title, geojson)
+        except (OSError, ValueError) as e:
+            out["map_error"] = str(e)
+    if "map" not in out:
+        out["map"] = figures.tile_map(ranked, year, lang, map_title, highlight=province)
+    out["spread"] = figures.dimension_spread(enriched[enriched["year"] == year], year, lang,
+                                             t("spread_title", lang, year=year), highlight=province)
+    out["table"] = explore.ranking_table(ranked, year, lang)
+    return out
+
+
+def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, indicator: str, lang: str,
+            years: tuple[int, ...]) -> dict:
+    years = list(years)
+    pname = provinces.name(code, year, lang)
+    label = codebook.name(indicator, lang, year)
+    out = {"total": explore.row(enriched, code, year, "TOTAL"), "merged": explore.is_merged_unit(code, year)}
+    out["trend"] = figures.trend(explore.histories(enriched, code, year, indicator, lang), stats, indicator, lang,
+                                 t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
+    out["gaps"] = explore.missing_years(enriched, code, indicator, years)
+    out["radar"] = figures.radar(explore.radar_profiles(enriched, stats, code, year, lang), lang,
+                                 t("radar_title", lang, year=year))
+    out["subdims"] = explore.subdimension_table(enriched, code, year, lang)
+    dims = codebook.indicators(year, "dimension")
+    frames = {d: explore.histories(enriched, code, year, d, lang) for d in dims}
+    out["dims"] = figures.small_multiples(frames, stats, lang, t("dims_title", lang), years)
+    return out
+
+
+def compare(enriched: pd.DataFrame, stats: pd.DataFrame, codes: tuple[int, ...], year: int, indicator: str,
+            lang: str, years: tuple[int, ...]) -> dict:
+    years = list(years)
+    names = provinces.names(year, lang)
+    label = codebook.name(indicator, lang, year)
+    series = {}
+    for c in codes:
+        series.update(explore.histories(enriched, c, year, indicator, lang))
+    profiles = {names[c]: explore.dimension_profile(enriched, c, year) for c in codes}
+    return {
+        "trend": figures.trend(series, stats, indicator, lang,
+                               t("compare_trend_title", lang, indicator=label, last=max(years)), years),
+        "radar": figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
+                               t("radar_title", lang, year=year)),
+        "table": explore.compare_table(enriched, list(codes), year, lang),
+    }
+
+
+def targets(enriched: pd.DataFrame, tg: pd.DataFrame, code: int, year: int, lang: str) -> dict:
+    out = {"ev": None}
+    if not tg.empty:
+        ev = gaps.evaluate(tg, enriched, lang)
+        out["ev"] = ev
+        out["table"] = gaps.table(ev, tg, lang)
+        out["chart"] = (target_chart(ev, lang, t("tgt_chart_title", lang, year=year))
+                        if (ev["kind"] == "value").any() else None)
+    focus = gaps.focus(enriched, code, year)
+    out["focus"] = None if focus.empty else focus_chart(focus, lang, t("tgt_focus_title", lang, year=year))
+    return out
