@@ -56,6 +56,51 @@ def is_merged_unit(code: int, year: int) -> bool:
     return parts != [code] or provinces.name(code, provinces.MERGER_YEAR - 1) != provinces.name(code, year)
 
 
+def unit_year(year: int, units: int) -> int:
+    """The year whose map names the units shown: the selected year, or 2025
+    when the user asked for the 34 units formed on 1 July 2025."""
+    return max(year, provinces.MERGER_YEAR) if units == 34 else year
+
+
+def members(code: int, year: int, units: int) -> list[int]:
+    """Codes (on `year`'s map) whose scores stand for the unit `code`.
+
+    A new (34-map) unit looked at in a year scored on the 63-province map is
+    represented by each of the provinces it was formed from, separately.
+    """
+    if units == 34 and provinces.era_of(year) == 63 and is_merged_unit(code, provinces.MERGER_YEAR):
+        return provinces.predecessors(code)
+    return [code]
+
+
+def member_label(old: int, lang: str) -> str:
+    return t("former", lang, name=provinces.name(old, provinces.MERGER_YEAR - 1, lang))
+
+
+def members_table(enriched: pd.DataFrame, parts: list[int], year: int, lang: str) -> pd.DataFrame:
+    """Each former province's TOTAL in `year`: value, rank x/n, tier (no sum, no mean)."""
+    rows = []
+    for old in parts:
+        x = row(enriched, old, year, "TOTAL")
+        rows.append({
+            t("province", lang): member_label(old, lang),
+            t("value", lang): None if x is None else round(float(x["value"]), 2),
+            t("rank", lang): t("no_data", lang) if x is None else f"{int(x['rank'])}/{int(x['n_ranked'])}",
+            t("tier", lang): t("no_data", lang) if x is None else tier_name(x["tier"], lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def member_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, parts: list[int], year: int,
+                    lang: str) -> dict[str, pd.Series]:
+    """Radar input for a merged unit: each former province and the national mean."""
+    dims = codebook.indicators(year, "dimension")
+    out = {member_label(old, lang): dimension_profile(enriched, old, year) for old in parts}
+    out[t("national_mean", lang)] = (stats[(stats["year"] == year) & stats["indicator"].isin(dims)]
+                                     .set_index("indicator")["mean"].reindex(dims))
+    return {k: v for k, v in out.items() if not v.empty}
+
+
 def missing_years(enriched: pd.DataFrame, code: int, indicator: str, years: list[int]) -> list[int]:
     have = set(enriched[(enriched["province_code"] == code) & (enriched["indicator"] == indicator)]["year"])
     return [y for y in years if y not in have and provinces.era_of(y) == provinces.era_of(max(years))]

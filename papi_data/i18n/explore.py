@@ -56,4 +56,8 @@ STRINGS = {
     "ci_note": {"vi": "Thanh sai số: khoảng tin cậy 95% khi dữ liệu có.", "en": "Error bars: 95% confidence interval where published."},
     "geojson_error": {"vi": "Không đọc được tệp ranh giới PAPI_GEOJSON ({error}); hiển thị bản đồ ô.",
                       "en": "Could not read the PAPI_GEOJSON boundary file ({error}); showing the tile map."},
+    "units": {"vi": "Đơn vị hành chính", "en": "Administrative map"},
+    "units_63": {"vi": "63 tỉnh/thành (đến 30/6/2025)", "en": "63 provinces (until 30 June 2025)"},
+    "units_34": {"vi": "34 tỉnh/thành mới (từ 1/7/2025)", "en": "34 new provinces (from 1 July 2025)"},
+    "members_title": {"vi": "Các tỉnh cũ trong PAPI {year}", "en": "The former provinces in PAPI {year}"},
 }
