@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -73,9 +74,16 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
                    legend={"orientation": "h", "y": -0.02, "yanchor": "top"}, bargap=0.15)
 
 
+@lru_cache(maxsize=2)
+def _tiles(era: int) -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / f"tiles_{era}.csv", comment="#")
+
+
 def tiles(year: int) -> pd.DataFrame:
-    """Tile-grid positions (col, row) of the map that applies to `year`."""
-    return pd.read_csv(DATA_DIR / ("tiles_34.csv" if provinces.era_of(year) == 34 else "tiles_63.csv"))
+    """Tile-grid positions (gso_code, col, row; row 0 = north) of the map that
+    applies to `year`: data/tiles_63.csv up to 2024, data/tiles_34.csv from
+    2025 (each file says where its layout comes from)."""
+    return _tiles(provinces.era_of(year)).copy()
 
 
 def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: int | None = None) -> go.Figure:
