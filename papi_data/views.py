@@ -37,19 +37,27 @@ def overview(enriched: pd.DataFrame, stats: pd.DataFrame, year: int, indicator: 
 
 
 def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, indicator: str, lang: str,
-            years: tuple[int, ...]) -> dict:
+            years: tuple[int, ...], units: int = 63) -> dict:
+    """The profile of `code` on the map of `units` (63, or the 34 units of
+    1 July 2025). A merged unit before 2025 is shown through its former
+    provinces ("parts"), side by side, never added up or averaged."""
     years = list(years)
-    pname = provinces.name(code, year, lang)
+    ny = explore.unit_year(year, units)
+    pname = provinces.name(code, ny, lang)
     label = codebook.name(indicator, lang, year)
-    out = {"total": explore.row(enriched, code, year, "TOTAL"), "merged": explore.is_merged_unit(code, year)}
-    out["trend"] = figures.trend(explore.histories(enriched, code, year, indicator, lang), stats, indicator, lang,
+    parts = explore.members(code, year, units)
+    out = {"name": pname, "parts": parts, "merged": explore.is_merged_unit(code, ny),
+           "total": explore.row(enriched, code, year, "TOTAL") if parts == [code] else None,
+           "members": explore.members_table(enriched, parts, year, lang) if parts != [code] else None}
+    out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
-    out["gaps"] = explore.missing_years(enriched, code, indicator, years)
-    out["radar"] = figures.radar(explore.radar_profiles(enriched, stats, code, year, lang), lang,
-                                 t("radar_title", lang, year=year))
-    out["subdims"] = explore.subdimension_table(enriched, code, year, lang)
+    out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})
+    profiles = (explore.radar_profiles(enriched, stats, code, year, lang) if parts == [code]
+                else explore.member_profiles(enriched, stats, parts, year, lang))
+    out["radar"] = figures.radar(profiles, lang, t("radar_title", lang, year=year))
+    out["subdims"] = {p: explore.subdimension_table(enriched, p, year, lang) for p in parts}
     dims = codebook.indicators(year, "dimension")
-    frames = {d: explore.histories(enriched, code, year, d, lang) for d in dims}
+    frames = {d: explore.histories(enriched, code, ny, d, lang) for d in dims}
     out["dims"] = figures.small_multiples(frames, stats, lang, t("dims_title", lang), years)
     return out
 
