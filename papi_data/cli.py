@@ -11,6 +11,7 @@ import json
 import sys
 
 import pandas as pd
+import sqlalchemy
 
 from . import analytics, codebook, consistency, provinces
 from .store import get_store
@@ -164,3 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except (sqlalchemy.exc.OperationalError, OSError) as e:  # e.g. a database this user may not open
+        print(f"error: cannot use the database ({getattr(e, 'orig', None) or e}). Check PAPI_DATABASE_URL and "
+              "that this user may read and write it.", file=sys.stderr)
+        return 1

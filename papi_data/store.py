@@ -117,6 +117,7 @@ class Store:
     def __init__(self, url: str | None = None, seed: bool = True):
         self.url = url or default_url()
         kwargs = {}
+        _private_sqlite_file(self.url)
         if self.url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         self.engine = sa.create_engine(self.url, **kwargs)
@@ -322,6 +323,19 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Create a new SQLite file readable and writable by its owner only, so
+    other users of the machine cannot write (or read) the store directly;
+    SQLite gives its -wal and -shm files the same permissions."""
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return
+    path = Path(u.database)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def _upsert_meta(c, key: str, value: str) -> None:

@@ -1,0 +1,95 @@
+"""Access and output safety: no writes without analyst rights (page, crafted
+URL, another OS user on the command line); no data text renders as HTML."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from papi_data.store import Store
+from tests.conftest import ROOT
+
+CRAFTED = {"analyst": "1", "admin": "true", "_analyst_hash": "x", "auth": "ok", "commit": "1", "rollback": "1",
+           "role": "analyst"}
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    import ui.data
+    url = f"sqlite:///{tmp_path / 'acc.db'}"
+    monkeypatch.setenv("PAPI_DATABASE_URL", url)
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", "scrypt$16384$8$1$AAAA$BBBB")   # configured, not signed in
+    ui.data.store.clear()
+    ui.data.clear()
+    yield Store(url)
+    ui.data.store.clear()
+    ui.data.clear()
+
+
+@pytest.mark.parametrize("page", ["data", "targets"])
+def test_crafted_url_grants_nothing(db, page):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for k, v in CRAFTED.items():
+        at.query_params[k] = v
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    assert len(at.get("file_uploader")) == 0                      # no upload offered
+    assert len(at.get("data_editor") or []) == 0                  # no target editor
+    keys = {b.key for b in at.button}
+    assert not keys & {"rb_button", "save_targets", "tgt_import"}
+
+
+def test_other_os_user_cannot_write_the_store(tmp_path):
+    if os.geteuid() != 0 or not shutil.which("runuser") or not os.path.exists("/usr/bin/python3"):
+        pytest.skip("needs root and runuser to act as another user (CI runs as root)")
+    home = tmp_path / "shared"
+    home.mkdir()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(home, 0o755)
+    url = f"sqlite:///{home / 'papi.db'}"
+    s = Store(url)
+    before = s.checksum()
+    s.dispose()
+    assert stat.S_IMODE(os.stat(home / "papi.db").st_mode) == 0o600
+    # Another account cannot run this project's Python (it lives in root's
+    # home), so it is given the system's own: any client must fail to write.
+    probe = ("import sqlite3, sys\n"
+             "try:\n"
+             "    c = sqlite3.connect(sys.argv[1])\n"
+             "    c.execute(\"UPDATE schema_meta SET value='0' WHERE key='data_version'\")\n"
+             "    c.commit()\n"
+             "except sqlite3.Error as e:\n"
+             "    print('refused:', e); sys.exit(3)\n")
+    r = subprocess.run(["runuser", "-u", "nobody", "--", "/usr/bin/python3", "-c", probe, str(home / "papi.db")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 3 and "refused" in r.stdout, (r.stdout, r.stderr)
+    assert Store(url).checksum() == before
+
+
+PAGES = ["overview", "profile", "compare", "targets", "home", "data"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_renders_raw_html(db, page):
+    """Text reaches the page through markdown without HTML (and tables), so
+    a name or title in a data file cannot become markup or script."""
+    for lang in ("vi", "en"):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.query_params["lang"] = lang
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error", "success"):
+            for el in getattr(at, kind):
+                assert not getattr(el.proto, "allow_html", False), (page, kind, el.value)
+        assert len(at.get("html")) == 0
+
+
+def test_cli_without_a_usable_database_says_so():
+    r = subprocess.run([sys.executable, "-m", "papi_data", "history"], cwd=ROOT, capture_output=True, text=True,
+                       env={**os.environ, "PAPI_DATABASE_URL": "sqlite:////proc/no-such-dir/papi.db"}, timeout=120)
+    assert r.returncode == 1 and "cannot use the database" in r.stderr and "Traceback" not in r.stderr
