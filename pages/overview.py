@@ -15,7 +15,7 @@ names = provinces.names(year, lang)
 
 c1, c2 = st.columns(2)
 indicator = state.selectbox(t("indicator", lang), explore.indicator_options(year), key="indicator",
-                            default="TOTAL", format_func=lambda c: codebook.name(c, lang, year), container=c1)
+                            default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year), container=c1)
 province = state.selectbox(t("highlight_province", lang), [None, *explore.province_options(year, lang)],
                            key="province", default=None, format_func=lambda c: "—" if c is None else names.get(c, str(c)),
                            container=c2)

@@ -35,8 +35,8 @@ if ny != year:
 else:
     code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
                            format_func=lambda c: names.get(c, str(c)))
-indicator = state.selectbox(t("indicator", lang), ["TOTAL", *codebook.indicators(year, "dimension")], key="indicator",
-                            default="TOTAL", format_func=lambda c: codebook.name(c, lang, year))
+indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
+                            default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
 v = data.view("profile", code, year, indicator, lang, tuple(years), units)
 pname, parts = v["name"], v["parts"]
 st.title(f"{pname} — PAPI {year}")

@@ -1,6 +1,8 @@
 """Data shaping for the overview, profile and compare pages (pure)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from . import codebook, provinces
@@ -8,14 +10,36 @@ from .analytics import tier_name
 from .i18n import t
 
 
+# The codebook and the province table are shipped data that never change
+# while the app runs: the lookups the pages make on every rerun (widget
+# options and their labels) are memoised here.
+
+@lru_cache(maxsize=64)
+def _province_options(year: int) -> tuple[int, ...]:
+    names = provinces.names(year, "en")
+    return tuple(sorted(names, key=lambda c: names[c]))
+
+
 def province_options(year: int, lang: str = "vi") -> list[int]:
-    """GSO codes of the year's map, sorted by name."""
-    names = provinces.names(year, lang)
-    return sorted(names, key=lambda c: provinces.name(c, year, "en"))
+    """GSO codes of the year's map, sorted by name (the same order in both
+    languages)."""
+    return list(_province_options(year))
 
 
-def indicator_options(year: int) -> list[str]:
-    return codebook.indicators(year)
+@lru_cache(maxsize=128)
+def _indicator_options(year: int, level: str | None) -> tuple[str, ...]:
+    return tuple(codebook.indicators(year, level))
+
+
+def indicator_options(year: int, level: str | None = None) -> list[str]:
+    """Indicator codes defined in `year` (optionally one level), tree order."""
+    return list(_indicator_options(year, level))
+
+
+@lru_cache(maxsize=4096)
+def indicator_label(code: str, lang: str, year: int | None = None) -> str:
+    """codebook.name, memoised: used as a widget's format_func."""
+    return codebook.name(code, lang, year)
 
 
 def row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
@@ -151,12 +175,26 @@ def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
     })
 
 
-def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str) -> pd.DataFrame:
-    """Provinces side by side: TOTAL and dimensions, value (rank)."""
+def labelled_members(codes: list[int], year: int, units: int, lang: str) -> dict[str, int]:
+    """label -> code on `year`'s map for the chosen units: the province itself,
+    or, for a merged unit before 2025, each former province ("… (former)")."""
+    out = {}
+    for c in codes:
+        parts = members(c, year, units)
+        if parts == [c]:
+            out[provinces.name(c, unit_year(year, units), lang)] = c
+        else:
+            out.update({member_label(p, lang): p for p in parts})
+    return out
+
+
+def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str,
+                  labels: list[str] | None = None) -> pd.DataFrame:
+    """Provinces side by side: TOTAL and dimensions (values of `year`)."""
     inds = ["TOTAL"] + codebook.indicators(year, "dimension")
     rows = []
-    for c in codes:
-        r = {t("province", lang): provinces.name(c, year, lang)}
+    for k, c in enumerate(codes):
+        r = {t("province", lang): labels[k] if labels else provinces.name(c, year, lang)}
         for i in inds:
             x = row(enriched, c, year, i)
             r[i] = None if x is None else round(float(x["value"]), 2)
@@ -165,9 +203,10 @@ def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str
 
 
 def region_peers(code: int, year: int) -> list[int]:
+    """The province first, then the other provinces of its region (GSO order)."""
     region = provinces.region_of(code, year)
     t_ = provinces.in_year(year)
-    return [int(c) for c in t_[t_["region"] == region]["gso_code"]]
+    return [code] + [int(c) for c in t_[t_["region"] == region]["gso_code"] if int(c) != code]
 
 
 def source_years(years: list[int]) -> str:
