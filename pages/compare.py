@@ -9,17 +9,27 @@ from ui.charts import show_chart
 from ui.tables import show_table
 
 lang, year = sidebar.render()
-names = provinces.names(year, lang)
 years = data.years()
-options = explore.province_options(year, lang)
 st.title(t("page_compare", lang))
 
-anchor = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
+# Before 2025 the user may compare the 34 units of 1 July 2025 instead (their
+# former provinces are drawn, labelled); their codes live under other URL
+# keys (?unit=, ?units_picked=) because codes are reused across the maps.
+units = provinces.era_of(year)
+if units == 63:
+    units = state.selectbox(t("units", lang), [63, 34], key="units", default=63,
+                            format_func=lambda u: t(f"units_{u}", lang))
+ny = explore.unit_year(year, units)
+new_map = ny != year
+names = provinces.names(ny, lang)
+options = explore.province_options(ny, lang)
+anchor_key, picked_key = ("unit", "units_picked") if new_map else ("province", "provinces")
+anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=15 if new_map else 10,
                          format_func=lambda c: names.get(c, str(c)))
 if st.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
-    state.set_value("provinces", explore.region_peers(anchor, year)[:6])
-picked = state.multiselect(t("compare_pick", lang), options, key="provinces",
-                           default=[c for c in (10, 15, 19, 12) if c in options][:3] or options[:2],
+    state.set_value(picked_key, explore.region_peers(anchor, ny)[:6])
+picked = state.multiselect(t("compare_pick", lang), options, key=picked_key,
+                           default=[15, 19, 8] if new_map else [10, 15, 19],
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)
 if len(picked) < 2:
     st.info(t("compare_need_two", lang))
@@ -28,9 +38,9 @@ if len(picked) > 6:
     st.warning(t("compare_too_many", lang))
     picked = picked[:6]
 
-indicator = state.selectbox(t("indicator", lang), ["TOTAL", *codebook.indicators(year, "dimension")], key="indicator",
-                            default="TOTAL", format_func=lambda c: codebook.name(c, lang, year))
-v = data.view("compare", tuple(picked), year, indicator, lang, tuple(years))
+indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
+                            default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
+v = data.view("compare", tuple(picked), year, indicator, lang, tuple(years), units)
 show_chart(v["trend"], key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
            note=t("total_scale_note", lang) if indicator == "TOTAL" else None)
 left, right = st.columns([1, 1])

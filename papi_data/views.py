@@ -63,20 +63,23 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
 
 
 def compare(enriched: pd.DataFrame, stats: pd.DataFrame, codes: tuple[int, ...], year: int, indicator: str,
-            lang: str, years: tuple[int, ...]) -> dict:
+            lang: str, years: tuple[int, ...], units: int = 63) -> dict:
+    """2–6 units side by side. On the 34-unit map before 2025, a merged unit
+    is represented by each of its former provinces, labelled."""
     years = list(years)
-    names = provinces.names(year, lang)
+    ny = explore.unit_year(year, units)
     label = codebook.name(indicator, lang, year)
     series = {}
     for c in codes:
-        series.update(explore.histories(enriched, c, year, indicator, lang))
-    profiles = {names[c]: explore.dimension_profile(enriched, c, year) for c in codes}
+        series.update(explore.histories(enriched, c, ny, indicator, lang))
+    shown = explore.labelled_members(list(codes), year, units, lang)
+    profiles = {k: explore.dimension_profile(enriched, c, year) for k, c in shown.items()}
     return {
         "trend": figures.trend(series, stats, indicator, lang,
                                t("compare_trend_title", lang, indicator=label, last=max(years)), years),
         "radar": figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
                                t("radar_title", lang, year=year)),
-        "table": explore.compare_table(enriched, list(codes), year, lang),
+        "table": explore.compare_table(enriched, list(shown.values()), year, lang, labels=list(shown)),
     }
 
 
