@@ -1,0 +1,236 @@
+"""Speed of the overview, profile and compare pages against bare baselines.
+
+1. Warm rerun (AppTest): each page run once, then rerun R times; the median
+   is compared with a bare script that draws the SAME figures (same builders,
+   same inputs) from frames precomputed outside the timed loop. The ratio is
+   what the page adds on top of drawing its charts: router, sidebar, widgets,
+   data shaping, tables. Target: at most 1.5x.
+2. Navigation to first chart (headless Chromium): time from page.goto() until
+   the first plotly chart is visible, for each page and for a one-chart bare
+   Streamlit page served by a second server in the same run. "cold" = the
+   first visit to a freshly started server (empty caches, first imports);
+   "warm" = later visits from new browser contexts (new sessions, server
+   caches filled). Target: at most 1.3x the bare page.
+
+    .venv/bin/python bench/pages.py [--reruns 15] [--visits 7] [--no-browser]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TMP = Path(tempfile.mkdtemp(prefix="papi-bench-pages-"))
+os.environ.setdefault("PAPI_DATABASE_URL", f"sqlite:///{TMP / 'bench.db'}")
+
+# page -> query string of the view measured (a typical leader's view).
+VIEWS = {
+    "overview": {"lang": "vi", "year": "2023", "province": "10", "indicator": "TOTAL"},
+    "profile": {"lang": "vi", "year": "2023", "province": "10", "indicator": "TOTAL"},
+    "compare": {"lang": "vi", "year": "2023", "province": "10", "provinces": "10,15,19", "indicator": "TOTAL"},
+}
+
+BARE_ONE_CHART = '''
+import plotly.graph_objects as go
+import streamlit as st
+st.title("Bare page")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=["a", "b", "c"], orientation="h")), width="stretch")
+'''
+
+BARE_FIGURES = '''
+import pickle
+import streamlit as st
+from papi_data import figures
+from ui.charts import PLOTLY_CONFIG
+
+@st.cache_resource
+def calls():
+    with open({path!r}, "rb") as f:
+        return pickle.load(f)
+
+for i, (fn, args, kw) in enumerate(calls()):
+    st.plotly_chart(getattr(figures, fn)(*args, **kw), key=f"c{{i}}", config=PLOTLY_CONFIG, width="stretch")
+'''
+
+
+def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
+    """The figure-builder calls a page makes for its view, with their inputs
+    computed here (outside any timed code)."""
+    from papi_data import analytics, codebook, explore, provinces
+    from papi_data.i18n import t
+    from papi_data.store import get_store
+
+    v = VIEWS[page]
+    lang, year, code, ind = v["lang"], int(v["year"]), int(v["province"]), v["indicator"]
+    scores = get_store().scores()
+    enriched, stats = analytics.enrich(scores), analytics.national_stats(scores)
+    years = sorted(int(y) for y in enriched["year"].unique())
+    names = provinces.names(year, lang)
+    if page == "overview":
+        ranked = analytics.ranking(enriched, year, ind)
+        label = codebook.short_name(ind, lang)
+        return [("ranking_bar", (ranked, lang, t("ranking_title", lang, indicator=label, year=year)),
+                 {"highlight": code, "names": names}),
+                ("tile_map", (ranked, year, lang, t("map_title", lang, indicator=label, year=year)), {"highlight": code}),
+                ("dimension_spread", (enriched[enriched["year"] == year], year, lang, "spread"), {"highlight": code})]
+    if page == "profile":
+        dims = codebook.indicators(year, "dimension")
+        return [("trend", (explore.histories(enriched, code, year, ind, lang), stats, ind, lang, "trend", years), {}),
+                ("radar", (explore.radar_profiles(enriched, stats, code, year, lang), lang, "radar"), {}),
+                ("small_multiples", ({d: explore.histories(enriched, code, year, d, lang) for d in dims},
+                                     stats, lang, "dims", years), {})]
+    picked = [int(c) for c in v["provinces"].split(",")]
+    series = {}
+    for c in picked:
+        series.update(explore.histories(enriched, c, year, ind, lang))
+    profiles = {names[c]: explore.dimension_profile(enriched, c, year) for c in picked}
+    return [("trend", (series, stats, ind, lang, "trend", years), {}),
+            ("radar", (profiles, lang, "radar"), {})]
+
+
+def median_runs(at, reruns: int) -> float:
+    times = []
+    for _ in range(reruns):
+        t0 = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - t0)
+        assert not at.exception, [e.message for e in at.exception]
+    return statistics.median(times)
+
+
+def apptest(reruns: int) -> dict[str, dict]:
+    from streamlit.testing.v1 import AppTest
+
+    out = {}
+    for page, params in VIEWS.items():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        for k, val in params.items():
+            at.query_params[k] = val
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, [e.message for e in at.exception]
+        n_page = len(at.get("plotly_chart"))
+        page_s = median_runs(at, reruns)
+
+        calls = TMP / f"{page}.pkl"
+        calls.write_bytes(pickle.dumps(figure_calls(page)))
+        script = TMP / f"bare_{page}.py"
+        script.write_text(BARE_FIGURES.format(path=str(calls)))
+        bare = AppTest.from_file(str(script), default_timeout=120).run()
+        assert not bare.exception, [e.message for e in bare.exception]
+        assert len(bare.get("plotly_chart")) == n_page, (page, n_page)
+        bare_s = median_runs(bare, reruns)
+        out[page] = {"page_ms": page_s * 1000, "bare_ms": bare_s * 1000, "ratio": page_s / bare_s, "charts": n_page}
+    return out
+
+
+def start(script: str, db: Path) -> tuple[subprocess.Popen, str]:
+    from tests.e2e.conftest import _free_port
+
+    port = _free_port()
+    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true",
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+            return proc, base
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def to_first_chart(browser, url: str) -> float:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(".js-plotly-plot .main-svg", state="visible", timeout=120_000)
+        dt = time.perf_counter() - t0
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"exception on {url}")
+        return dt
+    finally:
+        ctx.close()
+
+
+def browser_times(visits: int) -> dict[str, dict]:
+    from urllib.parse import urlencode
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    bare_script = TMP / "bare_one_chart.py"
+    bare_script.write_text(BARE_ONE_CHART)
+    db = TMP / "browser.db"
+    targets = {"bare": (str(bare_script), "")}
+    targets.update({p: ("dashboard.py", f"{p}?{urlencode(q)}") for p, q in VIEWS.items()})
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        # Seed the database once so no cold visit pays for creating it.
+        proc, base = start("dashboard.py", db)
+        to_first_chart(browser, f"{base}/overview")
+        stop(proc)
+        for name, (script, path) in targets.items():
+            proc, base = start(script, db)
+            try:
+                cold = to_first_chart(browser, f"{base}/{path}")
+                warm = statistics.median(to_first_chart(browser, f"{base}/{path}") for _ in range(visits))
+            finally:
+                stop(proc)
+            out[name] = {"cold_s": cold, "warm_s": warm}
+        browser.close()
+    for name in VIEWS:
+        out[name]["cold_ratio"] = out[name]["cold_s"] / out["bare"]["cold_s"]
+        out[name]["warm_ratio"] = out[name]["warm_s"] / out["bare"]["warm_s"]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reruns", type=int, default=15)
+    ap.add_argument("--visits", type=int, default=7)
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--no-apptest", action="store_true")
+    a = ap.parse_args()
+    if not a.no_apptest:
+        print(f"warm rerun, AppTest, median of {a.reruns} (target ratio <= 1.5)")
+        print(f"{'page':10} {'charts':>6} {'page ms':>9} {'bare ms':>9} {'ratio':>6}")
+        for page, r in apptest(a.reruns).items():
+            print(f"{page:10} {r['charts']:>6} {r['page_ms']:>9.0f} {r['bare_ms']:>9.0f} {r['ratio']:>6.2f}")
+    if not a.no_browser:
+        print(f"\nnavigation to first chart visible, headless Chromium; warm = median of {a.visits} "
+              "(target ratio <= 1.3)")
+        res = browser_times(a.visits)
+        print(f"{'page':10} {'cold s':>7} {'ratio':>6} {'warm s':>7} {'ratio':>6}")
+        for name, r in res.items():
+            print(f"{name:10} {r['cold_s']:>7.2f} {r.get('cold_ratio', 1):>6.2f} {r['warm_s']:>7.2f} "
+                  f"{r.get('warm_ratio', 1):>6.2f}")
+
+
+if __name__ == "__main__":
+    main()
