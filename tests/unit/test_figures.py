@@ -2,6 +2,7 @@
 import json
 
 import pandas as pd
+import pytest
 
 
 def missing(v) -> bool:
@@ -76,3 +77,52 @@ def test_figures_serialise(enriched, store):
     spec = json.loads(fig.to_json())
     assert [d["name"] for d in spec["data"][:8]] == [f"D{i}" for i in range(1, 9)]
     assert spec["data"][-1]["name"] == "Lào Cai"
+
+
+def _simulate(hex_color: str, kind: str) -> tuple[float, float, float]:
+    """Machado et al. (2009) severity-1 simulation of protanopia/deuteranopia/
+    tritanopia on linear RGB."""
+    m = {"protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+         "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+         "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]}[kind]
+    rgb = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return tuple(min(max(sum(m[r][k] * lin[k] for k in range(3)), 0), 1) for r in range(3))
+
+
+def _lightness(rgb) -> float:
+    y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
+def test_tier_colours_stay_apart_for_colour_blind_readers():
+    """Under each simulated colour-vision deficiency, any two tier colours
+    still differ clearly (colour distance in linear RGB, or lightness)."""
+    cols = [figures.TIER_COLORS[k] for k in (1, 2, 3, 4)] + [figures.NO_DATA_COLOR]
+    for kind in ("protan", "deutan", "tritan"):
+        sim = [_simulate(c, kind) for c in cols]
+        for i in range(len(sim)):
+            for j in range(i + 1, len(sim)):
+                dist = sum((a - b) ** 2 for a, b in zip(sim[i], sim[j])) ** 0.5
+                dl = abs(_lightness(sim[i]) - _lightness(sim[j]))
+                assert dist > 0.12 or dl > 12, (kind, cols[i], cols[j], dist, dl)
+
+
+def test_tile_map_after_the_merger_has_34_tiles(enriched):
+    empty = analytics.ranking(enriched, 2025, "TOTAL")              # no 2025 scores shipped
+    fig = figures.tile_map(empty, 2025, "vi", "t")
+    assert len(fig.layout.shapes) == 34
+    assert {s.fillcolor for s in fig.layout.shapes} == {figures.NO_DATA_COLOR}
+    assert "Lào Cai: Chưa có số liệu" in fig.data[0].hovertext
+
+
+def test_trend_draws_confidence_intervals_when_the_data_carry_them(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    years = list(range(2011, 2025))
+    s = analytics.province_series(enriched, 10, "D1")[["year", "value"]]
+    s = s.assign(ci_low=s["value"] - 0.2, ci_high=s["value"] + 0.3)
+    fig = figures.trend({"Lào Cai": s}, stats, "D1", "vi", "t", years)
+    line = [tr for tr in fig.data if tr.name == "Lào Cai"][0]
+    assert line.error_y.array[0] == pytest.approx(0.3) and line.error_y.arrayminus[0] == pytest.approx(0.2)
+    without = figures.trend({"Lào Cai": s[["year", "value"]]}, stats, "D1", "vi", "t", years)
+    assert [tr for tr in without.data if tr.name == "Lào Cai"][0].error_y.array is None
