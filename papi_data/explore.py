@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import codebook, provinces
 from .analytics import tier_name
-from .i18n import t
+from .i18n import fmt, t
 
 
 # The codebook and the province table are shipped data that never change
@@ -159,7 +159,7 @@ def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) 
         t("value", lang): m["value"].round(2).to_numpy(),
         t("rank", lang): [f"{int(r)}/{int(n)}" for r, n in zip(m["rank"], m["n_ranked"])],
         t("tier", lang): [tier_name(x, lang) for x in m["tier"]],
-        t("points_next", lang): m["points_to_next_tier"].round(2).to_numpy(),
+        t("points_next", lang): m["points_to_next_tier"].where(m["tier"] != 1).round(2).to_numpy(),
     })
 
 
@@ -170,8 +170,8 @@ def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
         t("province", lang): ranked["province_code"].map(names).to_numpy(),
         t("value", lang): ranked["value"].round(2).to_numpy(),
         t("tier", lang): [tier_name(x, lang) for x in ranked["tier"]],
-        t("rank_change", lang): ranked["rank_change"].astype("Float64").to_numpy(),
-        t("points_next", lang): ranked["points_to_next_tier"].round(2).to_numpy(),
+        t("rank_change", lang): [signed_int(x) for x in ranked["rank_change"]],
+        t("points_next", lang): ranked["points_to_next_tier"].where(ranked["tier"] != 1).round(2).to_numpy(),
     })
 
 
@@ -212,3 +212,21 @@ def region_peers(code: int, year: int) -> list[int]:
 def source_years(years: list[int]) -> str:
     ys = sorted(set(years))
     return str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
+
+
+def signed_int(x) -> str:
+    """A change in rank for display: +3, −2, 0; '–' when there is none."""
+    if x is None or x != x:
+        return "–"
+    return f"{int(x):+d}".replace("-", "−") if int(x) else "0"
+
+
+def localised(df: pd.DataFrame, lang: str, digits: int = 2) -> pd.DataFrame:
+    """A table for display: its decimal columns written for the language
+    (46,96 in Vietnamese, 46.96 in English), missing values as '–'."""
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]) or (out[c].dtype == object and
+                                                    out[c].map(lambda x: isinstance(x, float)).any()):
+            out[c] = [fmt(x, lang, digits) for x in out[c]]
+    return out

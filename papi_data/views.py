@@ -32,7 +32,7 @@ def overview(enriched: pd.DataFrame, stats: pd.DataFrame, year: int, indicator: 
         out["map"] = figures.tile_map(ranked, year, lang, map_title, highlight=province)
     out["spread"] = figures.dimension_spread(enriched[enriched["year"] == year], year, lang,
                                              t("spread_title", lang, year=year), highlight=province)
-    out["table"] = explore.ranking_table(ranked, year, lang)
+    out["table"] = explore.localised(explore.ranking_table(ranked, year, lang), lang)
     return out
 
 
@@ -48,14 +48,14 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
     parts = explore.members(code, year, units)
     out = {"name": pname, "parts": parts, "merged": explore.is_merged_unit(code, ny),
            "total": explore.row(enriched, code, year, "TOTAL") if parts == [code] else None,
-           "members": explore.members_table(enriched, parts, year, lang) if parts != [code] else None}
+           "members": explore.localised(explore.members_table(enriched, parts, year, lang), lang) if parts != [code] else None}
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})
     profiles = (explore.radar_profiles(enriched, stats, code, year, lang) if parts == [code]
                 else explore.member_profiles(enriched, stats, parts, year, lang))
     out["radar"] = figures.radar(profiles, lang, t("radar_title", lang, year=year))
-    out["subdims"] = {p: explore.subdimension_table(enriched, p, year, lang) for p in parts}
+    out["subdims"] = {p: explore.localised(explore.subdimension_table(enriched, p, year, lang), lang) for p in parts}
     dims = codebook.indicators(year, "dimension")
     frames = {d: explore.histories(enriched, code, ny, d, lang) for d in dims}
     out["dims"] = figures.small_multiples(frames, stats, lang, t("dims_title", lang), years)
@@ -79,7 +79,8 @@ def compare(enriched: pd.DataFrame, stats: pd.DataFrame, codes: tuple[int, ...],
                                t("compare_trend_title", lang, indicator=label, last=max(years)), years),
         "radar": figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
                                t("radar_title", lang, year=year)),
-        "table": explore.compare_table(enriched, list(shown.values()), year, lang, labels=list(shown)),
+        "table": explore.localised(explore.compare_table(enriched, list(shown.values()), year, lang,
+                                                           labels=list(shown)), lang),
     }
 
 

@@ -50,6 +50,11 @@ def test_overview_numbers_in_each_language():
     assert vi.metric[0].value == en.metric[0].value == "61/63"
     assert vi.metric[1].value.replace(",", ".") == en.metric[1].value
     assert vi.metric[1].value != en.metric[1].value
+    # The ranking table too: decimal comma in Vietnamese, point in English;
+    # the top tier has no "points to the next tier".
+    tv, te = vi.dataframe[0].value, en.dataframe[0].value
+    assert tv.iloc[0, 2].replace(",", ".") == te.iloc[0, 2] and "," in tv.iloc[0, 2]
+    assert tv.iloc[0, 5] == "–" and te.iloc[-1, 5] != "–"
 
 
 def test_overview_year_with_gaps_greys_the_unscored():

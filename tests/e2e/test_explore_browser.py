@@ -14,6 +14,9 @@ CASES = [
     ("profile-en", "profile?lang=en&year=2024&province=46", "Thua Thien Hue"),
     ("compare", "compare?lang=vi&year=2023&provinces=10,15,19", "So sánh"),
     ("compare-en", "compare?lang=en&year=2023&provinces=10,15,19", "Compare"),
+    ("landing", "", "Tổng quan"),
+    ("profile-merged", "profile?lang=vi&year=2024&units=34&unit=15", "Lào Cai"),
+    ("compare-new-units-en", "compare?lang=en&year=2023&units=34&units_picked=15,19,8", "Compare"),
 ]
 
 
