@@ -24,6 +24,10 @@ PAGES = [
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
 sidebar.PAGES[:] = PAGES
-nav = st.navigation([st.Page(f, title=t(k, lang), url_path=u, icon=i, default=(u == "overview"))
-                     for f, u, k, i in PAGES], position="hidden")
+# The landing page (the overview) is served at "/"; it is also reachable at
+# /overview, so a link or bookmark naming the page opens it without a
+# "page not found" notice.
+start = st.Page("pages/overview.py", title=t("page_overview", lang), url_path="start", icon=PAGES[0][3], default=True)
+nav = st.navigation([start] + [st.Page(f, title=t(k, lang), url_path=u, icon=i) for f, u, k, i in PAGES],
+                    position="hidden")
 nav.run()
