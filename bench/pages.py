@@ -10,7 +10,8 @@
    Streamlit page served by a second server in the same run. "cold" = the
    first visit to a freshly started server (empty caches, first imports);
    "warm" = later visits from new browser contexts (new sessions, server
-   caches filled). Target: at most 1.3x the bare page.
+   caches filled). Every target has its own freshly started server, and the
+   visits alternate between targets. Target: at most 1.3x the bare page.
 
     .venv/bin/python bench/pages.py [--reruns 15] [--visits 7] [--no-browser]
 """
@@ -177,6 +178,9 @@ def to_first_chart(browser, url: str) -> float:
 
 
 def browser_times(visits: int) -> dict[str, dict]:
+    """One fresh server per target, all started together; cold visits first,
+    then `visits` rounds that visit every target in turn, so a change in the
+    machine's load during the run falls on the bare page and the pages alike."""
     from urllib.parse import urlencode
 
     from playwright.sync_api import sync_playwright
@@ -188,22 +192,27 @@ def browser_times(visits: int) -> dict[str, dict]:
     db = TMP / "browser.db"
     targets = {"bare": (str(bare_script), "")}
     targets.update({p: ("dashboard.py", f"{p}?{urlencode(q)}") for p, q in VIEWS.items()})
-    out = {}
+    out: dict[str, dict] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         # Seed the database once so no cold visit pays for creating it.
         proc, base = start("dashboard.py", db)
         to_first_chart(browser, f"{base}/overview")
         stop(proc)
-        for name, (script, path) in targets.items():
-            proc, base = start(script, db)
-            try:
-                cold = to_first_chart(browser, f"{base}/{path}")
-                warm = statistics.median(to_first_chart(browser, f"{base}/{path}") for _ in range(visits))
-            finally:
+        servers = {name: start(script, db) for name, (script, _) in targets.items()}
+        try:
+            urls = {name: f"{servers[name][1]}/{path}" for name, (_, path) in targets.items()}
+            for name, url in urls.items():
+                out[name] = {"cold_s": to_first_chart(browser, url), "warm": []}
+            for _ in range(visits):
+                for name, url in urls.items():
+                    out[name]["warm"].append(to_first_chart(browser, url))
+        finally:
+            for proc, _ in servers.values():
                 stop(proc)
-            out[name] = {"cold_s": cold, "warm_s": warm}
         browser.close()
+    for name, r in out.items():
+        r["warm_s"] = statistics.median(r.pop("warm"))
     for name in VIEWS:
         out[name]["cold_ratio"] = out[name]["cold_s"] / out["bare"]["cold_s"]
         out[name]["warm_ratio"] = out[name]["warm_s"] / out["bare"]["warm_s"]
