@@ -18,7 +18,7 @@ indicator = state.selectbox(t("indicator", lang), explore.indicator_options(year
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year), container=c1)
 province = state.selectbox(t("highlight_province", lang), [None, *explore.province_options(year, lang)],
                            key="province", default=None, format_func=lambda c: "—" if c is None else names.get(c, str(c)),
-                           container=c2)
+                           container=c2, placeholder="—")
 source = t("source_papi", lang, years=year)
 
 st.title(f"{t('page_overview', lang)} — PAPI {year}")

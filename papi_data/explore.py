@@ -58,7 +58,8 @@ def histories(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang
     out: dict[str, pd.DataFrame] = {}
     if provinces.era_of(year) == 34:
         own = e[(e["province_code"] == code) & (e["year"] >= provinces.MERGER_YEAR)]
-        out[provinces.name(code, year, lang)] = own[cols]
+        if not own.empty:  # its own scores (2025 on), when published
+            out[provinces.name(code, year, lang)] = own[cols]
         parts = provinces.predecessors(code)
         if parts != [code] or provinces.name(code, provinces.MERGER_YEAR - 1) != provinces.name(code, year):
             for old in parts:

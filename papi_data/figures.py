@@ -119,12 +119,21 @@ def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: 
                    legend={"orientation": "h", "y": -0.01, "yanchor": "top", "itemsizing": "constant"})
 
 
-def _short(name: str) -> str:
+def _short(name: str, width: int = 7) -> str:
+    """A tile label: the name on up to three short lines ("Thừa<br>Thiên<br>Huế")."""
+    if " - " in name:  # "Bà Rịa - Vũng Tàu"
+        return "<br>".join(part.strip() for part in name.split(" - "))
     words = name.replace("TP. ", "").split()
-    if len(words) <= 1:
-        return name
-    half = math.ceil(len(words) / 2)
-    return " ".join(words[:half]) + "<br>" + " ".join(words[half:])
+    lines: list[str] = []
+    for w in words:
+        if lines and len(lines[-1]) + 1 + len(w) <= width:
+            lines[-1] += " " + w
+        else:
+            lines.append(w)
+    if len(lines) > 3:  # long names: two balanced lines instead
+        half = math.ceil(len(words) / 2)
+        lines = [" ".join(words[:half]), " ".join(words[half:])]
+    return "<br>".join(lines)
 
 
 def choropleth(ranked: pd.DataFrame, year: int, lang: str, title: str, geojson_path: str | Path) -> go.Figure:
@@ -223,9 +232,9 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
                                  line={"color": SERIES_COLORS[i % 7], "width": 3 if i == 0 else 2},
                                  error_y=err,
                                  hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>"))
-        if i == 0:
+        if i == 0 and s["value"].notna().any():  # gaps of the first (main) series, with the reason
             for yr in [yr for yr in years if pd.isna(s.loc[yr, "value"])]:
-                fig.add_annotation(x=yr, y=0, yref="paper", text=missing_reason or t("no_data", lang),
+                fig.add_annotation(x=yr, y=0, yref="paper", text=missing_reason or t("not_published", lang),
                                    showarrow=False, textangle=-90, yanchor="bottom",
                                    font={"size": 9, "color": "#777"})
     for b in breaks:

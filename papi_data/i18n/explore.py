@@ -60,4 +60,5 @@ STRINGS = {
     "units_63": {"vi": "63 tỉnh/thành (đến 30/6/2025)", "en": "63 provinces (until 30 June 2025)"},
     "units_34": {"vi": "34 tỉnh/thành mới (từ 1/7/2025)", "en": "34 new provinces (from 1 July 2025)"},
     "members_title": {"vi": "Các tỉnh cũ trong PAPI {year}", "en": "The former provinces in PAPI {year}"},
+    "not_published": {"vi": "PAPI không công bố", "en": "not published"},
 }

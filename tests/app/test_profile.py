@@ -42,6 +42,8 @@ def test_profile_province_with_gaps(lang):
     assert line["y"][line["x"].index(2014)] is None
     assert line["y"][line["x"].index(2015)] is not None
     assert line["connectgaps"] is False
+    reason = "PAPI không công bố" if lang == "vi" else "not published"
+    assert [a["x"] for a in specs(at)[0]["layout"]["annotations"] if a["text"] == reason] == [2014, 2018]
     assert any("2014" in c for c in captions(at))
 
 
@@ -66,8 +68,8 @@ def test_merged_province_shows_its_former_provinces_never_averaged():
     assert {"Lào Cai (cũ)", "Yên Bái (cũ)"} <= set(names(trend))
     old = trace(trend, "Lào Cai (cũ)")
     assert round(old["y"][old["x"].index(2018)], 2) == 44.37
-    new = trace(trend, "Lào Cai")                                       # no invented score for the new unit
-    assert all(y is None for y in new["y"])
+    assert "Lào Cai" not in names(trend)                                # no invented score for the new unit
+    assert not any(a["text"] == "PAPI không công bố" for a in trend["layout"]["annotations"])
     assert names(radar) == ["Lào Cai (cũ)", "Yên Bái (cũ)", "Trung bình toàn quốc"]
     assert len(at.tabs) == 2
 

@@ -51,7 +51,7 @@ def test_trend_shows_missing_year_as_gap_with_note(enriched, store):
     fig = figures.trend(explore.histories(enriched, 87, 2014, "TOTAL", "vi"), stats, "TOTAL", "vi", "t", years)
     line = [tr for tr in fig.data if tr.name == "Đồng Tháp"][0]
     assert missing(line.y[list(line.x).index(2014)]) and line.connectgaps is False
-    assert any(a.text == "Chưa có số liệu" and a.x == 2014 for a in fig.layout.annotations)
+    assert any(a.text == "PAPI không công bố" and a.x == 2014 for a in fig.layout.annotations)
 
 
 def test_radar_has_province_mean_and_best(enriched, store):
@@ -64,8 +64,7 @@ def test_radar_has_province_mean_and_best(enriched, store):
 
 def test_merged_province_shows_former_provinces_separately(enriched):
     hist = explore.histories(enriched, 15, 2025, "TOTAL", "vi")     # new Lào Cai = Lào Cai + Yên Bái
-    assert list(hist) == ["Lào Cai", "Lào Cai (cũ)", "Yên Bái (cũ)"]
-    assert hist["Lào Cai"].empty                                    # nothing averaged into a new score
+    assert list(hist) == ["Lào Cai (cũ)", "Yên Bái (cũ)"]          # no series invented for the new unit
     old = hist["Lào Cai (cũ)"].set_index("year")
     assert round(old.loc[2018, "value"], 2) == 44.37
     assert explore.is_merged_unit(15, 2025) and not explore.is_merged_unit(1, 2025)
@@ -126,3 +125,10 @@ def test_trend_draws_confidence_intervals_when_the_data_carry_them(enriched, sto
     assert line.error_y.array[0] == pytest.approx(0.3) and line.error_y.arrayminus[0] == pytest.approx(0.2)
     without = figures.trend({"Lào Cai": s[["year", "value"]]}, stats, "D1", "vi", "t", years)
     assert [tr for tr in without.data if tr.name == "Lào Cai"][0].error_y.array is None
+
+
+def test_tile_labels_fit_the_tiles():
+    assert figures._short("Thừa Thiên Huế") == "Thừa<br>Thiên<br>Huế"
+    assert figures._short("Bà Rịa - Vũng Tàu") == "Bà Rịa<br>Vũng Tàu"
+    assert figures._short("TP. Hồ Chí Minh") == "Hồ Chí<br>Minh"
+    assert figures._short("Huế") == "Huế"
