@@ -78,7 +78,10 @@ with right:
     tabs = st.tabs([explore.member_label(p, lang) for p in parts]) if len(parts) > 1 else [st.container()]
     for p, tab in zip(parts, tabs):
         with tab:
-            show_table(v["subdims"][p], key="subdims" if len(parts) == 1 else f"subdims_{p}",
-                       source=src_year, width="stretch", height=560)
+            if v["subdims"][p].empty:
+                st.info(t("no_data", lang))
+            else:
+                show_table(v["subdims"][p], key="subdims" if len(parts) == 1 else f"subdims_{p}",
+                           source=src_year, width="stretch", height=560)
 
 show_chart(v["dims"], key="dims", source=src_all)

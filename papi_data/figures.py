@@ -107,7 +107,7 @@ def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: 
                  for n, v, r, nr in zip(sub["name"], sub["value"], sub["rank"].fillna(0), sub["n_ranked"].fillna(0))]
         fig.add_trace(go.Scatter(
             x=sub["col"], y=sub["row"], mode="markers+text", name=label,
-            marker={"symbol": "square", "size": 12, "color": color, "opacity": 0},
+            marker={"symbol": "square", "size": 12, "color": color},  # same colour as its tile: shows in the legend only
             text=[_short(n) for n in sub["name"]],
             textfont={"size": 8, "color": "white" if k in (1, 4) else "black"},
             hovertext=hover, hoverinfo="text"))
@@ -119,7 +119,7 @@ def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: 
                    legend={"orientation": "h", "y": -0.01, "yanchor": "top", "itemsizing": "constant"})
 
 
-def _short(name: str, width: int = 7) -> str:
+def _short(name: str, width: int = 5) -> str:
     """A tile label: the name on up to three short lines ("Thừa<br>Thiên<br>Huế")."""
     if " - " in name:  # "Bà Rịa - Vũng Tàu"
         return "<br>".join(part.strip() for part in name.split(" - "))

@@ -37,6 +37,7 @@ def test_profile_province_with_gaps(lang):
     assert at.warning and ("không công bố" in at.warning[0].value if lang == "vi"
                            else "published no" in at.warning[0].value)
     assert not at.metric
+    assert [i.value for i in at.info] == ["Chưa có số liệu" if lang == "vi" else "No data"]   # no sub-dimension table
     name = "Đồng Tháp" if lang == "vi" else "Dong Thap"
     line = trace(specs(at)[0], name)
     assert line["y"][line["x"].index(2014)] is None

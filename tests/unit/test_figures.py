@@ -130,5 +130,6 @@ def test_trend_draws_confidence_intervals_when_the_data_carry_them(enriched, sto
 def test_tile_labels_fit_the_tiles():
     assert figures._short("Thừa Thiên Huế") == "Thừa<br>Thiên<br>Huế"
     assert figures._short("Bà Rịa - Vũng Tàu") == "Bà Rịa<br>Vũng Tàu"
-    assert figures._short("TP. Hồ Chí Minh") == "Hồ Chí<br>Minh"
+    assert figures._short("TP. Hồ Chí Minh") == "Hồ<br>Chí<br>Minh"
+    assert figures._short("Lào Cai") == "Lào<br>Cai"
     assert figures._short("Huế") == "Huế"
