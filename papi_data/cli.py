@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 
@@ -104,14 +105,34 @@ def cmd_gaps(a) -> int:
     if tg.empty:
         raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
     ev = gaps.evaluate(tg, analytics.enrich(store.scores()), "en")
-    out = ev[["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
-              "n_ranked", "points_to_next_tier", "plan"]].astype(object)
-    out = out.where(out.notna(), None)
+    rows = gaps.export_rows(ev)
     if a.format == "json":
-        print(json.dumps(out.to_dict("records"), ensure_ascii=False, indent=1, default=float))
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        out["met"] = out["met"].map({True: "true", False: "false", None: ""})
-        out.to_csv(sys.stdout, index=False, lineterminator="\n")
+        w = csv.DictWriter(sys.stdout, gaps.EXPORT_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for r in rows:       # met: true/false, or null when PAPI did not score the province (never false)
+            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null")})
+    return 0
+
+
+def cmd_deck(a) -> int:
+    from . import deck
+    _check_year(a.year)
+    code = _province(a.province, a.year)
+    template = None
+    if a.template:
+        try:
+            template = open(a.template, "rb").read()
+        except OSError as e:
+            raise UserError(f"Cannot read the template: {e}") from None
+    try:
+        data = deck.build(get_store(), code, a.year, a.lang, template)
+    except (ValueError, KeyError) as e:
+        raise UserError(f"Cannot build the deck from that template: {e}") from None
+    with open(a.output, "wb") as f:
+        f.write(data)
+    print(f"wrote {a.output} ({len(data):,} bytes)")
     return 0
 
 
@@ -144,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--format", choices=["csv", "json"], default="csv")
     s.set_defaults(func=cmd_gaps)
+
+    s = sub.add_parser("deck", help="a PowerPoint deck for a province and year")
+    s.add_argument("--province", required=True)
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--lang", choices=["vi", "en"], default="vi")
+    s.add_argument("--template", help="a .pptx whose layouts the deck uses")
+    s.add_argument("-o", "--output", required=True, help="the .pptx file to write")
+    s.set_defaults(func=cmd_deck)
 
     s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")
     s.add_argument("--tolerance", type=float, default=1e-4)

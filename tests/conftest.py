@@ -13,6 +13,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# One browser and one dashboard server per test session, shared by the
+# e2e and reliability tests (Playwright's sync API allows one at a time).
+pytest_plugins = ["tests.e2e.browser"]
+
 _TMP = Path(tempfile.mkdtemp(prefix="papi-tests-"))
 os.environ["PAPI_DATABASE_URL"] = f"sqlite:///{_TMP / 'session.db'}"
 

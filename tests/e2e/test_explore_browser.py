@@ -2,7 +2,7 @@
 a screenshot saved (artifacts/screenshots/) for people to look at."""
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, open_page, screenshot
+from tests.e2e.browser import assert_no_exception, open_page, screenshot
 
 pytestmark = pytest.mark.e2e
 

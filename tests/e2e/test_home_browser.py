@@ -1,6 +1,6 @@
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, open_page, screenshot
+from tests.e2e.browser import assert_no_exception, open_page, screenshot
 
 pytestmark = pytest.mark.e2e
 

@@ -16,7 +16,7 @@ import pytest
 from papi_data import passwords
 from papi_data.store import Store
 from tests.conftest import ROOT
-from tests.e2e.conftest import _free_port, assert_no_exception, open_page, screenshot
+from tests.e2e.browser import _free_port, assert_no_exception, open_page, screenshot
 from tests.unit import workbooks as W
 
 PASSWORD = "analyst-e2e-password"

@@ -20,7 +20,7 @@ import pytest
 
 from papi_data.store import Store
 from tests.conftest import ROOT
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, browser  # noqa: F401 (fixture)
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, _free_port
 from tests.unit import workbooks as W
 
 SESSIONS = int(os.environ.get("PAPI_SESSIONS", "8"))

@@ -1,4 +1,4 @@
-"""Real-browser fixtures: a `streamlit run dashboard.py` server on loopback
+"""Real-browser fixtures (registered for the whole suite by tests/conftest.py): a `streamlit run dashboard.py` server on loopback
 and Debian's Chromium driven by Playwright (never a downloaded browser).
 
 Screenshots go to artifacts/screenshots/ for people to look at.

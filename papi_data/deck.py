@@ -1,0 +1,238 @@
+"""A 16:9 PowerPoint deck for one province and year, in Vietnamese or
+English, built from the data layer (python-pptx). Charts are native,
+editable PowerPoint charts; an analyst's own template may supply layouts.
+
+    build(store, province_code=10, year=2019, lang="vi") -> bytes
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.util import Emu, Inches, Pt
+
+from . import analytics, codebook, gaps, provinces, targets
+from .analytics import tier_name
+from .figures import TIER_COLORS
+from .i18n import fmt, fmt_rank, t
+from .store import Store
+
+W, H = Inches(13.333), Inches(7.5)
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#"))
+
+
+class _Deck:
+    def __init__(self, template: bytes | None):
+        self.prs = Presentation(io.BytesIO(template)) if template else Presentation()
+        if template:   # keep the template's layouts and theme, not its slides
+            ids = self.prs.slides._sldIdLst
+            for sld in list(ids):
+                self.prs.part.drop_rel(sld.rId)
+                ids.remove(sld)
+        else:
+            self.prs.slide_width, self.prs.slide_height = W, H
+        layouts = self.prs.slide_layouts
+        self.title_layout = layouts[0]
+        self.body_layout = next((l for l in layouts if l.name.lower() in ("title only", "chỉ tiêu đề")),
+                                layouts[5] if len(layouts) > 5 else layouts[-1])
+
+    @property
+    def width(self):
+        return self.prs.slide_width
+
+    def slide(self, title: str):
+        s = self.prs.slides.add_slide(self.body_layout)
+        if s.shapes.title is not None:
+            s.shapes.title.text = title
+            for p in s.shapes.title.text_frame.paragraphs:
+                for r in p.runs:
+                    r.font.size = Pt(30)
+        return s
+
+    def text(self, slide, text: str, left, top, width, height, size=18, bold=False, color=None):
+        box = slide.shapes.add_textbox(left, top, width, height)
+        tf = box.text_frame
+        tf.word_wrap = True
+        for i, line in enumerate(text.split("\n")):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            r = p.add_run()
+            r.text = line
+            r.font.size, r.font.bold = Pt(size), bold
+            if color:
+                r.font.color.rgb = _rgb(color)
+        return box
+
+    def table(self, slide, df: pd.DataFrame, top=Inches(1.5), font=12, fills: dict | None = None):
+        rows, cols = len(df) + 1, len(df.columns)
+        left = Inches(0.5)
+        shape = slide.shapes.add_table(rows, cols, left, top, self.width - Inches(1.0),
+                                       Emu(int(Inches(0.4) * rows)))
+        tbl = shape.table
+        for j, c in enumerate(df.columns):
+            tbl.cell(0, j).text = str(c)
+        for i, row in enumerate(df.itertuples(index=False), start=1):
+            for j, v in enumerate(row):
+                tbl.cell(i, j).text = "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+        for i in range(rows):
+            for j in range(cols):
+                for p in tbl.cell(i, j).text_frame.paragraphs:
+                    for r in p.runs:
+                        r.font.size = Pt(font)
+        for (i, j), color in (fills or {}).items():
+            cell = tbl.cell(i, j)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(color)
+        return tbl
+
+    def bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return buf.getvalue()
+
+
+def _row(e, code, year, ind):
+    m = e[(e["year"] == year) & (e["province_code"] == code) & (e["indicator"] == ind)]
+    return None if m.empty else m.iloc[0]
+
+
+def build(store: Store, province_code: int, year: int, lang: str = "vi", template: bytes | None = None) -> bytes:
+    e = analytics.enrich(store.scores())
+    stats = analytics.national_stats(store.scores())
+    name = provinces.name(province_code, year, lang)
+    d = _Deck(template)
+    src = t("source_papi", lang, years=year)
+
+    # 1. Title
+    s = d.prs.slides.add_slide(d.title_layout)
+    s.shapes.title.text = t("deck_title", lang, province=name, year=year)
+    if len(s.placeholders) > 1:
+        s.placeholders[1].text = t("deck_subtitle", lang, date=dt.date.today().strftime("%d/%m/%Y"))
+
+    # 2. Headline
+    total = _row(e, province_code, year, "TOTAL")
+    s = d.slide(t("deck_headline", lang, year=year))
+    if total is None:
+        d.text(s, t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=name),
+               Inches(0.6), Inches(2), Inches(12), Inches(1.5), size=24)
+    else:
+        change = ("–" if pd.isna(total["change"]) or not total["comparable"]
+                  else fmt(total["change"], lang, sign=True))
+        cells = [(t("headline_total", lang), fmt(total["value"], lang)),
+                 (t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang)),
+                 (t("headline_tier", lang), tier_name(total["tier"], lang)),
+                 (t("headline_change", lang), change)]
+        for i, (label, value) in enumerate(cells):
+            left = Inches(0.5 + 3.2 * i)
+            d.text(s, label, left, Inches(2.0), Inches(3.0), Inches(0.6), size=18, color="#555555")
+            d.text(s, value, left, Inches(2.7), Inches(3.0), Inches(1.2), size=40, bold=True,
+                   color=TIER_COLORS[int(total["tier"])] if i == 2 else "#0B3C5D")
+    d.text(s, src, Inches(0.5), Inches(6.8), Inches(12), Inches(0.4), size=11, color="#777777")
+
+    # 3. Targets versus actual
+    tg = targets.load(store, province_code, year)
+    if tg.empty:
+        s = d.slide(t("deck_targets", lang, year=year))
+        d.text(s, t("tgt_none", lang, province=name, year=year), Inches(0.6), Inches(2), Inches(12), Inches(1), size=22)
+    else:
+        ev = gaps.evaluate(tg, e, lang)
+        tab = gaps.table(ev, tg, lang)
+        keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))]
+        colors = {"Đạt": "#CDEFE3", "Met": "#CDEFE3", "Chưa đạt": "#F9D9CC", "Not met": "#F9D9CC"}
+        status = t("tgt_col_status", lang)
+        per = 7
+        for k in range(0, len(tab), per):   # at most 7 targets a slide, readable from the back of the room
+            part = tab[keep].iloc[k:k + per].reset_index(drop=True)
+            s = d.slide(t("deck_targets", lang, year=year) + (f" ({k // per + 1})" if len(tab) > per else ""))
+            fills = {(i + 1, keep.index(status)): colors[v] for i, v in enumerate(part[status]) if v in colors}
+            d.table(s, part, top=Inches(1.3), font=12, fills=fills)
+            d.text(s, f"{src}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
+                   Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
+        vals = ev[ev["kind"] == "value"]
+        if not vals.empty:
+            s2 = d.slide(t("tgt_chart_title", lang, year=year))
+            cd = CategoryChartData()
+            cd.categories = list(vals["indicator"])
+            cd.add_series(t("tgt_actual", lang), [None if pd.isna(x) else round(float(x), 2) for x in vals["actual"]])
+            cd.add_series(t("tgt_target_marker", lang), [round(float(x), 2) for x in vals["target"]])
+            ch = s2.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.6), Inches(1.3), Inches(12), Inches(5.4),
+                                     cd).chart
+            ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+            d.text(s2, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
+
+    # 4. Trend on the same scale as the chosen year (no line across 2017→2018)
+    first = 2018 if year >= 2018 else 2011
+    years = sorted(y for y in e["year"].unique() if first <= y <= year)
+    mine = e[(e["province_code"] == province_code) & (e["indicator"] == "TOTAL")].set_index("year")["value"]
+    mean = stats[stats["indicator"] == "TOTAL"].set_index("year")["mean"]
+    s = d.slide(t("deck_trend", lang, first=first, year=year))
+    cd = CategoryChartData()
+    cd.categories = [str(y) for y in years]
+    cd.add_series(name, [None if y not in mine.index else round(float(mine[y]), 2) for y in years])
+    cd.add_series(t("national_mean", lang), [round(float(mean[y]), 2) for y in years])
+    ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(0.6), Inches(1.3), Inches(12), Inches(5.3), cd).chart
+    ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+    d.text(s, t("total_scale_note", lang) + "  " + src, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
+           size=10, color="#777777")
+
+    # 5. Radar: dimensions against the national mean
+    dims = codebook.indicators(year, "dimension")
+    prof = e[(e["year"] == year) & (e["province_code"] == province_code) & e["indicator"].isin(dims)]
+    prof = prof.set_index("indicator")
+    s = d.slide(t("radar_title", lang, year=year))
+    if not prof.empty:
+        dm = stats[(stats["year"] == year) & stats["indicator"].isin(dims)].set_index("indicator")["mean"]
+        cd = CategoryChartData()
+        cd.categories = dims
+        cd.add_series(name, [None if c not in prof.index else round(float(prof.loc[c, "value"]), 2) for c in dims])
+        cd.add_series(t("national_mean", lang), [round(float(dm[c]), 2) for c in dims])
+        ch = s.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, Inches(2.2), Inches(1.2), Inches(9), Inches(5.6), cd).chart
+        ch.has_legend, ch.legend.position = True, XL_LEGEND_POSITION.BOTTOM
+    d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
+
+    # 6. Dimensions with tiers
+    s = d.slide(t("deck_dimensions", lang, year=year))
+    rows = []
+    fills = {}
+    for i, c in enumerate(dims, start=1):
+        r = _row(e, province_code, year, c)
+        rows.append({t("indicator", lang): codebook.name(c, lang, year),
+                     t("value", lang): "–" if r is None else fmt(r["value"], lang),
+                     t("rank", lang): "–" if r is None else fmt_rank(r["rank"], r["n_ranked"], lang),
+                     t("tier", lang): "–" if r is None else tier_name(r["tier"], lang),
+                     t("points_next", lang): "–" if r is None else fmt(r["points_to_next_tier"], lang)})
+        if r is not None:
+            fills[(i, 3)] = TIER_COLORS[int(r["tier"])]
+    d.table(s, pd.DataFrame(rows), top=Inches(1.3), font=14, fills=fills)
+    d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
+
+    # 7. Weakest sub-dimensions (lowest relative rank)
+    subs = e[(e["year"] == year) & (e["province_code"] == province_code)
+             & e["indicator"].isin(codebook.indicators(year, "subdimension"))].copy()
+    s = d.slide(t("deck_weakest", lang, year=year))
+    if not subs.empty:
+        subs["rel"] = subs["rank"] / subs["n_ranked"]
+        weak = subs.sort_values(["rel", "value"], ascending=[False, True]).head(6)
+        d.table(s, pd.DataFrame({
+            t("indicator", lang): [codebook.name(c, lang, year) for c in weak["indicator"]],
+            t("value", lang): [fmt(v, lang) for v in weak["value"]],
+            t("rank", lang): [fmt_rank(r, n, lang) for r, n in zip(weak["rank"], weak["n_ranked"])],
+            t("tier", lang): [tier_name(x, lang) for x in weak["tier"]],
+            t("points_next", lang): [fmt(x, lang) for x in weak["points_to_next_tier"]]}), top=Inches(1.3), font=13)
+    d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
+
+    # 8. Sources
+    s = d.slide(t("deck_sources", lang))
+    used = store.sources()
+    years_src = used[used["source"].str.contains(str(year))]["citation"].tolist()
+    lines = [t("source_papi", lang, years=year), *years_src[:4], t("deck_tiers_rule", lang),
+             t("missing_note", lang)]
+    d.text(s, "\n".join(lines), Inches(0.6), Inches(1.4), Inches(12), Inches(5), size=14)
+    return d.bytes()
