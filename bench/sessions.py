@@ -46,7 +46,7 @@ def run(sessions: int, seconds: int) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port
+    from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, _free_port
 
     port = _free_port()
     db = Path(tempfile.mkdtemp()) / "bench.db"
