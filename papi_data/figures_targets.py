@@ -8,36 +8,55 @@ from plotly.subplots import make_subplots
 from . import codebook
 from .analytics import TIER_NAMES
 from .figures import TIER_COLORS, _layout
-from .i18n import t
+from .i18n import fmt, t
 
-MET, MISSED = "#009E73", "#D55E00"
+VALUE_MARK, TIER_MARK = "#000000", "#7A3E9D"
 
 
-def target_chart(ev: pd.DataFrame, lang: str, title: str) -> go.Figure:
-    """Bars of the actual score with a marker at each value target, TOTAL on
-    its own axis (another scale) beside the dimensions."""
-    v = ev[(ev["kind"] == "value")]
-    dims = v[v["indicator"] != "TOTAL"]
-    tot = v[v["indicator"] == "TOTAL"]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.2, 0.8], horizontal_spacing=0.08)
-    for col, part in ((1, tot), (2, dims)):
-        if part.empty:
-            continue
-        colors = [MET if m is True else MISSED if m is False else "#BBBBBB" for m in part["met"]]
-        fig.add_trace(go.Bar(x=part["indicator"], y=part["actual"], marker_color=colors, name=t("tgt_actual", lang),
-                             showlegend=col == 2 or dims.empty, text=[f"{x:.2f}" if x == x and x is not None else ""
-                                                                      for x in part["actual"].astype(float)],
-                             textposition="outside", hovertemplate="%{x}: %{y:.2f}<extra></extra>"), row=1, col=col)
-        fig.add_trace(go.Scatter(x=part["indicator"], y=part["target"], mode="markers", name=t("tgt_target_marker", lang),
-                                 marker={"symbol": "line-ew", "size": 34, "line": {"width": 4, "color": "#000"}},
-                                 showlegend=col == 2 or dims.empty,
-                                 hovertemplate="%{x}: " + t("tgt_target_marker", lang) + " %{y:.2f}<extra></extra>"),
-                      row=1, col=col)
-    if not tot.empty:
-        lo = float(min(tot["target"].min(), tot["actual"].min(skipna=True) if tot["actual"].notna().any() else 99))
-        fig.update_yaxes(range=[lo * 0.9, float(max(tot["target"].max(), tot["actual"].max(skipna=True) or 0)) * 1.04],
-                         row=1, col=1)
-    fig.update_yaxes(range=[0, 10], row=1, col=2, gridcolor="#eee")
+def target_chart(ev: pd.DataFrame, lang: str, title: str, year: int) -> go.Figure | None:
+    """Bullet-style chart: a bar of the actual score per indicator (coloured
+    by its tier) with a marker at each target expressed in points: the value
+    of a value target, the cut point of the target tier for a tier target.
+    TOTAL sits on its own axis (another scale) beside the dimensions; both
+    axes start at 0 so bar lengths stay honest. None when no target has a
+    position in points (rank targets only, or no data that year)."""
+    pts = ev[ev["target_points"].notna()]
+    if pts.empty:
+        return None
+    order = list(dict.fromkeys(pts["indicator"]))
+    parts = [p for p in (["TOTAL"], [c for c in order if c != "TOTAL"]) if any(c in order for c in p)]
+    fig = make_subplots(rows=1, cols=len(parts), column_widths=[0.2, 0.8] if len(parts) == 2 else None,
+                        horizontal_spacing=0.08)
+    shown = set()
+    for col, codes in enumerate(parts, start=1):
+        codes = [c for c in order if c in codes]
+        first = ev[ev["indicator"].isin(codes)].drop_duplicates("indicator").set_index("indicator").loc[codes]
+        labels = [c if c != "TOTAL" else t("tgt_total_short", lang) for c in codes]
+        actual = first["actual"].astype(float)
+        colors = [TIER_COLORS[int(k)] if k == k and k is not None else "#BBBBBB" for k in first["actual_tier"]]
+        fig.add_trace(go.Bar(
+            x=labels, y=actual, marker_color=colors, name=t("tgt_actual", lang), showlegend="bar" not in shown,
+            text=[fmt(x, lang) if x == x else t("tgt_no_data", lang) for x in actual], textposition="outside",
+            customdata=[TIER_NAMES[lang][int(k)] if k == k and k is not None else "–" for k in first["actual_tier"]],
+            hovertemplate="%{x}: %{y:.2f} (%{customdata})<extra></extra>"), row=1, col=col)
+        shown.add("bar")
+        for kind, color, symbol, name in (("value", VALUE_MARK, "line-ew", t("tgt_target_marker", lang)),
+                                          ("tier", TIER_MARK, "diamond-wide", t("tgt_tier_marker", lang))):
+            m = pts[(pts["kind"] == kind) & pts["indicator"].isin(codes)]
+            if m.empty:
+                continue
+            status = [t("tgt_met", lang) if x is True else t("tgt_not_met", lang) if x is False else t("tgt_no_data", lang)
+                      for x in m["met"]]
+            fig.add_trace(go.Scatter(
+                x=[c if c != "TOTAL" else t("tgt_total_short", lang) for c in m["indicator"]],
+                y=m["target_points"].astype(float), mode="markers", name=name, showlegend=kind not in shown,
+                marker={"symbol": symbol, "size": 30 if kind == "value" else 14, "color": color,
+                        "line": {"width": 4 if kind == "value" else 1, "color": color if kind == "value" else "#fff"}},
+                customdata=status, hovertemplate="%{x}: " + name + " %{y:.2f} — %{customdata}<extra></extra>"),
+                row=1, col=col)
+            shown.add(kind)
+        top = max(codebook.scale(c, year)[1] for c in codes)
+        fig.update_yaxes(range=[0, top * 1.08 if top > 10 else top + 0.8], gridcolor="#eee", row=1, col=col)
     return _layout(fig, lang, title, height=420, legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
 
 

@@ -12,7 +12,7 @@ from .i18n import fmt, t
 
 COLUMNS = ["id", "indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
            "n_ranked", "points_to_next_tier", "plan", "baseline_year", "change_since_baseline", "change_needed",
-           "warning"]
+           "warning", "target_points"]
 
 
 def _row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
@@ -34,13 +34,15 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
         out = {"id": tg.get("id"), "indicator": ind, "kind": kind, "target": None, "actual": None, "gap": None,
                "met": None, "target_tier": None, "actual_tier": None, "rank": None, "n_ranked": None,
                "points_to_next_tier": None, "baseline_year": _num(tg.get("baseline_year")),
-               "change_since_baseline": None, "change_needed": None, "warning": None,
+               "change_since_baseline": None, "change_needed": None, "warning": None, "target_points": None,
                "plan": " ".join(str(x) for x in (tg.get("plan_number"), tg.get("plan_date")) if _num(x) is not None)}
         if a is not None:
+            # No next tier above the top one: None, not 0.
             out.update(actual=float(a["value"]), actual_tier=int(a["tier"]), rank=int(a["rank"]),
-                       n_ranked=int(a["n_ranked"]), points_to_next_tier=float(a["points_to_next_tier"]))
+                       n_ranked=int(a["n_ranked"]),
+                       points_to_next_tier=None if int(a["tier"]) == 1 else float(a["points_to_next_tier"]))
         if kind == "value":
-            out["target"] = float(tg["value"])
+            out["target"] = out["target_points"] = float(tg["value"])
             if a is not None:
                 out["gap"] = out["actual"] - out["target"]
                 out["met"] = bool(out["actual"] >= out["target"] - 1e-9)
@@ -51,7 +53,11 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
             if a is not None:
                 out["met"] = bool(out["actual_tier"] <= k)
                 # Points above (>= 0) or below (< 0) the cut point of the target tier.
-                out["gap"] = 0.0 if k == 4 else out["actual"] - float(a[f"cut_{k}"])
+                if k < 4:
+                    out["target_points"] = float(a[f"cut_{k}"])
+                    out["gap"] = out["actual"] - out["target_points"]
+                else:
+                    out["gap"] = 0.0
         elif kind == "rank":
             if _num(tg.get("rank_max")) is not None:
                 ref = int(tg["rank_max"])
@@ -131,3 +137,30 @@ def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("tgt_col_plan", lang): e["plan"],
         })
     return pd.DataFrame(rows)
+
+
+EXPORT_COLUMNS = ["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
+                  "n_ranked", "points_to_next_tier", "plan"]
+
+
+def export_rows(ev: pd.DataFrame) -> list[dict]:
+    """The evaluation as plain records for the command line: whole numbers
+    for tiers, ranks and rank/tier targets, points rounded to 6 decimals
+    (float noise removed, precision kept), None for missing (JSON null)."""
+    out = []
+    for e in ev.to_dict("records"):
+        r = {c: _num(e.get(c)) for c in EXPORT_COLUMNS}
+        for c in ("target_tier", "actual_tier", "rank", "n_ranked"):
+            if r[c] is not None:
+                r[c] = int(r[c])
+        if r["target"] is not None:
+            r["target"] = int(r["target"]) if r["kind"] in ("tier", "rank") else round(float(r["target"]), 6)
+        if r["gap"] is not None:
+            r["gap"] = int(r["gap"]) if r["kind"] == "rank" else round(float(r["gap"]), 6)
+        for c in ("actual", "points_to_next_tier"):
+            if r[c] is not None:
+                r[c] = round(float(r[c]), 6)
+        if r["met"] is not None:
+            r["met"] = bool(r["met"])
+        out.append(r)
+    return out

@@ -59,22 +59,53 @@ def _clean(v):
     return v
 
 
-def _record(row: dict) -> dict:
+INT_FIELDS = ("province_code", "year", "tier", "rank_max", "rank_better_than_year", "baseline_year")
+FLOAT_FIELDS = ("value", "baseline_value")
+
+
+def _number(v, integer: bool):
+    """A cell as int/float; ValueError when it is not a number (or not whole)."""
+    if isinstance(v, bool):
+        raise ValueError(v)
+    if isinstance(v, str):
+        v = v.strip().replace(",", ".") if v.count(",") == 1 and "." not in v else v.strip()
+    x = float(v)
+    if math.isnan(x) or math.isinf(x):
+        raise ValueError(v)
+    if integer:
+        if x != int(x):
+            raise ValueError(v)
+        return int(x)
+    return x
+
+
+def _parse(row: dict) -> tuple[dict, list[str]]:
+    """A row as a clean record, and the fields whose cells are not numbers."""
     out = {f: _clean(row.get(f)) for f in FIELDS}
-    for f in ("province_code", "year", "tier", "rank_max", "rank_better_than_year", "baseline_year"):
+    bad = []
+    for f in INT_FIELDS + FLOAT_FIELDS:
         if out[f] is not None:
-            out[f] = int(float(out[f]))
-    for f in ("value", "baseline_value"):
-        if out[f] is not None:
-            out[f] = float(out[f])
+            try:
+                out[f] = _number(out[f], f in INT_FIELDS)
+            except (TypeError, ValueError):
+                bad.append(f)
     for f in ("indicator", "kind", "plan_number", "plan_date", "plan_title", "note", "source"):
         if out[f] is not None:
-            out[f] = str(out[f]).strip()
+            out[f] = (out[f].date().isoformat() if f == "plan_date" and isinstance(out[f], dt.datetime)
+                      else out[f].isoformat() if f == "plan_date" and isinstance(out[f], dt.date)
+                      else str(out[f]).strip())
     if out["indicator"]:
         out["indicator"] = out["indicator"].upper()
     if out["kind"]:
         out["kind"] = out["kind"].lower()
-    return out
+    return out, bad
+
+
+def _record(row: dict) -> dict:
+    rec, bad = _parse(row)
+    if bad:
+        raise ValueError(f"not a number: {', '.join(bad)}")
+    return rec
 
 
 def seed(store: Store) -> bool:
@@ -119,9 +150,14 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
     """Messages for every invalid row; `where(i, column)` names the row/cell."""
     out = []
     for i, raw in enumerate(rows):
-        r = _record(raw)
+        r, not_numbers = _parse(raw)
+
         def bad(col, key, **kw):
             out.append(t("tgt_err_where", lang, where=where(i, col)) + " " + t(key, lang, **kw))
+        if not_numbers:
+            for f in not_numbers:
+                bad(f, "tgt_err_number", field=f, value=_clean(raw.get(f)))
+            continue
         missing = [f for f in REQUIRED if r[f] is None]
         if missing:
             bad(missing[0], "tgt_err_missing", field=", ".join(missing))
@@ -204,54 +240,115 @@ def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | N
 # ---- Excel template ---------------------------------------------------------
 
 SHEET = "targets"
+COLUMNS_XLSX = ["id", *FIELDS]
 
 
 def template_xlsx(rows: pd.DataFrame | None = None) -> bytes:
-    """A workbook with the target columns (and optionally current rows)."""
+    """A workbook with the target columns (and optionally current rows with
+    their id, so a downloaded file can be corrected and uploaded again)."""
     import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(FIELDS)
-    if rows is not None:
-        for r in rows[FIELDS].astype(object).where(rows[FIELDS].notna(), None).itertuples(index=False):
-            ws.append(list(r))
+    ws.append(COLUMNS_XLSX)
+    if rows is not None and not rows.empty:
+        cols = [c for c in COLUMNS_XLSX if c in rows.columns]
+        for r in rows[cols].astype(object).where(rows[cols].notna(), None).to_dict("records"):
+            ws.append([r.get(c) for c in COLUMNS_XLSX])
     help_ws = wb.create_sheet("help")
-    help_ws.append(["kind", "value: value = at least x points; tier: tier = 1..4 (1 = Cao nhất); "
-                            "rank: rank_max = n or rank_better_than_year = y"])
+    for line in (
+        ["id", "empty = a new target; the id of an existing target = replace that target"],
+        ["kind", "value: value = at least x points; tier: tier = 1..4 (1 = Cao nhất); "
+                 "rank: rank_max = n or rank_better_than_year = y"],
+        ["plan_date", "YYYY-MM-DD"],
+        ["", "Rows are checked before anything is saved: one bad row and nothing is imported."],
+    ):
+        help_ws.append(line)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-def read_xlsx(raw: bytes, file_name: str, lang: str = "vi") -> tuple[pd.DataFrame, list[str]]:
-    """Rows of an uploaded target workbook, or messages naming file, sheet,
-    row and cell. Header found by content in the first 10 rows."""
+def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",
+              known_ids: set[int] | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Rows of an uploaded target workbook (id + FIELDS), or messages naming
+    file, sheet, row and cell. Header found by content in the first 10 rows.
+    With `known_ids`, an id that names no current target is an error."""
     import openpyxl
     from openpyxl.utils import get_column_letter
+    empty = pd.DataFrame(columns=COLUMNS_XLSX)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        grid = [list(r) for r in ws.iter_rows(values_only=True)]
+        wb.close()
     except Exception:
-        return pd.DataFrame(columns=FIELDS), [t("tgt_err_file", lang, file=file_name)]
-    ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    grid = [list(r) for r in ws.iter_rows(values_only=True)]
-    wb.close()
+        return empty, [t("tgt_err_file", lang, file=file_name)]
     head = next((i for i, r in enumerate(grid[:10]) if {str(v).strip() for v in r if v} >= set(REQUIRED)), None)
     if head is None:
-        return pd.DataFrame(columns=FIELDS), [t("tgt_err_header", lang, file=file_name, sheet=ws.title,
-                                                fields=", ".join(REQUIRED))]
+        return empty, [t("tgt_err_header", lang, file=file_name, sheet=ws.title, fields=", ".join(REQUIRED))]
     cols = {str(v).strip(): j for j, v in enumerate(grid[head]) if v}
     rows, excel_rows = [], []
     for i, r in enumerate(grid[head + 1:], start=head + 2):
-        rec = {f: (r[cols[f]] if f in cols and cols[f] < len(r) else None) for f in FIELDS}
-        if any(_clean(v) is not None for v in rec.values()):
+        rec = {f: (r[cols[f]] if f in cols and cols[f] < len(r) else None) for f in COLUMNS_XLSX}
+        if any(_clean(rec[f]) is not None for f in FIELDS):
             rows.append(rec)
             excel_rows.append(i)
 
     def where(i, col):
         cell = f"{get_column_letter(cols[col] + 1)}{excel_rows[i]}" if col in cols else f"{excel_rows[i]}"
-        return f"{file_name}, {SHEET if SHEET == ws.title else ws.title}, {cell}"
-    return pd.DataFrame(rows, columns=FIELDS), problems(rows, lang, where)
+        return f"{file_name}, {ws.title}, {cell}"
+    errs = problems(rows, lang, where)
+    for i, rec in enumerate(rows):
+        raw_id = _clean(rec["id"])
+        if raw_id is None:
+            continue
+        try:
+            rec["id"] = _number(raw_id, integer=True)
+        except (TypeError, ValueError):
+            errs.append(t("tgt_err_where", lang, where=where(i, "id")) + " "
+                        + t("tgt_err_number", lang, field="id", value=raw_id))
+            continue
+        if known_ids is not None and rec["id"] not in known_ids:
+            errs.append(t("tgt_err_where", lang, where=where(i, "id")) + " " + t("tgt_err_id", lang, id=rec["id"]))
+    return pd.DataFrame(rows, columns=COLUMNS_XLSX), errs
+
+
+def import_rows(store: Store, rows: pd.DataFrame, user: str | None = None, lang: str = "vi") -> dict:
+    """Merge uploaded rows into the stored targets in one transaction: a row
+    with the id of a current target replaces it, a row without id is added
+    unless the same target is already stored (so re-uploading a downloaded
+    file changes nothing). Nothing is deleted. ValueError (nothing written)
+    when any row is bad or names an unknown id."""
+    current = load(store)
+    recs = rows.to_dict("records")
+    errs = problems(recs, lang)
+    ids = set(int(i) for i in current["id"])
+    unknown = [r["id"] for r in recs if _clean(r.get("id")) is not None and int(r["id"]) not in ids]
+    errs += [t("tgt_err_id", lang, id=i) for i in unknown]
+    if errs:
+        raise ValueError("\n".join(errs))
+    after = current.astype(object)
+    have = {tuple(_record(r).values()) for r in current.to_dict("records")}
+    new, unchanged = [], 0
+    for r in recs:
+        rec = _record(r)
+        if _clean(r.get("id")) is not None:
+            tid = int(r["id"])
+            idx = after.index[after["id"] == tid][0]
+            if _record(after.loc[idx].to_dict()) == rec:
+                unchanged += 1
+            for f in FIELDS:
+                after.loc[idx, f] = rec[f]
+        elif tuple(rec.values()) in have:
+            unchanged += 1
+        else:
+            have.add(tuple(rec.values()))
+            new.append({"id": None, **rec})
+    if new:
+        after = pd.concat([after, pd.DataFrame(new).astype(object)], ignore_index=True)
+    counts = apply(store, current, after, user=user, action="import", lang=lang)
+    return {**counts, "unchanged": unchanged}
 
 
 def version(store: Store) -> int:

@@ -90,8 +90,7 @@ def targets(enriched: pd.DataFrame, tg: pd.DataFrame, code: int, year: int, lang
         ev = gaps.evaluate(tg, enriched, lang)
         out["ev"] = ev
         out["table"] = gaps.table(ev, tg, lang)
-        out["chart"] = (target_chart(ev, lang, t("tgt_chart_title", lang, year=year))
-                        if (ev["kind"] == "value").any() else None)
+        out["chart"] = target_chart(ev, lang, t("tgt_chart_title", lang, year=year), year)
     focus = gaps.focus(enriched, code, year)
     out["focus"] = None if focus.empty else focus_chart(focus, lang, t("tgt_focus_title", lang, year=year))
     return out

@@ -166,7 +166,109 @@ def test_cli_gaps(tmp_path):
                              "rank", "n_ranked", "points_to_next_tier", "plan"]
     r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Dong Thap", "--year", "2014"],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0 and "TOTAL,tier,2,,,," in r.stdout      # met is empty (null), not false
+    assert r.returncode == 0 and "TOTAL,tier,2,,,null,2," in r.stdout      # met is null, not false
+    r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Lào Cai", "--year", "2019"],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    lines = r.stdout.splitlines()
+    assert lines[1] == "TOTAL,value,46.96,45.055061,-1.904939,false,,1,13,63,,170/KH-UBND 2019-04-25"
+    assert lines[2].startswith("TOTAL,tier,1,45.055061,0.29839,true,1,1,13,63,,")   # top tier: no next tier
+    assert lines[15].startswith("D7,value,4.6,3.57395,-1.02605,false,,3,34,63,0.011065,")
     r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Ha Noi", "--year", "2019"],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "No targets" in r.stderr
+
+
+def test_non_numeric_cells_are_messages_not_crashes(tstore):
+    before = targets.load(tstore)
+    bad = {"province_code": 10, "year": "2019a", "indicator": "D1", "kind": "value", "value": "năm"}
+    errs = targets.problems([bad], "en")
+    assert errs == ["[1] year must be a number (got '2019a').", "[1] value must be a number (got 'năm')."]
+    with pytest.raises(ValueError, match="year must be a number"):
+        targets.apply(tstore, before, pd.concat([before, pd.DataFrame([bad])], ignore_index=True), user="a",
+                      lang="en")
+    raw = _xlsx([{**bad, "year": 2019}, {"province_code": 10, "year": 2019.5, "indicator": "D2", "kind": "tier",
+                                          "tier": 2}])
+    rows, errs = targets.read_xlsx(raw, "plan.xlsx", "en")
+    assert errs == ["[plan.xlsx, targets, E3] value must be a number (got 'năm').",
+                    "[plan.xlsx, targets, B4] year must be a number (got '2019.5')."]
+    assert targets.load(tstore).equals(before)
+    # A decimal comma, as analysts type it in Vietnamese, is a number.
+    assert targets.problems([{**bad, "year": 2019, "value": "5,6"}], "en") == []
+
+
+def test_reuploading_the_downloaded_file_changes_nothing(tstore):
+    before = targets.load(tstore)
+    raw = targets.template_xlsx(before)
+    rows, errs = targets.read_xlsx(raw, "papi_targets.xlsx", "en", known_ids=set(before.id))
+    assert errs == [] and len(rows) == 22 and list(rows.columns)[0] == "id"
+    counts = targets.import_rows(tstore, rows, user="ana", lang="en")
+    assert counts == {"added": 0, "changed": 0, "deleted": 0, "unchanged": 22}
+    assert targets.load(tstore).equals(before) and len(targets.changes(tstore)) == 22
+
+
+def test_import_updates_by_id_adds_new_and_records(tstore):
+    before = targets.load(tstore)
+    hy = before[before.province_code == 33].iloc[0]
+    wb = openpyxl.load_workbook(io.BytesIO(targets.template_xlsx(before[before.province_code == 33])))
+    ws = wb["targets"]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("note") + 1, "revised after the 2023 results")
+    ws.append([None, 33, 2024, "D8", "value", 4.5] + [None] * (len(header) - 6))
+    buf = io.BytesIO()
+    wb.save(buf)
+    rows, errs = targets.read_xlsx(buf.getvalue(), "hy.xlsx", "en", known_ids=set(before.id))
+    assert errs == []
+    counts = targets.import_rows(tstore, rows, user="Chuyên viên B", lang="en")
+    assert counts == {"added": 1, "changed": 1, "deleted": 0, "unchanged": 0}
+    after = targets.load(tstore)
+    assert len(after) == 23 and after.set_index("id").loc[hy.id, "note"] == "revised after the 2023 results"
+    ch = targets.changes(tstore).tail(2)
+    assert list(ch.action) == ["import", "import"] and set(ch.changed_by) == {"Chuyên viên B"}
+    assert json.loads(ch.iloc[0].before)["note"] == hy.note
+
+
+def test_import_unknown_id_names_the_cell(tstore):
+    before = targets.load(tstore)
+    raw = _xlsx([{"id": 999, "province_code": 33, "year": 2024, "indicator": "TOTAL", "kind": "tier", "tier": 1}],
+                header=targets.COLUMNS_XLSX)
+    rows, errs = targets.read_xlsx(raw, "hy.xlsx", "en", known_ids=set(before.id))
+    assert errs == ["[hy.xlsx, targets, A3] no target with id 999 (leave id empty to add a new target)."]
+    with pytest.raises(ValueError, match="no target with id 999"):
+        targets.import_rows(tstore, rows, user="a", lang="en")
+    assert targets.load(tstore).equals(before)
+
+
+def test_seed_not_repeated_after_analyst_deletes(tstore):
+    cur = targets.load(tstore)
+    targets.apply(tstore, cur, cur[cur.province_code != 87], user="ana")
+    assert not targets.seed(tstore)
+    assert len(targets.load(tstore)) == 20 and 87 not in set(targets.load(tstore).province_code)
+
+
+def test_target_points_and_top_tier(tstore, enriched):
+    ev = ev_for(tstore, enriched, 19, 2024).loc[("TOTAL", "tier")]
+    cut1 = enriched[(enriched.year == 2024) & (enriched.indicator == "TOTAL")].cut_1.iloc[0]
+    assert ev.target_points == cut1 and abs(ev.gap - (46.348651 - cut1)) < 1e-6
+    assert ev.points_to_next_tier is None or ev.points_to_next_tier != ev.points_to_next_tier   # top tier: none
+    lc = ev_for(tstore, enriched, 10, 2019)
+    assert round(lc.loc[("D7", "value")].points_to_next_tier, 6) == 0.011065     # tier 3, 0.011 below tier 2
+
+
+def test_target_chart_markers(tstore, enriched):
+    from papi_data.figures_targets import target_chart
+    lc = gaps.evaluate(targets.load(tstore, 10, 2019), enriched, "vi")
+    fig = target_chart(lc, "vi", "t", 2019)
+    bars = [d for d in fig.data if d.type == "bar"]
+    assert [list(b.x) for b in bars] == [["Tổng hợp"], ["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"]]
+    assert [round(y, 3) for y in bars[0].y] == [45.055]
+    value_marks = [d for d in fig.data if d.type == "scatter" and d.marker.symbol == "line-ew"]
+    assert [list(m.y) for m in value_marks] == [[46.96], [5.6, 5.88, 5.56, 6.6, 7.5, 7.22, 4.6, 4.0]]
+    assert fig.layout.yaxis.range == (0, 80 * 1.08)                     # bars start at 0
+    tn = gaps.evaluate(targets.load(tstore, 19, 2024), enriched, "en")
+    fig = target_chart(tn, "en", "t", 2024)
+    tier_mark = [d for d in fig.data if d.type == "scatter"][0]
+    assert tier_mark.marker.symbol == "diamond-wide" and list(tier_mark.customdata) == ["Met"]
+    dt = gaps.evaluate(targets.load(tstore, 87, 2014), enriched, "en")
+    assert target_chart(dt, "en", "t", 2014) is None                    # nothing scored: no chart
+    hy = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en")
+    assert target_chart(hy, "en", "t", 2024) is None                    # rank target: no position in points
