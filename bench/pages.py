@@ -135,7 +135,7 @@ def apptest(reruns: int) -> dict[str, dict]:
 
 
 def start(script: str, db: Path) -> tuple[subprocess.Popen, str]:
-    from tests.e2e.conftest import _free_port
+    from tests.e2e.browser import _free_port
 
     port = _free_port()
     env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}"}
@@ -168,7 +168,10 @@ def to_first_chart(browser, url: str) -> float:
     try:
         t0 = time.perf_counter()
         page.goto(url)
-        page.wait_for_selector(".js-plotly-plot .main-svg", state="visible", timeout=120_000)
+        try:
+            page.wait_for_selector(".js-plotly-plot .main-svg", state="visible", timeout=120_000)
+        except Exception as e:
+            raise RuntimeError(f"no chart on {url}: {page.locator('body').inner_text()[:500]!r}") from e
         dt = time.perf_counter() - t0
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(f"exception on {url}")
@@ -185,7 +188,7 @@ def browser_times(visits: int) -> dict[str, dict]:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
 
     bare_script = TMP / "bare_one_chart.py"
     bare_script.write_text(BARE_ONE_CHART)
