@@ -29,9 +29,20 @@ def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#"))
 
 
+def _dark(hex_color: str) -> bool:
+    r, g, b = (int(hex_color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140
+
+
+def _next(tier, points, lang: str) -> str:
+    """Points to the next tier; none for the top tier."""
+    return "–" if pd.isna(tier) or int(tier) == 1 else fmt(points, lang)
+
+
 class _Deck:
     def __init__(self, template: bytes | None):
         self.prs = Presentation(io.BytesIO(template)) if template else Presentation()
+        self.from_template = bool(template)
         if template:   # keep the template's layouts and theme, not its slides
             ids = self.prs.slides._sldIdLst
             for sld in list(ids):
@@ -52,9 +63,14 @@ class _Deck:
         s = self.prs.slides.add_slide(self.body_layout)
         if s.shapes.title is not None:
             s.shapes.title.text = title
+            if not self.from_template:
+                s.shapes.title.left, s.shapes.title.top = Inches(0.5), Inches(0.25)
+                s.shapes.title.width, s.shapes.title.height = self.width - Inches(1.0), Inches(0.9)
             for p in s.shapes.title.text_frame.paragraphs:
                 for r in p.runs:
                     r.font.size = Pt(30)
+        else:
+            self.text(s, title, Inches(0.5), Inches(0.25), self.width - Inches(1.0), Inches(0.9), size=30)
         return s
 
     def text(self, slide, text: str, left, top, width, height, size=18, bold=False, color=None):
@@ -70,12 +86,19 @@ class _Deck:
                 r.font.color.rgb = _rgb(color)
         return box
 
-    def table(self, slide, df: pd.DataFrame, top=Inches(1.5), font=12, fills: dict | None = None):
+    def table(self, slide, df: pd.DataFrame, top=Inches(1.5), font=12, fills: dict | None = None,
+              first_width: float = 0.0):
+        """A native table; `first_width` (inches) widens the label column."""
         rows, cols = len(df) + 1, len(df.columns)
         left = Inches(0.5)
-        shape = slide.shapes.add_table(rows, cols, left, top, self.width - Inches(1.0),
-                                       Emu(int(Inches(0.4) * rows)))
+        total = self.width - Inches(1.0)
+        shape = slide.shapes.add_table(rows, cols, left, top, total, Emu(int(Inches(0.4) * rows)))
         tbl = shape.table
+        if first_width and cols > 1:
+            tbl.columns[0].width = Inches(first_width)
+            rest = int((total - Inches(first_width)) / (cols - 1))
+            for j in range(1, cols):
+                tbl.columns[j].width = Emu(rest)
         for j, c in enumerate(df.columns):
             tbl.cell(0, j).text = str(c)
         for i, row in enumerate(df.itertuples(index=False), start=1):
@@ -90,6 +113,10 @@ class _Deck:
             cell = tbl.cell(i, j)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(color)
+            if _dark(color):
+                for p in cell.text_frame.paragraphs:
+                    for r in p.runs:
+                        r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         return tbl
 
     def bytes(self) -> bytes:
@@ -112,9 +139,21 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
 
     # 1. Title
     s = d.prs.slides.add_slide(d.title_layout)
-    s.shapes.title.text = t("deck_title", lang, province=name, year=year)
-    if len(s.placeholders) > 1:
-        s.placeholders[1].text = t("deck_subtitle", lang, date=dt.date.today().strftime("%d/%m/%Y"))
+    title = t("deck_title", lang, province=name, year=year)
+    subtitle = t("deck_subtitle", lang, date=dt.date.today().strftime("%d/%m/%Y"))
+    if s.shapes.title is not None:
+        s.shapes.title.text = title
+        others = [p for p in s.placeholders if p.placeholder_format.idx != 0]
+        if others:
+            others[0].text = subtitle
+        if not d.from_template:      # the default layouts are 4:3: stretch them to the 16:9 slide
+            s.shapes.title.left, s.shapes.title.top = Inches(0.8), Inches(2.0)
+            s.shapes.title.width, s.shapes.title.height = d.width - Inches(1.6), Inches(1.6)
+            if others:
+                others[0].left, others[0].top = Inches(0.8), Inches(3.9)
+                others[0].width, others[0].height = d.width - Inches(1.6), Inches(1.4)
+    else:
+        d.text(s, title + "\n" + subtitle, Inches(0.8), Inches(2.2), d.width - Inches(1.6), Inches(3), size=36)
 
     # 2. Headline
     total = _row(e, province_code, year, "TOTAL")
@@ -134,6 +173,12 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             d.text(s, label, left, Inches(2.0), Inches(3.0), Inches(0.6), size=18, color="#555555")
             d.text(s, value, left, Inches(2.7), Inches(3.0), Inches(1.2), size=40, bold=True,
                    color=TIER_COLORS[int(total["tier"])] if i == 2 else "#0B3C5D")
+        if total["prev_value"] is not None and not pd.isna(total["prev_value"]) and not total["comparable"]:
+            d.text(s, t("deck_not_comparable", lang, prev=year - 1), Inches(0.5 + 3.2 * 3), Inches(4.0), Inches(3.0),
+                   Inches(1.0), size=12, color="#555555")
+        elif pd.isna(total["prev_value"]):
+            d.text(s, t("deck_no_previous", lang, prev=year - 1), Inches(0.5 + 3.2 * 3), Inches(4.0), Inches(3.0),
+                   Inches(1.0), size=12, color="#555555")
     d.text(s, src, Inches(0.5), Inches(6.8), Inches(12), Inches(0.4), size=11, color="#777777")
 
     # 3. Targets versus actual
@@ -147,12 +192,12 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))]
         colors = {"Đạt": "#CDEFE3", "Met": "#CDEFE3", "Chưa đạt": "#F9D9CC", "Not met": "#F9D9CC"}
         status = t("tgt_col_status", lang)
-        per = 7
-        for k in range(0, len(tab), per):   # at most 7 targets a slide, readable from the back of the room
+        per = 6
+        for k in range(0, len(tab), per):   # at most 6 targets a slide, readable from the back of the room
             part = tab[keep].iloc[k:k + per].reset_index(drop=True)
             s = d.slide(t("deck_targets", lang, year=year) + (f" ({k // per + 1})" if len(tab) > per else ""))
             fills = {(i + 1, keep.index(status)): colors[v] for i, v in enumerate(part[status]) if v in colors}
-            d.table(s, part, top=Inches(1.3), font=12, fills=fills)
+            d.table(s, part, top=Inches(1.3), font=12, fills=fills, first_width=2.4)
             d.text(s, f"{src}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
                    Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
         vals = ev[ev["kind"] == "value"]
@@ -167,18 +212,36 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
             d.text(s2, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
-    # 4. Trend on the same scale as the chosen year (no line across 2017→2018)
+    # 4. Trend: the total on the chosen year's scale (no line across the
+    # 2017/2018 change from 60 to 80 points), and the rank over all years
+    # (ranks compare across the change). A year PAPI did not score is a gap.
     first = 2018 if year >= 2018 else 2011
-    years = sorted(y for y in e["year"].unique() if first <= y <= year)
-    mine = e[(e["province_code"] == province_code) & (e["indicator"] == "TOTAL")].set_index("year")["value"]
+    all_years = sorted(int(y) for y in e["year"].unique() if y <= year)
+    years = [y for y in all_years if y >= first]
+    mine = e[(e["province_code"] == province_code) & (e["indicator"] == "TOTAL")].set_index("year")
     mean = stats[stats["indicator"] == "TOTAL"].set_index("year")["mean"]
-    s = d.slide(t("deck_trend", lang, first=first, year=year))
+    s = d.slide(t("deck_trend", lang, first=all_years[0], year=year))
+    rank_left, rank_width = Inches(0.6), Inches(12)
+    if len(years) > 1:
+        cd = CategoryChartData()
+        cd.categories = [str(y) for y in years]
+        cd.add_series(name, [None if y not in mine.index else round(float(mine.loc[y, "value"]), 2) for y in years])
+        cd.add_series(t("national_mean", lang), [round(float(mean[y]), 2) for y in years])
+        ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(0.4), Inches(1.3), Inches(6.2), Inches(5.2),
+                                cd).chart
+        ch.has_title = True
+        ch.chart_title.text_frame.text = t("deck_trend_score", lang, first=first, year=year)
+        ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+        rank_left, rank_width = Inches(6.8), Inches(6.2)
     cd = CategoryChartData()
-    cd.categories = [str(y) for y in years]
-    cd.add_series(name, [None if y not in mine.index else round(float(mine[y]), 2) for y in years])
-    cd.add_series(t("national_mean", lang), [round(float(mean[y]), 2) for y in years])
-    ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(0.6), Inches(1.3), Inches(12), Inches(5.3), cd).chart
-    ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+    cd.categories = [str(y) for y in all_years]
+    cd.add_series(name, [None if y not in mine.index else int(mine.loc[y, "rank"]) for y in all_years])
+    ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, rank_left, Inches(1.3), rank_width, Inches(5.2), cd).chart
+    ch.has_title = True
+    ch.chart_title.text_frame.text = t("deck_trend_rank", lang)
+    ch.value_axis.reverse_order = True          # rank 1 at the top
+    ch.value_axis.minimum_scale = 1
+    ch.has_legend = False
     d.text(s, t("total_scale_note", lang) + "  " + src, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
            size=10, color="#777777")
 
@@ -207,10 +270,10 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
                      t("value", lang): "–" if r is None else fmt(r["value"], lang),
                      t("rank", lang): "–" if r is None else fmt_rank(r["rank"], r["n_ranked"], lang),
                      t("tier", lang): "–" if r is None else tier_name(r["tier"], lang),
-                     t("points_next", lang): "–" if r is None else fmt(r["points_to_next_tier"], lang)})
+                     t("points_next", lang): "–" if r is None else _next(r["tier"], r["points_to_next_tier"], lang)})
         if r is not None:
             fills[(i, 3)] = TIER_COLORS[int(r["tier"])]
-    d.table(s, pd.DataFrame(rows), top=Inches(1.3), font=14, fills=fills)
+    d.table(s, pd.DataFrame(rows), top=Inches(1.3), font=14, fills=fills, first_width=4.6)
     d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 7. Weakest sub-dimensions (lowest relative rank)
@@ -225,7 +288,8 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             t("value", lang): [fmt(v, lang) for v in weak["value"]],
             t("rank", lang): [fmt_rank(r, n, lang) for r, n in zip(weak["rank"], weak["n_ranked"])],
             t("tier", lang): [tier_name(x, lang) for x in weak["tier"]],
-            t("points_next", lang): [fmt(x, lang) for x in weak["points_to_next_tier"]]}), top=Inches(1.3), font=13)
+            t("points_next", lang): [_next(k, x, lang) for k, x in zip(weak["tier"], weak["points_to_next_tier"])]}),
+            top=Inches(1.3), font=14, first_width=5.0)
     d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 8. Sources

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import threading
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -75,6 +76,8 @@ def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[s
 
 
 def browser_path() -> str | None:
+    """The Chrome/Chromium kaleido will drive: BROWSER_PATH if it points at a
+    file, else the first of chromium/chrome on PATH; None when there is none."""
     path = os.environ.get("BROWSER_PATH")
     if path and os.path.exists(path):
         return path
@@ -85,13 +88,38 @@ def browser_path() -> str | None:
     return None
 
 
+_LOCK = threading.Lock()
+_SERVER = {"path": None}
+
+
+def _server(path: str) -> None:
+    """One headless browser per process, started on the first export and
+    kept for the next ones (a fresh browser costs seconds). No script is
+    fetched from the network: plotly.js comes from the installed plotly
+    package and MathJax is off."""
+    import kaleido
+    if _SERVER["path"] == path and kaleido._global_server.is_running():
+        return
+    if kaleido._global_server.is_running():
+        kaleido.stop_sync_server(silence_warnings=True)
+    os.environ["BROWSER_PATH"] = path      # choreographer reads it; it never downloads a browser
+    kaleido.start_sync_server(n=1, timeout=60, mathjax=False, path=path, silence_warnings=True)
+    _SERVER["path"] = path
+
+
 def figure_image(fig: go.Figure, fmt: str = "png", width: int = 1200, height: int | None = None,
                  scale: float = 2.0) -> bytes:
-    """PNG or SVG of a figure, drawn by the same plotly figure as the page."""
+    """PNG or SVG of a figure, drawn from the same plotly figure as the page.
+    PNG at `scale` (2 = sharp on a projector), SVG at its nominal size."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unknown image format {fmt!r}")
     path = browser_path()
     if path is None:
         raise BrowserMissing()
-    os.environ.setdefault("BROWSER_PATH", path)
-    import plotly.io as pio
-    h = height or int(fig.layout.height or 500)
-    return pio.to_image(fig, format=fmt, width=width, height=h, scale=scale if fmt == "png" else 1)
+    import kaleido
+    h = int(height or fig.layout.height or 500)
+    opts = dict(format=fmt, width=int(width), height=h, scale=scale if fmt == "png" else 1)
+    with _LOCK:                              # the shared server answers one caller at a time
+        _server(path)
+        out = kaleido.calc_fig_sync(fig.to_plotly_json(), opts=opts)
+    return out.encode("utf-8") if isinstance(out, str) else out
