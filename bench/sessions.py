@@ -11,7 +11,6 @@ with 1 and with N sessions and the slope over the second half of the run
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import threading
@@ -40,27 +39,16 @@ def page_paths() -> list[str]:
 
 
 def run(sessions: int, seconds: int) -> dict:
-    import subprocess
-    import tempfile
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, _free_port
+    from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-    port = _free_port()
-    db = Path(tempfile.mkdtemp()) / "bench.db"
-    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-                             "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
+    with serve() as base:
+        return _drive(base, sessions, seconds, sync_playwright, CHROMIUM, CHROMIUM_ARGS)
+
+
+def _drive(base: str, sessions: int, seconds: int, sync_playwright, CHROMIUM, CHROMIUM_ARGS) -> dict:
+    pid = base.pid
     paths = page_paths()
     samples: list[tuple[float, float]] = []
     errors: list[str] = []
@@ -70,7 +58,7 @@ def run(sessions: int, seconds: int) -> dict:
     def sampler():
         t0 = time.time()
         while time.time() < stop:
-            samples.append((time.time() - t0, rss_mb(proc.pid)))
+            samples.append((time.time() - t0, rss_mb(pid)))
             time.sleep(1)
 
     th = threading.Thread(target=sampler)
@@ -96,8 +84,6 @@ def run(sessions: int, seconds: int) -> dict:
             i += 1
         browser.close()
     th.join()
-    proc.terminate()
-    proc.wait(10)
     rss = [r for _, r in samples]
     half = samples[len(samples) // 2:]
     slope = 0.0

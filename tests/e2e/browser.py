@@ -5,6 +5,7 @@ Screenshots go to artifacts/screenshots/ for people to look at.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -32,37 +33,54 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Base URL of a dashboard server on its own seeded database."""
+class Served(str):
+    """A server's base URL that also knows the server's process id."""
+    pid: int
+
+
+@contextlib.contextmanager
+def serve(script: str | Path = "dashboard.py", env: dict | None = None, db_url: str | None = None):
+    """Run `streamlit run SCRIPT` on a free loopback port; yields its URL.
+
+    By default on a new SQLite database of its own (PAPI_DATABASE_URL).
+    """
     port = _free_port()
-    db = Path(tempfile.mkdtemp(prefix="papi-e2e-")) / "e2e.db"
-    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}"}
-    env.update(getattr(server, "extra_env", {}))
+    if db_url is None:
+        db_url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='papi-e2e-')) / 'e2e.db'}"
+    env = {**os.environ, "PAPI_DATABASE_URL": db_url, **(env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode())
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start in 60 s")
-    yield url
-    proc.terminate()
+    url = Served(f"http://127.0.0.1:{port}")
+    url.pid = proc.pid
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError(proc.stdout.read().decode())
+                if time.time() > deadline:
+                    raise RuntimeError("streamlit did not start in 60 s")
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Base URL of a dashboard server on its own seeded database."""
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,20 +3,14 @@ file input, previews, commits and rolls back; the page refuses without the
 password. Screenshots in artifacts/screenshots/import_*.png."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from papi_data import passwords
 from papi_data.store import Store
-from tests.conftest import ROOT
-from tests.e2e.browser import _free_port, assert_no_exception, open_page, screenshot
+from tests.e2e.browser import assert_no_exception, open_page, screenshot, serve
 from tests.unit import workbooks as W
 
 PASSWORD = "analyst-e2e-password"
@@ -25,30 +19,9 @@ PASSWORD = "analyst-e2e-password"
 @pytest.fixture(scope="module")
 def analyst_server():
     """A dashboard with an analyst password configured, on its own database."""
-    port = _free_port()
-    db = Path(tempfile.mkdtemp(prefix="papi-e2e-import-")) / "e2e.db"
-    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{db}",
-           "PAPI_ANALYST_PASSWORD_HASH": passwords.hash_password(PASSWORD)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode())
-            time.sleep(0.3)
-    yield url, f"sqlite:///{db}"
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    db = f"sqlite:///{Path(tempfile.mkdtemp(prefix='papi-e2e-import-')) / 'e2e.db'}"
+    with serve(env={"PAPI_ANALYST_PASSWORD_HASH": passwords.hash_password(PASSWORD)}, db_url=db) as url:
+        yield url, db
 
 
 def _settle(page, timeout=60_000):

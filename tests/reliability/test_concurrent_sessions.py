@@ -12,15 +12,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from papi_data.store import Store
 from tests.conftest import ROOT
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, _free_port
+from tests.e2e.browser import serve
 from tests.unit import workbooks as W
 
 SESSIONS = int(os.environ.get("PAPI_SESSIONS", "8"))
@@ -32,18 +30,7 @@ def test_sessions_see_old_or_new_while_import_commits(browser):
     url = f"sqlite:///{tmp / 'conc.db'}"
     Store(url).dispose()
     env = {**os.environ, "PAPI_DATABASE_URL": url}
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port",
-                               str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
+    with serve(db_url=url) as base:
         wb = tmp / "2025PAPI.xlsx"
         wb.write_bytes(W.indicator_rows(2025))
         contexts = [browser.new_context() for _ in range(SESSIONS)]
@@ -72,6 +59,3 @@ def test_sessions_see_old_or_new_while_import_commits(browser):
         assert seen[-SESSIONS:] == [15] * SESSIONS              # after the commit, everyone sees it
         for c in contexts:
             c.close()
-    finally:
-        server.terminate()
-        server.wait(10)

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 from papi_data import consistency
 from papi_data.store import KEY, Store
