@@ -10,6 +10,11 @@ from ui import auth, data, sidebar, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
+# Opened without a choice (no link, nothing kept from another page): show a
+# province-year that has plan targets, Lào Cai 2019, rather than an empty one.
+if not any(st.query_params.get(k) or st.session_state.get(k) or st.session_state.get(f"_kept_{k}")
+           for k in ("year", "province")):
+    st.query_params["year"], st.query_params["province"] = "2019", "10"
 lang, year = sidebar.render()
 store = data.store()
 names = provinces.names(year, lang)
@@ -20,15 +25,14 @@ st.title(t("tgt_title", lang, province=names[code], year=year))
 
 all_targets = targets.load(store)
 pairs = sorted({(int(p), int(y)) for p, y in zip(all_targets["province_code"], all_targets["year"])})
-with st.expander(t("tgt_with_targets", lang), expanded=False):
+tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
+with st.expander(t("tgt_with_targets", lang), expanded=tg.empty):
     cols = st.columns(4)
     for i, (p, y) in enumerate(pairs):
-        if cols[i % 4].button(f"{provinces.name(p, y, lang)} {y}", key=f"goto_{p}_{y}"):
-            state.set_value("province", p)
-            state.set_value("year", y)
-            st.rerun()
+        # A callback: it runs before the widgets of the next run exist.
+        cols[i % 4].button(f"{provinces.name(p, y, lang)} {y}", key=f"goto_{p}_{y}",
+                           on_click=lambda p=p, y=y: (state.set_value("province", p), state.set_value("year", y)))
 
-tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
 v = data.targets_view(code, year, lang)
 source = t("source_papi", lang, years=year)
 if v["ev"] is None:
@@ -39,6 +43,8 @@ else:
     m[0].metric(t("tgt_met", lang), int((ev["met"] == True).sum()))  # noqa: E712 (None stays apart)
     m[1].metric(t("tgt_not_met", lang), int((ev["met"] == False).sum()))  # noqa: E712
     m[2].metric(t("tgt_no_data", lang), int(ev["met"].isna().sum()))
+    if ev["actual"].isna().all():
+        st.info(t("tgt_not_scored", lang, province=names[code], year=year))
     for w in ev["warning"].dropna():
         st.warning(w)
     show_table(v["table"], key="targets_table",
@@ -71,12 +77,13 @@ else:
                        key="tgt_template")
     up = st.file_uploader(t("tgt_upload", lang), type=["xlsx"], key="tgt_upload")
     if up is not None and st.button(t("tgt_save", lang), key="tgt_import"):
-        rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang)
-        if errs:
-            st.error(t("tgt_rejected", lang) + "\n\n" + "  \n".join(errs))
-        else:
-            counts = targets.apply(store, pd.DataFrame(columns=["id", *targets.FIELDS]), rows.assign(id=None),
-                                   user=auth.user_name(), action="import", lang=lang)
-            st.success(t("tgt_imported", lang, n=counts["added"], file=up.name))
+        rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang, known_ids=set(all_targets["id"].astype(int)))
+        try:
+            if errs:
+                raise ValueError("\n".join(errs))
+            counts = targets.import_rows(store, rows, user=auth.user_name(), lang=lang)
+            st.success(t("tgt_imported", lang, file=up.name, **counts))
+        except ValueError as e:
+            st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
     with st.expander(t("tgt_history", lang)):
         show_table(targets.changes(store).tail(200), key="tgt_changes", source="", width="stretch")

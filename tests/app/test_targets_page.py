@@ -1,7 +1,10 @@
 """AppTest for the targets page: evaluation in both languages, no-data
 status, the analyst-only editor and its refusal of bad rows."""
 import base64
+import io
 import json
+
+import openpyxl
 
 import numpy as np
 
@@ -61,6 +64,34 @@ def test_no_data_year_is_not_a_miss(db):
     at = run(lang="en", year=2014, province=87)
     assert [m.value for m in at.metric] == ["0", "0", "1"]
     assert at.dataframe[0].value.iloc[0]["Status"] == "No data"
+    assert any("did not score Dong Thap" in i.value for i in at.info)
+    assert not at.get("plotly_chart")                                     # nothing to draw
+
+
+def test_opens_on_a_province_year_with_targets(db):
+    at = run()                                                            # no link, no earlier choice
+    assert at.title[0].value == "Mục tiêu và kết quả — Lào Cai, PAPI 2019"
+    assert at.query_params["year"] == "2019" and at.query_params["province"] == "10"
+    assert [m.value for m in at.metric] == ["9", "9", "0"]
+
+
+@pytest.mark.parametrize("lang,status", [("vi", "Đạt"), ("en", "Met")])
+def test_tier_target_chart(db, lang, status):
+    at = run(lang=lang, year=2024, province=19)                           # Thái Nguyên: top group
+    assert at.dataframe[0].value.iloc[0].iloc[4] == status
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    mark = [d for d in spec["data"] if d.get("mode") == "markers"][0]
+    assert mark["marker"]["symbol"] == "diamond-wide" and mark["customdata"] == [status]
+
+
+def test_no_targets_lists_where_there_are(db):
+    at = run(lang="en", year=2024, province=10)
+    assert any("No targets for Lao Cai in 2024" in i.value for i in at.info)
+    labels = [b.label for b in at.button]
+    assert "Lao Cai 2019" in labels and "Thai Nguyen 2024" in labels
+    next(b for b in at.button if b.label == "Hung Yen 2024").click().run()
+    assert at.title[0].value == "Targets and results — Hung Yen, PAPI 2024"
+    assert at.dataframe[0].value.iloc[0]["Status"] == "Not met"
 
 
 def test_editor_is_for_analysts_only(db):
@@ -69,24 +100,57 @@ def test_editor_is_for_analysts_only(db):
     assert not at.get("data_editor") or len(at.get("data_editor")) == 0
 
 
-def test_analyst_edit_rejected_then_accepted(db, monkeypatch):
+def signed_in(db, monkeypatch, **params):
     monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.query_params["year"] = "2024"
-    at.query_params["province"] = "33"
+    for k, v in params.items():
+        at.query_params[k] = str(v)
     at.switch_page("pages/data.py").run()
     at.text_input(key="auth_name").input("Chuyên viên B")
     at.text_input(key="auth_password").input(PASSWORD)
     next(b for b in at.button if b.label in ("Đăng nhập", "Sign in")).click()
     at.run()
     at.switch_page("pages/targets.py").run()
-    assert not at.exception
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _workbook(rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "targets"
+    ws.append(targets.COLUMNS_XLSX)
+    for r in rows:
+        ws.append([r.get(c) for c in targets.COLUMNS_XLSX])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_analyst_upload_rejects_bad_rows_then_accepts(db, monkeypatch):
+    at = signed_in(db, monkeypatch, lang="en", year=2024, province=33)
+    assert at.get("arrow_data_frame") or at.dataframe                     # the editor is there for analysts
+    assert at.button(key="save_targets").label == "Save changes"
     before = targets.load(db)
-    # A bad edit through the page's own apply path: value beyond the scale.
-    edited = before[before.province_code == 33].copy()
-    edited.loc[edited.index[0], "kind"] = "value"
-    edited.loc[edited.index[0], "value"] = 95.0
-    with pytest.raises(ValueError):
-        targets.apply(db, before[before.province_code == 33], edited, user="Chuyên viên B")
-    assert targets.load(db).equals(before)
-    assert at.button(key="save_targets") is not None
+    bad = _workbook([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5},
+                     {"province_code": 33, "year": 2024, "indicator": "D9", "kind": "value", "value": 4.5}])
+    at.file_uploader(key="tgt_upload").set_value(("hy.xlsx", bad, XLSX))
+    at.run()
+    at.button(key="tgt_import").click().run()
+    assert not at.exception
+    err = at.error[0].value
+    assert err.startswith("Not saved — targets unchanged.") and "[hy.xlsx, targets, D3] indicator D9" in err
+    assert targets.load(db).equals(before) and len(targets.changes(db)) == 22
+    good = _workbook([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5,
+                       "plan_number": "192/KH-UBND"}])
+    at.file_uploader(key="tgt_upload").set_value(("hy.xlsx", good, XLSX))
+    at.run()
+    at.button(key="tgt_import").click().run()
+    assert not at.exception and not at.error
+    assert "Imported from hy.xlsx: 1 added, 0 changed, 0 unchanged." in [x.value for x in at.success]
+    last = targets.changes(db).iloc[-1]
+    assert last.action == "import" and last.changed_by == "Chuyên viên B"
+    assert len(targets.load(db, 33, 2024)) == 2
