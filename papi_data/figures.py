@@ -37,6 +37,14 @@ def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, **kw) -> g
     return fig
 
 
+def rank_arrow(rank_change) -> str:
+    """'▲3' moved up three places, '▼2' down two, '=' unchanged, '' unknown."""
+    if rank_change is None or pd.isna(rank_change):
+        return ""
+    rc = int(rank_change)
+    return f"▲{rc}" if rc > 0 else f"▼{-rc}" if rc < 0 else "="
+
+
 def tier_label(tier: int, lang: str) -> str:
     return TIER_NAMES[lang][int(tier)]
 
@@ -60,6 +68,9 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
             marker={"color": TIER_COLORS[tier],
                     "line": {"color": ["#000" if c == highlight else TIER_COLORS[tier] for c in sub["province_code"]],
                              "width": [3 if c == highlight else 0 for c in sub["province_code"]]}},
+            # The change in rank since the previous year, written after the bar.
+            text=[rank_arrow(rc) for rc in sub["rank_change"]], textposition="outside", cliponaxis=False,
+            textfont={"size": 9, "color": "#333"},
             customdata=np.stack([sub["rank"], sub["n_ranked"], change], axis=-1),
             hovertemplate="%{y}: %{x:.2f}<br>" + t("rank", lang) + " %{customdata[0]}/%{customdata[1]}%{customdata[2]}<extra>"
                           + tier_label(tier, lang) + "</extra>"))
@@ -69,7 +80,7 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
                               "line": {"dash": "dot", "color": "#444", "width": 1}} for k in (1, 2, 3)]
         lo, hi = float(df["value"].min()), float(df["value"].max())
         pad = (hi - lo) * 0.15 or 1
-        fig.update_xaxes(range=[max(lo - pad, 0), hi + pad * 0.3])
+        fig.update_xaxes(range=[max(lo - pad, 0), hi + pad * 0.45])
     fig.update_yaxes(autorange="reversed", tickfont={"size": 10})
     return _layout(fig, lang, title, height=max(420, 16 * len(df) + 80), barmode="overlay",
                    legend={"orientation": "h", "y": -0.02, "yanchor": "top"}, bargap=0.15)

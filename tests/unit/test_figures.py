@@ -133,3 +133,16 @@ def test_tile_labels_fit_the_tiles():
     assert figures._short("TP. Hồ Chí Minh") == "Hồ<br>Chí<br>Minh"
     assert figures._short("Lào Cai") == "Lào<br>Cai"
     assert figures._short("Huế") == "Huế"
+
+
+def test_ranking_bar_writes_the_change_in_rank(enriched):
+    r = analytics.ranking(enriched, 2023, "TOTAL")
+    fig = figures.ranking_bar(r, "en", "t", names=provinces.names(2023, "en"))
+    text = {y: tx for tr in fig.data for y, tx in zip(tr.y, tr.text)}
+    for _, row in r.iterrows():
+        label = f"{int(row['rank'])}. {provinces.name(row['province_code'], 2023, 'en')}"
+        rc = row["rank_change"]
+        want = "" if pd.isna(rc) else f"▲{int(rc)}" if rc > 0 else f"▼{-int(rc)}" if rc < 0 else "="
+        assert text[label] == want
+    assert text["2. Thai Nguyen"] == "▲20" and text["1. Thua Thien Hue"] == "▲4"
+    assert any(tx.startswith("▼") for tx in text.values())
