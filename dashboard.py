@@ -6,7 +6,7 @@ year), so the widgets belong to the page run that AppTest and the browser see.
 import streamlit as st
 
 from papi_data.i18n import t
-from ui import sidebar
+from ui import present, sidebar
 
 st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
 
@@ -28,6 +28,9 @@ sidebar.PAGES[:] = PAGES
 # /overview, so a link or bookmark naming the page opens it without a
 # "page not found" notice.
 start = st.Page("pages/overview.py", title=t("page_overview", lang), url_path="start", icon=PAGES[0][3], default=True)
-nav = st.navigation([start] + [st.Page(f, title=t(k, lang), url_path=u, icon=i) for f, u, k, i in PAGES],
+nav = st.navigation([start] + [st.Page(f, title=t(k, lang), url_path=u, icon=i) for f, u, k, i in PAGES]
+                    if not present.active() else present.pages(PAGES, t("page_present", lang), ":material/slideshow:"),
                     position="hidden")
 nav.run()
+if not present.active():
+    present.toggle(lang)   # presentation mode (?present=1): one chart per screen, no sidebar

@@ -12,6 +12,7 @@ from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
 from ui import data, sidebar, state
 from ui.charts import show_chart
+from ui.exports import deck_button
 from ui.tables import show_table
 
 lang, year = sidebar.render()
@@ -40,6 +41,8 @@ indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_o
 v = data.view("profile", code, year, indicator, lang, tuple(years), units)
 pname, parts = v["name"], v["parts"]
 st.title(f"{pname} — PAPI {year}")
+if ny == year:        # a province of that year (not a 1 July 2025 unit shown through its former provinces)
+    deck_button(code, year, lang)   # "Tạo bài trình chiếu"
 
 if v["merged"]:
     former = ", ".join(provinces.name(o, provinces.MERGER_YEAR - 1, lang) for o in provinces.predecessors(code))

@@ -125,6 +125,17 @@ class _Deck:
         return buf.getvalue()
 
 
+def check_template(raw: bytes) -> None:
+    """Raise ValueError (with a message for the user) unless `raw` is a
+    PowerPoint file with slide layouts the deck can use."""
+    try:
+        prs = Presentation(io.BytesIO(raw))
+    except Exception as e:          # python-pptx raises several kinds for a file that is not a .pptx
+        raise ValueError(f"not a PowerPoint (.pptx) file ({type(e).__name__})") from None
+    if len(prs.slide_layouts) == 0:
+        raise ValueError("the file has no slide layouts")
+
+
 def _row(e, code, year, ind):
     m = e[(e["year"] == year) & (e["province_code"] == code) & (e["indicator"] == ind)]
     return None if m.empty else m.iloc[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import threading
 
@@ -20,6 +21,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A number as the pages write it (46,96 / 46.96 / +0,68 / -3 / 1.234,5):
+# digits, separators and a sign only, so it cannot carry a formula.
+_NUMBER = re.compile(r"^[+-]?\d[\d.,]*$")
 
 
 class BrowserMissing(RuntimeError):
@@ -31,48 +35,111 @@ class BrowserMissing(RuntimeError):
 
 
 def neutralise(value):
-    """A text cell that would start a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """A text cell that a spreadsheet would run as a formula (it starts with
+    =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so it
+    is shown as text. A plain signed number ("-1,90") is left as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
         return "'" + value
     return value
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell and column name neutralised."""
     out = df.copy()
     out.columns = [neutralise(str(c)) for c in out.columns]
     for c in out.columns:
-        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+        if not (pd.api.types.is_numeric_dtype(out[c]) or pd.api.types.is_bool_dtype(out[c])):
             out[c] = out[c].map(neutralise)
     return out
 
 
+def display_number(value, lang: str):
+    """The number a displayed cell stands for ("46,96" in Vietnamese,
+    "46.96" in English, signs kept), or None when it is not a number."""
+    if not isinstance(value, str) or not _NUMBER.match(value):
+        return None
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    text = value.replace(thousands, "").replace(decimal, ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _number_format(shown: str, lang: str) -> str:
+    """The Excel format that writes a number with as many decimals as the
+    page did, with a + for signed changes."""
+    decimal = "," if lang == "vi" else "."
+    decimals = len(shown.split(decimal, 1)[1]) if decimal in shown else 0
+    base = "0" + ("." + "0" * decimals if decimals else "")
+    return f"+{base};-{base};{base}" if shown.startswith("+") else base
+
+
 def table_csv(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel opens Vietnamese text correctly."""
-    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+    """The table exactly as shown, UTF-8 with a BOM so Excel opens
+    Vietnamese text correctly; formula-like cells neutralised."""
+    return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[str] | None = None,
-               sheet: str = "data") -> bytes:
-    """A formatted workbook: bold frozen header, fitted widths, 2-decimal
-    numbers shown (full precision kept), and a 'sources' sheet."""
+               lang: str = "vi", sheet: str = "data") -> bytes:
+    """The table as shown, formatted: bold frozen header, fitted widths,
+    numbers written as the page writes them (46,96) stored as numbers with
+    the same decimals, text cells neutralised; a second sheet holds the
+    sources and notes."""
+    from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
-    buf = io.BytesIO()
     safe = safe_frame(df)
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        safe.to_excel(xw, sheet_name=sheet[:31], index=False)
-        ws = xw.sheets[sheet[:31]]
-        ws.freeze_panes = "A2"
-        for j, col in enumerate(safe.columns, start=1):
-            ws.cell(1, j).font = Font(bold=True)
-            width = max([len(str(col))] + [len(str(v)) for v in safe[col].head(200)]) + 2
-            ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
-            if pd.api.types.is_float_dtype(safe[col]):
-                for r in range(2, len(safe) + 2):
-                    ws.cell(r, j).number_format = "0.00"
-        meta = pd.DataFrame({"": [neutralise(s) for s in (sources or [])] + [neutralise(n) for n in (notes or [])]})
-        meta.to_excel(xw, sheet_name="sources", index=False, header=False)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    for j, col in enumerate(safe.columns, start=1):
+        cell = ws.cell(1, j, str(col))
+        cell.font = Font(bold=True)
+        cell.data_type = "s"
+    for i, row in enumerate(safe.itertuples(index=False), start=2):
+        for j, v in enumerate(row, start=1):
+            if v is None or (isinstance(v, float) and pd.isna(v)):
+                continue
+            num = display_number(v, lang)
+            if num is not None:
+                cell = ws.cell(i, j, num)
+                cell.number_format = _number_format(v, lang)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                cell = ws.cell(i, j, float(v) if isinstance(v, float) else int(v))
+                if isinstance(v, float):
+                    cell.number_format = "0.00"
+            else:
+                cell = ws.cell(i, j, str(v) if not isinstance(v, bool) else v)
+                if isinstance(v, str):
+                    cell.data_type = "s"          # never a formula
+    ws.freeze_panes = "A2"
+    for j, col in enumerate(safe.columns, start=1):
+        width = max([len(str(col))] + [len(str(v)) for v in safe[col].head(200)]) + 2
+        ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
+    meta = wb.create_sheet("sources" if lang == "en" else "nguon")
+    for r, line in enumerate([*(sources or []), *(notes or [])], start=1):
+        cell = meta.cell(r, 1, neutralise(line))
+        cell.data_type = "s"
+    meta.column_dimensions["A"].width = 100
+    buf = io.BytesIO()
+    wb.save(buf)
     return buf.getvalue()
+
+
+def with_source(fig: go.Figure, source: str | None, note: str | None = None) -> go.Figure:
+    """A copy of `fig` with its source (and note) written under the plot, so
+    an image pasted into a report still says where the numbers come from."""
+    out = go.Figure(fig)
+    text = "  ".join(x for x in (note, source) if x)
+    if not text:
+        return out
+    bottom = (out.layout.margin.b if out.layout.margin.b is not None else 80) + 32
+    out.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="bottom",
+                       yshift=-(bottom - 6), showarrow=False, font={"size": 12, "color": "#555555"}, align="left")
+    out.update_layout(margin={"b": bottom})
+    return out
 
 
 def browser_path() -> str | None:

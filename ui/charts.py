@@ -14,4 +14,4 @@ def show_chart(fig: go.Figure, key: str, source: str, note: str | None = None, d
     st.caption(source if not note else f"{note}  \n{source}")
     if downloads:
         from ui.exports import chart_buttons
-        chart_buttons(fig, key)
+        chart_buttons(fig, key, source, note)

@@ -2,6 +2,7 @@
 only when the user clicks (download buttons take a callable)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -19,47 +20,63 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "papi"
 
 
-def _image(fig: go.Figure, fmt: str) -> bytes:
-    try:
-        return export.figure_image(fig, fmt)
-    except export.BrowserMissing:
-        return t("exp_no_browser", language()).encode("utf-8")
+def _image(fig: go.Figure, fmt: str, source: str | None, note: str | None) -> bytes:
+    """Runs only when the user clicks a download (deferred data)."""
+    return export.figure_image(export.with_source(fig, source, note), fmt)
 
 
-def chart_buttons(fig: go.Figure, key: str) -> None:
+def chart_buttons(fig: go.Figure, key: str, source: str | None = None, note: str | None = None) -> None:
+    """PNG and SVG of exactly this figure, with its source under the plot.
+    The image is drawn only when a button is clicked, so a page pays nothing
+    for it on a rerun."""
     lang = language()
-    name = _slug(str(fig.layout.title.text or key))
-    c1, c2, _ = st.columns([1, 1, 6])
     if export.browser_path() is None:
         st.caption(t("exp_no_browser", lang))
         return
-    c1.download_button(t("exp_png", lang), lambda: _image(fig, "png"), file_name=f"{name}.png", mime="image/png",
-                       key=f"png_{key}", on_click="ignore", icon=":material/image:")
-    c2.download_button(t("exp_svg", lang), lambda: _image(fig, "svg"), file_name=f"{name}.svg",
-                       mime="image/svg+xml", key=f"svg_{key}", on_click="ignore", icon=":material/draw:")
+    name = _slug(str(fig.layout.title.text or key))
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
+                       mime="image/png", key=f"png_{key}", on_click="ignore", icon=":material/image:",
+                       width="stretch")
+    c2.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
+                       mime="image/svg+xml", key=f"svg_{key}", on_click="ignore", icon=":material/draw:",
+                       width="stretch")
 
 
-def table_buttons(df: pd.DataFrame, key: str, source: str) -> None:
+def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None:
+    """CSV and XLSX of exactly the table shown (the XLSX with a sheet of
+    sources and notes)."""
     lang = language()
-    c1, c2, _ = st.columns([1, 1, 6])
-    c1.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv", mime="text/csv",
-                       key=f"csv_{key}", on_click="ignore", icon=":material/table:")
-    c2.download_button(t("exp_xlsx", lang), lambda: export.table_xlsx(df, sources=[source]), file_name=f"{key}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"xlsx_{key}", on_click="ignore", icon=":material/grid_on:")
+    notes = [t("exp_note_shown", lang, date=dt.date.today().strftime("%d/%m/%Y")), t("missing_note", lang)]
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
+                       mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:",
+                       width="stretch")
+    c2.download_button(t("exp_xlsx", lang),
+                       lambda: export.table_xlsx(df, sources=[source] if source else [], notes=notes, lang=lang),
+                       file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore", icon=":material/grid_on:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
 
 
 def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> None:
-    """'Tạo bài trình chiếu': the deck for this province and year."""
+    """'Tạo bài trình chiếu': the 16:9 deck for this province and year in the
+    page's language, built when clicked; optionally on the province's own
+    PowerPoint template (its layouts and theme are used)."""
     from papi_data import provinces
     name = _slug(provinces.name(province_code, year, "en"))
+    c1, c2 = st.columns([1, 2], vertical_alignment="top")
     template = None
-    with st.expander(t("deck_template", lang)):
+    with c2.popover(t("deck_template", lang), icon=":material/upload_file:"):
         up = st.file_uploader(t("deck_template", lang), type=["pptx"], key=f"{key}_template",
                               label_visibility="collapsed")
         if up is not None:
-            template = up.getvalue()
-    st.download_button(t("deck_button", lang), lambda: deck.build(data.store(), province_code, year, lang, template),
+            try:
+                deck.check_template(up.getvalue())
+                template = up.getvalue()
+                st.caption(t("deck_template_used", lang, file=up.name))
+            except ValueError as e:
+                st.error(t("deck_template_bad", lang, file=up.name, reason=str(e)))
+    c1.download_button(t("deck_button", lang), lambda: deck.build(data.store(), province_code, year, lang, template),
                        file_name=f"papi-{year}-{name}-{lang}.pptx", key=key, on_click="ignore", type="primary",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       icon=":material/slideshow:")
+                       icon=":material/slideshow:", width="stretch")

@@ -1,0 +1,71 @@
+"""Trình chiếu / Presentation: the chosen province and year, one screen at
+a time, for a projector — headline figures, the trend, the radar against
+the national mean, the map, targets against results and where to focus.
+The router runs this page on every path while `?present=1` is set."""
+import os
+
+import streamlit as st
+
+from papi_data import codebook, provinces
+from papi_data.analytics import tier_name
+from papi_data.i18n import fmt, fmt_rank, t
+from ui import data, present
+from ui.charts import show_chart
+from ui.sidebar import language
+
+lang = language()
+years = data.years()
+try:
+    year = int(st.query_params.get("year", max(years)))
+except ValueError:
+    year = max(years)
+year = year if year in years else max(years)
+names = provinces.names(year, lang)
+try:
+    code = int(st.query_params.get("province", 10))
+except ValueError:
+    code = 10
+code = code if code in names else (10 if 10 in names else min(names))
+
+v = data.view("profile", code, year, "TOTAL", lang, tuple(years), 63)
+ov = data.view("overview", year, "TOTAL", code, lang, os.environ.get("PAPI_GEOJSON"))
+tv = data.targets_view(code, year, lang)
+name = names[code]
+src_year = t("source_papi", lang, years=year)
+src_all = t("source_papi", lang, years=f"{min(years)}–{max(years)}")
+
+
+def headline():
+    st.title(f"{name} — PAPI {year}")
+    total = v["total"]
+    if total is None:
+        st.header(t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=name))
+        return
+    st.write("")
+    h = st.columns(4)
+    h[0].metric(t("headline_total", lang), fmt(total["value"], lang))
+    h[1].metric(t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang))
+    h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang))
+    comparable = total["change"] == total["change"] and total["comparable"]
+    h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True) if comparable else "–")
+    st.write("")
+    st.caption(src_year)
+
+
+def chart(fig, key, source, note=None):
+    return lambda: show_chart(present.big(fig), key=f"present_{key}", source=source, note=note, downloads=False)
+
+
+slides = [(t("deck_headline", lang, year=year), headline),
+          (t("deck_trend", lang, first=min(years), year=year),
+           chart(v["trend"], "trend", src_all, t("total_scale_note", lang))),
+          (t("radar_title", lang, year=year), chart(v["radar"], "radar", src_year))]
+if ov.get("map") is not None:
+    slides.append((t("page_overview", lang), chart(ov["map"], "map", src_year)))
+if tv.get("ev") is not None and tv.get("chart") is not None:
+    slides.append((t("deck_targets", lang, year=year), chart(tv["chart"], "targets", src_year)))
+if tv.get("focus") is not None:
+    slides.append((t("tgt_focus_title", lang, year=year), chart(tv["focus"], "focus", src_year)))
+slides.append((t("dims_title", lang), chart(v["dims"], "dims", src_all)))
+
+present.slideshow(slides, lang)
