@@ -8,6 +8,7 @@ from papi_data import explore, provinces, targets
 from papi_data.i18n import t
 from ui import auth, data, sidebar, state
 from ui.charts import show_chart
+from ui.exports import deck_button
 from ui.tables import show_table
 
 # Opened without a choice (no link, nothing kept from another page): show a
@@ -22,6 +23,7 @@ options = explore.province_options(year, lang)
 code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
                        format_func=lambda c: names.get(c, str(c)))
 st.title(t("tgt_title", lang, province=names[code], year=year))
+deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year
 
 all_targets = targets.load(store)
 pairs = sorted({(int(p), int(y)) for p, y in zip(all_targets["province_code"], all_targets["year"])})
