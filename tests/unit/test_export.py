@@ -1,0 +1,165 @@
+"""Table and chart-image exports: CSV/XLSX round-trip to what the page
+shows, formula injection neutralised, images of the right size drawn by
+the machine's Chromium (skipped, with the reason, where none is installed)."""
+from __future__ import annotations
+
+import io
+import os
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from openpyxl import load_workbook
+
+from papi_data import analytics, explore, export
+
+INJECTIONS = ["=1+1", "+SUM(A1:A3)", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"y\")", "\t=1", "\r=1",
+              "=cmd|' /C calc'!A0"]
+
+
+@pytest.mark.parametrize("cell", INJECTIONS)
+def test_formula_cells_are_neutralised(cell):
+    assert export.neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["46,96", "-1,90", "+0,68", "-3", "1.234,5", "Lào Cai", "13/63", "–", "", "a=b"])
+def test_plain_text_and_signed_numbers_stay(cell):
+    assert export.neutralise(cell) == cell
+
+
+def test_display_numbers_follow_the_language():
+    assert export.display_number("46,96", "vi") == 46.96
+    assert export.display_number("1.234,5", "vi") == 1234.5
+    assert export.display_number("46.96", "en") == 46.96
+    assert export.display_number("+0.68", "en") == 0.68
+    assert export.display_number("-1,90", "vi") == -1.90
+    for text in ("13/63", "–", "Cao nhất", "2019-04-25", "=1"):
+        assert export.display_number(text, "vi") is None
+
+
+@pytest.fixture(scope="module")
+def shown(store):
+    """The overview's ranking table for TOTAL 2018, as the page shows it (Vietnamese)."""
+    e = analytics.enrich(store.scores())
+    ranked = analytics.ranking(e, 2018, "TOTAL")
+    return explore.localised(explore.ranking_table(ranked, 2018, "vi"), "vi")
+
+
+def _hostile(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    col = out.columns[0]
+    out[col] = out[col].astype(object)
+    for i, cell in enumerate(INJECTIONS):
+        out.loc[i, col] = cell
+    return out
+
+
+def test_csv_round_trips_to_what_is_shown(shown):
+    raw = export.table_csv(shown)
+    assert raw.startswith(b"\xef\xbb\xbf")                      # BOM: Excel reads the diacritics
+    back = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(back.columns) == list(shown.columns)
+    assert back.astype(str).values.tolist() == shown.astype(str).values.tolist()
+    lao_cai = back[back.apply(lambda r: "Lào Cai" in r.values, axis=1)]
+    assert len(lao_cai) == 1 and "44,37" in lao_cai.iloc[0].values and "28" in lao_cai.iloc[0].values
+
+
+def test_csv_neutralises_injected_cells(shown):
+    hostile = _hostile(shown)
+    back = pd.read_csv(io.BytesIO(export.table_csv(hostile)), dtype=str, keep_default_na=False,
+                       encoding="utf-8-sig")
+    first = back.iloc[:len(INJECTIONS), 0].tolist()
+    assert first == ["'" + c for c in INJECTIONS]
+
+
+def test_xlsx_round_trips_with_numbers_and_sources(shown):
+    raw = export.table_xlsx(shown, sources=["Nguồn: PAPI 2018 — CECODES, VFF-CRT, RTA & UNDP"],
+                            notes=["Ô trống: không có số liệu"], lang="vi")
+    wb = load_workbook(io.BytesIO(raw))
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header == list(shown.columns)
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == len(shown)
+    for got, want in zip(rows, shown.astype(str).values.tolist()):
+        for g, w in zip(got, want):
+            number = export.display_number(w, "vi")
+            if number is not None:
+                assert isinstance(g, (int, float)) and g == pytest.approx(number), (g, w)
+            else:
+                assert g == w, (g, w)
+    lao = next(r for r in rows if "Lào Cai" in r)
+    assert 44.37 in lao
+    meta = wb.worksheets[1]
+    lines = [r[0].value for r in meta.iter_rows()]
+    assert lines == ["Nguồn: PAPI 2018 — CECODES, VFF-CRT, RTA & UNDP", "Ô trống: không có số liệu"]
+
+
+def test_xlsx_has_no_formula_cells(shown):
+    wb = load_workbook(io.BytesIO(export.table_xlsx(_hostile(shown), sources=["=evil()"], lang="vi")))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+    ws = wb.worksheets[0]
+    assert [ws.cell(i + 2, 1).value for i in range(len(INJECTIONS))] == ["'" + c for c in INJECTIONS]
+    assert wb.worksheets[1]["A1"].value == "'=evil()"
+
+
+def test_xlsx_english_numbers(store):
+    df = pd.DataFrame({"Province": ["Lao Cai", "Quang Ninh"], "Score": ["44.37", "48.81"], "Change": ["–", "+1.20"]})
+    ws = load_workbook(io.BytesIO(export.table_xlsx(df, lang="en"))).worksheets[0]
+    assert [ws.cell(r, 2).value for r in (2, 3)] == [44.37, 48.81]
+    assert ws.cell(2, 3).value == "–" and ws.cell(3, 3).value == 1.2
+    assert ws.cell(3, 3).number_format.startswith("+0.00")
+
+
+# --- chart images -----------------------------------------------------------
+
+needs_browser = pytest.mark.skipif(export.browser_path() is None,
+                                   reason="no Chromium to draw images (apt-get install chromium); CI installs it")
+
+
+def _figure() -> go.Figure:
+    fig = go.Figure(go.Bar(x=["Lào Cai", "Thừa Thiên Huế", "Đắk Lắk"], y=[44.37, 45.1, 43.2]))
+    fig.update_layout(title="Điểm tổng hợp — PAPI 2018")
+    return fig
+
+
+@needs_browser
+def test_png_has_the_requested_size():
+    from PIL import Image
+    raw = export.figure_image(export.with_source(_figure(), "Nguồn: PAPI 2018"), "png", width=800, height=400,
+                              scale=2)
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n" and len(raw) > 10_000
+    im = Image.open(io.BytesIO(raw))
+    assert im.size == (1600, 800)
+    assert len(im.convert("RGB").getcolors(maxcolors=1 << 20)) > 20        # drawn, not blank
+
+
+@needs_browser
+def test_svg_keeps_size_and_vietnamese_text():
+    raw = export.figure_image(export.with_source(_figure(), "Nguồn: PAPI 2018 — CECODES"), "svg", width=900,
+                              height=450)
+    svg = raw.decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and 'width="900"' in svg and 'height="450"' in svg
+    for text in ("Lào Cai", "Thừa Thiên Huế", "Đắk Lắk", "Điểm tổng hợp", "Nguồn: PAPI 2018"):
+        assert text in svg
+
+
+def test_source_is_written_under_the_plot_without_touching_the_page_figure():
+    fig = _figure()
+    out = export.with_source(fig, "Nguồn: PAPI 2018", note="Thang 80 từ 2018")
+    assert len(fig.layout.annotations) == 0
+    assert out.layout.annotations[-1].text == "Thang 80 từ 2018  Nguồn: PAPI 2018"
+    assert out.layout.margin.b > 80
+
+
+def test_no_browser_says_what_to_install(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    assert export.browser_path() is None
+    with pytest.raises(export.BrowserMissing, match="apt-get install chromium"):
+        export.figure_image(_figure(), "png")
+    assert os.environ["BROWSER_PATH"] == "/nonexistent/chromium"      # nothing downloaded or changed
