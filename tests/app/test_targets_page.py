@@ -53,7 +53,7 @@ def test_lao_cai_2019(db, lang):
     assert any("D6" in w.value for w in at.warning)                       # baseline inconsistency
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     markers = [d for d in spec["data"] if d.get("mode") == "markers"]
-    y = markers[0]["y"]
+    y = markers[0]["x"]
     if isinstance(y, dict):                                               # plotly 7 typed array
         y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=np.dtype(y["dtype"])).tolist()
     assert y == [46.96]
@@ -81,7 +81,7 @@ def test_tier_target_chart(db, lang, status):
     assert at.dataframe[0].value.iloc[0].iloc[4] == status
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     mark = [d for d in spec["data"] if d.get("mode") == "markers"][0]
-    assert mark["marker"]["symbol"] == "diamond-wide" and mark["customdata"] == [status]
+    assert mark["marker"]["symbol"] == "diamond-tall" and mark["customdata"] == [status]
 
 
 def test_no_targets_lists_where_there_are(db):

@@ -259,15 +259,17 @@ def test_target_chart_markers(tstore, enriched):
     lc = gaps.evaluate(targets.load(tstore, 10, 2019), enriched, "vi")
     fig = target_chart(lc, "vi", "t", 2019)
     bars = [d for d in fig.data if d.type == "bar"]
-    assert [list(b.x) for b in bars] == [["Tổng hợp"], ["D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"]]
-    assert [round(y, 3) for y in bars[0].y] == [45.055]
-    value_marks = [d for d in fig.data if d.type == "scatter" and d.marker.symbol == "line-ew"]
-    assert [list(m.y) for m in value_marks] == [[46.96], [5.6, 5.88, 5.56, 6.6, 7.5, 7.22, 4.6, 4.0]]
-    assert fig.layout.yaxis.range == (0, 80 * 1.08)                     # bars start at 0
+    assert [len(b.y) for b in bars] == [1, 8] and bars[0].y[0] == "Tổng hợp" and bars[1].y[0].startswith("D1 ")
+    assert [round(x, 3) for x in bars[0].x] == [45.055]
+    assert list(bars[1].marker.color[:3]) == ["#0072B2", "#56B4E9", "#56B4E9"]   # D1 top tier, D2/D3 high-average
+    value_marks = [d for d in fig.data if d.type == "scatter" and d.marker.symbol == "line-ns"]
+    assert [list(m.x) for m in value_marks] == [[46.96], [5.6, 5.88, 5.56, 6.6, 7.5, 7.22, 4.6, 4.0]]
+    assert value_marks[0].customdata == ("Chưa đạt",)
+    assert fig.layout.xaxis.range == (0, 80) and fig.layout.xaxis2.range == (0, 10)   # bars start at 0
     tn = gaps.evaluate(targets.load(tstore, 19, 2024), enriched, "en")
     fig = target_chart(tn, "en", "t", 2024)
     tier_mark = [d for d in fig.data if d.type == "scatter"][0]
-    assert tier_mark.marker.symbol == "diamond-wide" and list(tier_mark.customdata) == ["Met"]
+    assert tier_mark.marker.symbol == "diamond-tall" and list(tier_mark.customdata) == ["Met"]
     dt = gaps.evaluate(targets.load(tstore, 87, 2014), enriched, "en")
     assert target_chart(dt, "en", "t", 2014) is None                    # nothing scored: no chart
     hy = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en")
