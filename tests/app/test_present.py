@@ -1,0 +1,88 @@
+"""Presentation mode through the router: ?present=1 on any page path shows
+one screen at a time with no sidebar or controls, the buttons move between
+screens, and leaving returns to the page; the sidebar switch enters it.
+Also: the deck and download buttons on the pages."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.plotly_spec import specs
+from tests.conftest import ROOT
+
+
+def app(**params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    for k, v in params.items():
+        at.query_params[k] = str(v)
+    return at
+
+
+def labels(at) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_first_screen_is_the_headline_without_sidebar():
+    at = app(present=1, province=10, year=2018).run()
+    assert not at.exception
+    assert len(at.sidebar.children) == 0                     # no sidebar, no menu, no selectors
+    assert len(at.selectbox) == 0 and len(at.toggle) == 0
+    assert at.title[0].value == "Lào Cai — PAPI 2018"
+    assert [m.value for m in at.metric] == ["44,37", "28/61", "Trung bình cao", "–"]
+    assert labels(at) == ["◀ Trước", "Sau ▶", "Thoát trình chiếu"]
+    assert at.button(key="present_prev").disabled and not at.button(key="present_next").disabled
+    assert at.caption[-1].value.startswith("1/")
+
+
+def test_next_shows_one_large_chart_per_screen():
+    at = app(present=1, province=10, year=2019).run()
+    n = int(at.caption[-1].value.split("/")[1].split()[0])
+    assert n == 7                     # headline, trend, radar, map, targets, where to focus, dimensions
+    seen = []
+    for i in range(2, n + 1):
+        at.button(key="present_next").click().run()
+        assert not at.exception
+        assert at.query_params["slide"] == str(i)
+        (spec,) = specs(at)
+        assert spec["layout"]["font"]["size"] == 20 and spec["layout"]["height"] == 680
+        seen.append(spec["layout"]["title"]["text"])
+        assert len(at.get("download_button")) == 0           # no controls on a projected screen
+    assert at.button(key="present_next").disabled
+    assert any("Lào Cai" in s for s in seen)
+
+
+def test_a_deep_link_opens_a_given_screen_in_english():
+    at = app(present=1, province=10, year=2019, lang="en", slide=3).run()
+    assert not at.exception
+    assert at.caption[-1].value.startswith("3/7")
+    assert labels(at) == ["◀ Previous", "Next ▶", "Leave presentation"]
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_leaving_returns_to_the_page_with_its_sidebar():
+    at = app(present=1, province=10, year=2019, slide=2).run()
+    at.button(key="present_exit").click().run()
+    assert not at.exception
+    assert "present" not in at.query_params and "slide" not in at.query_params
+    assert len(at.sidebar.children) > 0 and at.toggle(key="present_toggle").value is False
+
+
+def test_the_sidebar_switch_enters_presentation_mode():
+    at = app(province=10, year=2019).run()
+    assert not at.exception
+    at.toggle(key="present_toggle").set_value(True).run()
+    assert not at.exception
+    assert at.query_params["present"] == "1"
+    assert at.title[0].value == "Lào Cai — PAPI 2019" and [m.value for m in at.metric][:2] == ["45,06", "13/63"]
+
+
+@pytest.mark.parametrize("page", ["profile", "targets"])
+def test_pages_offer_the_deck_and_downloads(page):
+    at = app(province=10, year=2019)
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    buttons = [d.proto.label for d in at.get("download_button")]
+    assert buttons[0] == "Tạo bài trình chiếu"
+    charts, tables = len(at.get("plotly_chart")), len(at.dataframe)
+    assert buttons.count("Ảnh PNG") == buttons.count("Ảnh SVG") == charts > 0
+    assert buttons.count("CSV") == buttons.count("Excel") >= 1 and buttons.count("CSV") <= tables
