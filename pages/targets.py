@@ -65,16 +65,31 @@ st.subheader(t("tgt_edit_title", lang))
 if not auth.is_analyst():
     st.info(t("tgt_edit_locked", lang))
 else:
+    flash = st.session_state.pop("tgt_flash", None)
+    if flash:
+        st.success(flash)
+
+    def saved(message: str) -> None:
+        """Show the message after a fresh run: the tables above and a new,
+        empty editor then show the stored targets (an editor keeping its
+        pending rows would offer to add them a second time)."""
+        st.session_state["tgt_flash"] = message
+        st.session_state["tgt_rev"] = st.session_state.get("tgt_rev", 0) + 1
+        st.rerun()
+
     editable = tg[["id", *targets.FIELDS]] if not tg.empty else pd.DataFrame(columns=["id", *targets.FIELDS])
-    edited = st.data_editor(editable, key=f"editor_{code}_{year}", num_rows="dynamic", hide_index=True,
+    edited = st.data_editor(editable, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}",
+                            num_rows="dynamic", hide_index=True,
                             column_config={"id": st.column_config.NumberColumn(disabled=True),
                                            "kind": st.column_config.SelectboxColumn(options=list(targets.KINDS))})
     if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
         try:
             counts = targets.apply(store, editable, edited, user=auth.user_name(), lang=lang)
-            st.success(t("tgt_saved", lang, **counts))
         except ValueError as e:
+            counts = None
             st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
+        if counts is not None:
+            saved(t("tgt_saved", lang, **counts))
     st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
                        key="tgt_template")
     up = st.file_uploader(t("tgt_upload", lang), type=["xlsx"], key="tgt_upload")
@@ -84,8 +99,10 @@ else:
             if errs:
                 raise ValueError("\n".join(errs))
             counts = targets.import_rows(store, rows, user=auth.user_name(), lang=lang)
-            st.success(t("tgt_imported", lang, file=up.name, **counts))
         except ValueError as e:
+            counts = None
             st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
+        if counts is not None:
+            saved(t("tgt_imported", lang, file=up.name, **counts))
     with st.expander(t("tgt_history", lang)):
         show_table(targets.changes(store).tail(200), key="tgt_changes", source="", width="stretch")

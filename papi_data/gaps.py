@@ -12,7 +12,7 @@ from .i18n import fmt, t
 
 COLUMNS = ["id", "indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
            "n_ranked", "points_to_next_tier", "plan", "baseline_year", "change_since_baseline", "change_needed",
-           "warning", "target_points"]
+           "warning", "baseline_check", "target_points"]
 
 
 def _row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
@@ -34,7 +34,8 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
         out = {"id": tg.get("id"), "indicator": ind, "kind": kind, "target": None, "actual": None, "gap": None,
                "met": None, "target_tier": None, "actual_tier": None, "rank": None, "n_ranked": None,
                "points_to_next_tier": None, "baseline_year": _num(tg.get("baseline_year")),
-               "change_since_baseline": None, "change_needed": None, "warning": None, "target_points": None,
+               "change_since_baseline": None, "change_needed": None, "warning": None, "baseline_check": None,
+               "target_points": None,
                "plan": " ".join(str(x) for x in (tg.get("plan_number"), tg.get("plan_date")) if _num(x) is not None)}
         if a is not None:
             # No next tier above the top one: None, not 0.
@@ -85,6 +86,8 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                     out["warning"] = t("tgt_baseline_warning", lang, indicator=ind, year=int(by),
                                        stated=fmt(float(stated), lang), published=fmt(float(base["value"]), lang),
                                        diff=fmt(float(stated) - float(base["value"]), lang, sign=True))
+                    out["baseline_check"] = t("tgt_check_text", lang, stated=fmt(float(stated), lang),
+                                              published=fmt(float(base["value"]), lang))
         rows.append(out)
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -134,6 +137,7 @@ def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("tgt_col_rank", lang): f"{e['rank']}/{e['n_ranked']}" if e["rank"] else "–",
             t("tgt_col_change", lang): fmt(e["change_since_baseline"], lang, sign=True),
             t("tgt_col_needed", lang): fmt(e["change_needed"], lang, sign=True),
+            t("tgt_col_check", lang): e["baseline_check"] or "",
             t("tgt_col_plan", lang): e["plan"],
         })
     return pd.DataFrame(rows)

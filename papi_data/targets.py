@@ -204,7 +204,7 @@ def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | N
     every change. Raises ValueError with the messages when any row is bad;
     nothing is written then."""
     rows = [r for r in after.to_dict("records") if any(_clean(r.get(f)) is not None for f in FIELDS)]
-    errs = problems(rows, lang)
+    errs = problems(rows, lang, where=lambda i, col: t("tgt_err_row", lang, row=i + 1, col=col))
     if errs:
         raise ValueError("\n".join(errs))
     user = user or current_user()

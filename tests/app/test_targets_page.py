@@ -51,6 +51,10 @@ def test_lao_cai_2019(db, lang):
     assert table.iloc[0][status] == ("Chưa đạt" if lang == "vi" else "Not met")
     assert table.iloc[1][status] == ("Đạt" if lang == "vi" else "Met")
     assert any("D6" in w.value for w in at.warning)                       # baseline inconsistency
+    check = table.columns[-2]
+    d6 = table[table[check].fillna("").astype(str).str.startswith("⚠")]
+    assert len(d6) == 1 and d6.iloc[0][check] == ("⚠ kế hoạch ghi 6,72, công bố 7,17" if lang == "vi" else
+                                                  "⚠ plan states 6.72, published 7.17")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     markers = [d for d in spec["data"] if d.get("mode") == "markers"]
     y = markers[0]["x"]

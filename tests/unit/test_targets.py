@@ -51,6 +51,9 @@ def test_lao_cai_2019(tstore, enriched):
     # The plan's stated 2018 D6 (7.22 - 0.5 = 6.72) disagrees with the published 7.17.
     warned = [i for (i, k), w in ev["warning"].items() if isinstance(w, str)]
     assert warned == ["D6"] and "7.17" in ev.loc[("D6", "value")].warning
+    assert ev.loc[("D6", "value")].baseline_check == "⚠ plan states 6.72, published 7.17"
+    # What the plan needed from the published 2018 score, not from its own stated one.
+    assert round(ev.loc[("D6", "value")].change_needed, 2) == 0.05
 
 
 def test_thai_nguyen_hung_yen_dong_thap(tstore, enriched):
@@ -274,3 +277,12 @@ def test_target_chart_markers(tstore, enriched):
     assert target_chart(dt, "en", "t", 2014) is None                    # nothing scored: no chart
     hy = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en")
     assert target_chart(hy, "en", "t", 2024) is None                    # rank target: no position in points
+
+
+def test_editor_messages_name_row_and_column(tstore):
+    before = targets.load(tstore, 19, 2024)
+    after = pd.concat([before, pd.DataFrame([{"province_code": 19, "year": 2024, "indicator": "D4", "kind": "value",
+                                              "value": 10.5}])], ignore_index=True)
+    with pytest.raises(ValueError) as e:
+        targets.apply(tstore, before, after, user="a", lang="vi")
+    assert str(e.value) == "[dòng 2, cột value] 10.5 nằm ngoài thang điểm 0.0–10.0 của D4."
