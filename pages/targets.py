@@ -93,7 +93,7 @@ else:
     st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
                        key="tgt_template")
     up = st.file_uploader(t("tgt_upload", lang), type=["xlsx"], key="tgt_upload")
-    if up is not None and st.button(t("tgt_save", lang), key="tgt_import"):
+    if up is not None and st.button(t("tgt_import_button", lang), key="tgt_import", type="primary"):
         rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang, known_ids=set(all_targets["id"].astype(int)))
         try:
             if errs:

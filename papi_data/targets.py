@@ -16,7 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from . import DATA_DIR, codebook, provinces
-from .i18n import t
+from .i18n import fmt, t
 from .store import Store, _now, current_user, metadata, schema_meta
 
 KINDS = ("value", "tier", "rank")
@@ -146,6 +146,11 @@ def changes(store: Store) -> pd.DataFrame:
 
 # ---- validation -------------------------------------------------------------
 
+def _short(x: float, lang: str) -> str:
+    """A number in messages: decimal comma in Vietnamese, no trailing zeros (45, 5,6)."""
+    return fmt(float(x), lang, 6).rstrip("0").rstrip(",.")
+
+
 def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}") -> list[str]:
     """Messages for every invalid row; `where(i, column)` names the row/cell."""
     out = []
@@ -174,7 +179,8 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
             if r["value"] is None:
                 bad("value", "tgt_err_need", field="value")
             elif sc and not (sc[0] <= r["value"] <= sc[1]):
-                bad("value", "tgt_err_scale", value=r["value"], lo=sc[0], hi=sc[1], indicator=ind)
+                bad("value", "tgt_err_scale", value=_short(r["value"], lang), lo=_short(sc[0], lang),
+                    hi=_short(sc[1], lang), indicator=ind)
         elif r["kind"] == "tier":
             if r["tier"] not in (1, 2, 3, 4):
                 bad("tier", "tgt_err_tier", tier=r["tier"])

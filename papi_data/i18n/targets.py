@@ -45,6 +45,7 @@ STRINGS = {
     "tgt_save": {"vi": "Lưu thay đổi", "en": "Save changes"},
     "tgt_saved": {"vi": "Đã lưu: {added} thêm, {changed} sửa, {deleted} xoá.", "en": "Saved: {added} added, {changed} changed, {deleted} deleted."},
     "tgt_rejected": {"vi": "Không lưu — mục tiêu giữ nguyên. Lỗi:", "en": "Not saved — targets unchanged. Problems:"},
+    "tgt_import_button": {"vi": "Nhập mục tiêu từ tệp này", "en": "Import targets from this file"},
     "tgt_template": {"vi": "Tải mẫu Excel mục tiêu", "en": "Download the targets Excel template"},
     "tgt_upload": {"vi": "Tải lên tệp Excel mục tiêu", "en": "Upload a targets Excel file"},
     "tgt_imported": {"vi": "Đã nhập từ {file}: {added} thêm, {changed} sửa, {unchanged} giữ nguyên.",

@@ -33,3 +33,69 @@ def test_targets_page_opens_on_a_plan(server, page):
     assert_no_exception(page)
     assert "Lào Cai, PAPI 2019" in page.locator("h1").first.inner_text()
     assert "year=2019" in page.url and "province=10" in page.url
+
+
+PASSWORD = "targets-e2e-password"
+
+
+@pytest.fixture(scope="module")
+def analyst_server():
+    """A dashboard with an analyst password configured, on its own database."""
+    import tempfile
+    from pathlib import Path
+
+    from papi_data import passwords
+    from tests.e2e.browser import serve
+    db = f"sqlite:///{Path(tempfile.mkdtemp(prefix='papi-e2e-targets-')) / 'e2e.db'}"
+    with serve(env={"PAPI_ANALYST_PASSWORD_HASH": passwords.hash_password(PASSWORD)}, db_url=db) as url:
+        yield url, db
+
+
+def _workbook(path, rows):
+    import openpyxl
+
+    from papi_data import targets
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "targets"
+    ws.append(targets.COLUMNS_XLSX)
+    for r in rows:
+        ws.append([r.get(c) for c in targets.COLUMNS_XLSX])
+    wb.save(path)
+    return str(path)
+
+
+def test_analyst_uploads_targets(analyst_server, page, tmp_path):
+    from papi_data import targets
+    from papi_data.store import Store
+    url, db = analyst_server
+    open_page(page, url + "/data?year=2024&province=33", wait_for="h1")
+    page.get_by_label("Tên của bạn (ghi vào lịch sử nhập)").fill("Chuyên viên Sở Nội vụ")
+    page.get_by_label("Mật khẩu chuyên viên").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    page.get_by_role("link", name="Mục tiêu").click()                 # same session: still signed in
+    page.get_by_text("Sửa mục tiêu (cán bộ phân tích)").wait_for(timeout=60_000)
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    assert "Hưng Yên, PAPI 2024" in page.locator("h1").first.inner_text()
+    store = Store(db)
+    before = targets.load(store)
+    bad = _workbook(tmp_path / "hy.xlsx", [
+        {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 45}])
+    page.locator('input[type="file"]').set_input_files(bad)
+    page.get_by_role("button", name="Nhập mục tiêu từ tệp này").click()
+    page.get_by_text("Không lưu — mục tiêu giữ nguyên.").wait_for(timeout=60_000)
+    assert "[hy.xlsx, targets, F2] 45 nằm ngoài thang điểm 0–10 của D8." in page.locator(
+        '[data-testid="stAlert"]').all_inner_texts()[-1]
+    assert targets.load(store).equals(before)
+    screenshot(page, "targets-upload-rejected-vi")
+    good = _workbook(tmp_path / "hy2.xlsx", [
+        {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5}])
+    page.locator('input[type="file"]').set_input_files(good)
+    page.get_by_role("button", name="Nhập mục tiêu từ tệp này").click()
+    page.get_by_text("Đã nhập từ hy2.xlsx: 1 thêm, 0 sửa, 0 giữ nguyên.").wait_for(timeout=60_000)
+    assert_no_exception(page)
+    assert len(targets.load(store, 33, 2024)) == 2
+    assert targets.changes(store).iloc[-1].changed_by == "Chuyên viên Sở Nội vụ"
+    store.dispose()
+    screenshot(page, "targets-upload-vi")

@@ -75,7 +75,7 @@ def test_focus_orders_cheapest_first(enriched):
 
 @pytest.mark.parametrize("row,needle", [
     ({"province_code": 10, "year": 2019, "indicator": "D9", "kind": "value", "value": 5}, "not part of PAPI 2019"),
-    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "value", "value": 12}, "outside the 0.0–10.0"),
+    ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "value", "value": 12}, "outside the 0–10"),
     ({"province_code": 99, "year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "no province with code 99"),
     ({"province_code": 10, "year": 2025, "indicator": "TOTAL", "kind": "tier", "tier": 1}, "no province with code 10"),
     ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "tier", "tier": 5}, "tier must be 1–4"),
@@ -285,4 +285,4 @@ def test_editor_messages_name_row_and_column(tstore):
                                               "value": 10.5}])], ignore_index=True)
     with pytest.raises(ValueError) as e:
         targets.apply(tstore, before, after, user="a", lang="vi")
-    assert str(e.value) == "[dòng 2, cột value] 10.5 nằm ngoài thang điểm 0.0–10.0 của D4."
+    assert str(e.value) == "[dòng 2, cột value] 10,5 nằm ngoài thang điểm 0–10 của D4."
