@@ -143,19 +143,38 @@ def test_excel_import_rejects_bad_rows_with_cell(tstore):
     assert "not a readable Excel workbook" in errs[0]
 
 
-def test_migration_from_v1_adds_targets(tmp_path):
-    url = f"sqlite:///{tmp_path / 'v1.db'}"
-    s = Store(url)
-    before = s.checksum()
+def test_migration_from_v1_adds_targets(any_url):
+    """A version-1 database (scores only) gains the target tables; every
+    score and batch is kept (same checksum, same rows); seeding follows."""
+    s = Store(any_url)
+    before, scores = s.checksum(), s.scores()
     with s.engine.begin() as c:                     # make it look like a version-1 database
-        c.execute(sa.text("DROP TABLE targets"))
         c.execute(sa.text("DROP TABLE target_changes"))
+        c.execute(sa.text("DROP TABLE targets"))
         c.execute(sa.text("UPDATE schema_meta SET value='1' WHERE key='schema_version'"))
     s.dispose()
-    s2 = Store(url)
+    s2 = Store(any_url)
     assert s2.schema_version() == 2 and s2.checksum() == before
+    assert len(scores) == 28_854 and s2.scores().equals(scores)            # the shipped history
+    assert set(sa.inspect(s2.engine).get_table_names()) >= {"targets", "target_changes", "scores", "batches"}
     assert len(targets.load(s2)) == 22
     s2.dispose()
+
+
+def test_edits_and_import_on_each_database(any_url):
+    s = Store(any_url)
+    try:
+        assert len(targets.load(s)) == 22 and not targets.seed(s)
+        cur = targets.load(s, 87)
+        after = cur.copy()
+        after.loc[after.year == 2015, "note"] = "giữ nhóm cao nhất"
+        assert targets.apply(s, cur, after, user="ana") == {"added": 0, "changed": 1, "deleted": 0}
+        rows, errs = targets.read_xlsx(targets.template_xlsx(targets.load(s)), "all.xlsx", "en")
+        assert errs == [] and targets.import_rows(s, rows, user="ana")["unchanged"] == 22
+        assert targets.load(s, 87, 2015).note.iloc[0] == "giữ nhóm cao nhất"
+        assert list(targets.changes(s).action.value_counts().sort_index().items()) == [("edit", 1), ("seed", 22)]
+    finally:
+        s.dispose()
 
 
 def test_cli_gaps(tmp_path):
