@@ -6,8 +6,9 @@ import os
 
 import streamlit as st
 
-from papi_data import codebook, provinces
+from papi_data import codebook, figures_present, provinces
 from papi_data.analytics import tier_name
+from papi_data.figures import TIER_COLORS
 from papi_data.i18n import fmt, fmt_rank, t
 from ui import data, present
 from ui.charts import show_chart
@@ -36,20 +37,21 @@ src_all = t("source_papi", lang, years=f"{min(years)}–{max(years)}")
 
 
 def headline():
-    st.title(f"{name} — PAPI {year}")
     total = v["total"]
     if total is None:
+        st.title(f"{name} — PAPI {year}")
         st.header(t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=name))
         return
-    st.write("")
-    h = st.columns(4)
-    h[0].metric(t("headline_total", lang), fmt(total["value"], lang))
-    h[1].metric(t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang))
-    h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang))
     comparable = total["change"] == total["change"] and total["comparable"]
-    h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True) if comparable else "–")
-    st.write("")
-    st.caption(src_year)
+    fig = figures_present.headline(
+        [(t("headline_total", lang), fmt(total["value"], lang), None),
+         (t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang), None),
+         (t("headline_tier", lang), tier_name(total["tier"], lang), TIER_COLORS[int(total["tier"])]),
+         (t("headline_change", lang), fmt(total["change"], lang, sign=True) if comparable else "–", None)],
+        f"{name} — PAPI {year}",
+        note=None if comparable or total["prev_value"] != total["prev_value"]
+        else t("deck_not_comparable", lang, prev=year - 1))
+    show_chart(fig, key="present_headline", source=src_year, downloads=False)
 
 
 def chart(fig, key, source, note=None):

@@ -129,16 +129,21 @@ def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[s
 
 
 def with_source(fig: go.Figure, source: str | None, note: str | None = None) -> go.Figure:
-    """A copy of `fig` with its source (and note) written under the plot, so
-    an image pasted into a report still says where the numbers come from."""
+    """A copy of `fig` for a file: its source (and note) written under the
+    title, so an image pasted into a report still says where the numbers
+    come from; margins wide enough that nothing is cut off outside the
+    browser. The page's own figure is left as it is."""
     out = go.Figure(fig)
+    m = out.layout.margin
+    out.update_layout(margin={"l": max(m.l or 0, 60), "r": max(m.r or 0, 30), "t": max(m.t or 0, 100),
+                              "b": max(m.b or 0, 40)},
+                      title={"x": 0.01, "xref": "container", "y": 1, "yref": "container", "yanchor": "top",
+                             "pad": {"t": 14}})
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
     text = "  ".join(x for x in (note, source) if x)
-    if not text:
-        return out
-    bottom = (out.layout.margin.b if out.layout.margin.b is not None else 80) + 32
-    out.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="bottom",
-                       yshift=-(bottom - 6), showarrow=False, font={"size": 12, "color": "#555555"}, align="left")
-    out.update_layout(margin={"b": bottom})
+    if text:
+        out.update_layout(title={"subtitle": {"text": text, "font": {"size": 12, "color": "#555555"}}})
     return out
 
 

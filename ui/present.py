@@ -60,7 +60,8 @@ def big(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
     """A copy of a page figure for the projector (the page's own figure is
     shared between sessions and stays untouched)."""
     out = go.Figure(fig)
-    out.update_layout(font={"size": FONT}, title={"font": {"size": TITLE_FONT}}, height=height)
+    out.update_layout(font={"size": FONT}, title={"font": {"size": TITLE_FONT}}, legend={"font": {"size": FONT}},
+                      height=height)
     return out
 
 

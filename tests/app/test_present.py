@@ -27,8 +27,12 @@ def test_first_screen_is_the_headline_without_sidebar():
     assert not at.exception
     assert len(at.sidebar.children) == 0                     # no sidebar, no menu, no selectors
     assert len(at.selectbox) == 0 and len(at.toggle) == 0
-    assert at.title[0].value == "Lào Cai — PAPI 2018"
-    assert [m.value for m in at.metric] == ["44,37", "28/61", "Trung bình cao", "–"]
+    (spec,) = specs(at)                                      # the headline as large text
+    assert spec["layout"]["title"]["text"] == "Lào Cai — PAPI 2018"
+    texts = [a["text"] for a in spec["layout"]["annotations"]]
+    assert texts == ["Điểm tổng hợp", "<b>44,37</b>", "Xếp hạng", "<b>28/61</b>", "Nhóm", "<b>Trung bình cao</b>",
+                     "So với năm trước", "<b>–</b>", "Không so sánh được với 2017: thang điểm đã đổi"]
+    assert spec["layout"]["annotations"][1]["font"]["size"] >= 60
     assert labels(at) == ["◀ Trước", "Sau ▶", "Thoát trình chiếu"]
     assert at.button(key="present_prev").disabled and not at.button(key="present_next").disabled
     assert at.caption[-1].value.startswith("1/")
@@ -37,7 +41,7 @@ def test_first_screen_is_the_headline_without_sidebar():
 def test_next_shows_one_large_chart_per_screen():
     at = app(present=1, province=10, year=2019).run()
     n = int(at.caption[-1].value.split("/")[1].split()[0])
-    assert n == 7                     # headline, trend, radar, map, targets, where to focus, dimensions
+    assert n == 7 and len(specs(at)) == 1                     # headline, trend, radar, map, targets, where to focus, dimensions
     seen = []
     for i in range(2, n + 1):
         at.button(key="present_next").click().run()
@@ -73,7 +77,8 @@ def test_the_sidebar_switch_enters_presentation_mode():
     at.toggle(key="present_toggle").set_value(True).run()
     assert not at.exception
     assert at.query_params["present"] == "1"
-    assert at.title[0].value == "Lào Cai — PAPI 2019" and [m.value for m in at.metric][:2] == ["45,06", "13/63"]
+    texts = [a["text"] for a in specs(at)[0]["layout"]["annotations"]]
+    assert "<b>45,06</b>" in texts and "<b>13/63</b>" in texts and "<b>Cao nhất</b>" in texts
 
 
 @pytest.mark.parametrize("page", ["profile", "targets"])

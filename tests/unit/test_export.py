@@ -148,12 +148,12 @@ def test_svg_keeps_size_and_vietnamese_text():
         assert text in svg
 
 
-def test_source_is_written_under_the_plot_without_touching_the_page_figure():
+def test_source_is_written_under_the_title_without_touching_the_page_figure():
     fig = _figure()
     out = export.with_source(fig, "Nguồn: PAPI 2018", note="Thang 80 từ 2018")
-    assert len(fig.layout.annotations) == 0
-    assert out.layout.annotations[-1].text == "Thang 80 từ 2018  Nguồn: PAPI 2018"
-    assert out.layout.margin.b > 80
+    assert fig.layout.title.subtitle.text is None and fig.layout.margin.l is None
+    assert out.layout.title.subtitle.text == "Thang 80 từ 2018  Nguồn: PAPI 2018"
+    assert out.layout.margin.l >= 60 and out.layout.margin.t >= 100
 
 
 def test_no_browser_says_what_to_install(monkeypatch):

@@ -1,0 +1,89 @@
+"""Downloads and presentation mode in Chromium, as a user does them: the
+PNG/SVG of a chart, the CSV/XLSX of a table and the slide deck from the
+profile page; presentation mode driven by the keyboard. Screenshots in
+artifacts/screenshots/present-*.png."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from papi_data import export
+from tests.e2e.browser import assert_no_exception, open_page, screenshot
+
+pytestmark = pytest.mark.e2e
+
+PROFILE = "profile?lang={lang}&year=2019&province=10"
+
+
+def _download(page, name: str, nth: int = 0, timeout: float = 180_000) -> tuple[str, bytes]:
+    with page.expect_download(timeout=timeout) as d:
+        page.get_by_role("button", name=name, exact=True).nth(nth).click()
+    dl = d.value
+    return dl.suggested_filename, open(dl.path(), "rb").read()
+
+
+@pytest.mark.skipif(export.browser_path() is None, reason="no Chromium for chart images; CI installs it")
+def test_chart_images_from_the_profile(server, page):
+    from PIL import Image
+    open_page(page, f"{server}/{PROFILE.format(lang='vi')}", wait_for=".js-plotly-plot .main-svg")
+    assert_no_exception(page)
+    name, png = _download(page, "Ảnh PNG")
+    assert name.endswith(".png") and "lao-cai" in name
+    im = Image.open(io.BytesIO(png))
+    assert im.size[0] == 2400 and im.size[1] > 600          # 1200 px wide at scale 2
+    name, svg = _download(page, "Ảnh SVG")
+    text = svg.decode("utf-8")
+    assert name.endswith(".svg") and 'width="1200"' in text
+    assert "Lào Cai" in text and "Nguồn: PAPI" in text      # diacritics and the source travel with the image
+
+
+def test_table_downloads_are_what_is_shown(server, page):
+    from openpyxl import load_workbook
+    open_page(page, f"{server}/{PROFILE.format(lang='en')}", wait_for='[data-testid="stDataFrame"]')
+    assert_no_exception(page)
+    name, csv = _download(page, "CSV")
+    assert name.endswith(".csv") and csv.startswith(b"\xef\xbb\xbf")
+    rows = csv.decode("utf-8-sig").splitlines()
+    assert len(rows) > 20 and any(r.startswith("D1.1") or ",D1.1" in r or "D1.1 " in r for r in rows)
+    name, xlsx = _download(page, "Excel")
+    wb = load_workbook(io.BytesIO(xlsx))
+    data = [[c.value for c in r] for r in wb.worksheets[0].iter_rows()]
+    assert len(data) == len(rows)                              # same rows (header included)
+    assert any("Source: PAPI 2019" in str(r[0].value) for r in wb.worksheets[1].iter_rows())
+
+
+def test_the_deck_from_the_profile_button(server, page):
+    from pptx import Presentation
+    open_page(page, f"{server}/{PROFILE.format(lang='vi')}", wait_for=".js-plotly-plot .main-svg")
+    name, raw = _download(page, "Tạo bài trình chiếu")
+    assert name == "papi-2019-lao-cai-vi.pptx"
+    prs = Presentation(io.BytesIO(raw))
+    head = "\n".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame)
+    assert "45,06" in head and "13/63" in head and "Cao nhất" in head
+
+
+@pytest.mark.parametrize("lang,next_label,exit_label", [("vi", "Sau", "Thoát trình chiếu"),
+                                                         ("en", "Next", "Leave presentation")])
+def test_presentation_mode_by_keyboard(server, page, lang, next_label, exit_label):
+    open_page(page, f"{server}/{PROFILE.format(lang=lang)}&present=1",
+              wait_for=".js-plotly-plot .main-svg")
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stSidebar"]').count() == 0
+    headline = page.locator(".js-plotly-plot").inner_text()
+    assert ("45,06" if lang == "vi" else "45.06") in headline and "13/63" in headline
+    screenshot(page, f"present-1-{lang}")
+    page.get_by_role("button", name=re.compile(next_label)).wait_for()
+    page.locator("[data-testid=stCaptionContainer]").first.click()   # focus the page, as a presenter does with a first click
+    for i in (2, 3):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url(re.compile(rf"slide={i}"), timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        # one chart per screen (the previous screen's chart goes when the run ends)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 1", timeout=60_000)
+    assert_no_exception(page)
+    screenshot(page, f"present-3-{lang}")
+    page.get_by_role("button", name=re.compile(exit_label)).click()
+    page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
+    assert "present=1" not in page.url
