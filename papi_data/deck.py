@@ -13,7 +13,7 @@ import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
 from . import analytics, codebook, gaps, provinces, targets
@@ -200,7 +200,9 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     else:
         ev = gaps.evaluate(tg, e, lang)
         tab = gaps.table(ev, tg, lang)
-        keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))]
+        # the columns a meeting reads; a column with nothing in it for this plan is left out
+        keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))
+                and tab[c].map(lambda x: x is not None and str(x).strip() not in ("", "–", "nan", "None")).any()]
         colors = {"Đạt": "#CDEFE3", "Met": "#CDEFE3", "Chưa đạt": "#F9D9CC", "Not met": "#F9D9CC"}
         status = t("tgt_col_status", lang)
         per = 6
@@ -250,8 +252,9 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, rank_left, Inches(1.3), rank_width, Inches(5.2), cd).chart
     ch.has_title = True
     ch.chart_title.text_frame.text = t("deck_trend_rank", lang)
-    ch.value_axis.reverse_order = True          # rank 1 at the top
-    ch.value_axis.minimum_scale = 1
+    ch.value_axis.reverse_order = True          # rank 1 at the top,
+    ch.value_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # the years along the bottom
+    ch.value_axis.minimum_scale, ch.value_axis.major_unit = 1, 10
     ch.has_legend = False
     d.text(s, t("total_scale_note", lang) + "  " + src, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
            size=10, color="#777777")
