@@ -203,7 +203,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         # the columns a meeting reads; a column with nothing in it for this plan is left out
         keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))
                 and tab[c].map(lambda x: x is not None and str(x).strip() not in ("", "–", "nan", "None")).any()]
-        colors = {"Đạt": "#CDEFE3", "Met": "#CDEFE3", "Chưa đạt": "#F9D9CC", "Not met": "#F9D9CC"}
+        colors = {t("tgt_met", lang): "#CDEFE3", t("tgt_not_met", lang): "#F9D9CC"}
         status = t("tgt_col_status", lang)
         per = 6
         for k in range(0, len(tab), per):   # at most 6 targets a slide, readable from the back of the room
