@@ -63,6 +63,17 @@ def test_a_deep_link_opens_a_given_screen_in_english():
     assert len(at.get("plotly_chart")) == 1
 
 
+@pytest.mark.parametrize("params", [{"province": 87, "year": 2014},          # Đồng Tháp 2014: not scored
+                                    {"province": 999, "year": "abc", "slide": "x"},   # a mangled link
+                                    {"province": 1, "year": 2011, "slide": 99}])
+def test_odd_links_still_present_something(params):
+    at = app(present=1, **params).run()
+    assert not at.exception
+    assert "/" in at.caption[-1].value and len(at.get("html")) == 0
+    if params["province"] == 87:
+        assert "Đồng Tháp" in at.header[0].value
+
+
 def test_leaving_returns_to_the_page_with_its_sidebar():
     at = app(present=1, province=10, year=2019, slide=2).run()
     at.button(key="present_exit").click().run()
