@@ -34,6 +34,10 @@ def _dark(hex_color: str) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b < 140
 
 
+def _filled(x) -> bool:
+    return x is not None and str(x).strip() not in ("", "–", "nan", "None")
+
+
 def _next(tier, points, lang: str) -> str:
     """Points to the next tier; none for the top tier."""
     return "–" if pd.isna(tier) or int(tier) == 1 else fmt(points, lang)
@@ -200,18 +204,22 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     else:
         ev = gaps.evaluate(tg, e, lang)
         tab = gaps.table(ev, tg, lang)
-        # the columns a meeting reads; a column with nothing in it for this plan is left out
-        keep = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))
-                and tab[c].map(lambda x: x is not None and str(x).strip() not in ("", "–", "nan", "None")).any()]
+        # The columns a meeting reads. The plan goes in the footer when the
+        # targets share one plan; a column with nothing in it on a slide is left out.
+        plan = t("tgt_col_plan", lang)
+        cols = [c for c in tab.columns if c not in (t("tgt_col_change", lang), t("tgt_col_needed", lang))
+                and not (c == plan and tab[c].nunique() <= 1)]
         colors = {t("tgt_met", lang): "#CDEFE3", t("tgt_not_met", lang): "#F9D9CC"}
         status = t("tgt_col_status", lang)
         per = 6
         for k in range(0, len(tab), per):   # at most 6 targets a slide, readable from the back of the room
-            part = tab[keep].iloc[k:k + per].reset_index(drop=True)
+            part = tab.iloc[k:k + per].reset_index(drop=True)
+            keep = [c for c in cols if c == status or part[c].map(_filled).any()]
+            part = part[keep]
             s = d.slide(t("deck_targets", lang, year=year) + (f" ({k // per + 1})" if len(tab) > per else ""))
             fills = {(i + 1, keep.index(status)): colors[v] for i, v in enumerate(part[status]) if v in colors}
             d.table(s, part, top=Inches(1.3), font=12, fills=fills, first_width=2.4)
-            d.text(s, f"{src}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
+            d.text(s, f"{src}; {plan}: " + ", ".join(sorted(set(tab[plan].dropna().astype(str)))),
                    Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
         vals = ev[ev["kind"] == "value"]
         if not vals.empty:
