@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Emu, Inches, Pt
 
 from . import analytics, codebook, gaps, provinces, targets
@@ -23,6 +24,7 @@ from .i18n import fmt, fmt_rank, t
 from .store import Store
 
 W, H = Inches(13.333), Inches(7.5)
+ACTUAL, TARGET, MEAN = "#0B3C5D", "#E07B39", "#8C8C8C"
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -41,6 +43,58 @@ def _filled(x) -> bool:
 def _next(tier, points, lang: str) -> str:
     """Points to the next tier; none for the top tier."""
     return "–" if pd.isna(tier) or int(tier) == 1 else fmt(points, lang)
+
+
+def _labels(chart, texts_per_series, size=12, position=None):
+    """Data labels written as the language writes numbers (45,06 / 45.06):
+    a chart axis format follows the viewer's locale, these follow the deck's.
+    The chart data stay numbers, so the chart remains editable."""
+    for series, texts in zip(chart.plots[0].series, texts_per_series):
+        for i, text in enumerate(texts):
+            if text is None:
+                continue
+            dl = series.points[i].data_label
+            dl.has_text_frame = True
+            dl.text_frame.text = text
+            dl.font.size = Pt(size)
+            if position is not None:
+                dl.position = position
+
+
+def _colour(chart, colors):
+    for series, color in zip(chart.plots[0].series, colors):
+        if chart.chart_type in (XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.RADAR_MARKERS):
+            series.format.line.color.rgb = _rgb(color)
+            series.format.line.width = Pt(2.5)
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = _rgb(color)
+            series.marker.format.line.color.rgb = _rgb(color)
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = _rgb(color)
+
+
+def _bars(slide, title, categories, series, lang, left, top, width, height, legend=True):
+    """A native clustered column chart from 0 with each bar labelled."""
+    cd = CategoryChartData()
+    cd.categories = categories
+    for name, values in series:
+        cd.add_series(name, values)
+    ch = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left, top, width, height, cd).chart
+    ch.has_title = True
+    ch.chart_title.text_frame.text = title
+    ch.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
+    ch.has_legend = legend
+    if legend:
+        ch.legend.position, ch.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+    ch.value_axis.minimum_scale = 0
+    ch.value_axis.has_major_gridlines = False
+    ch.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+    ch.plots[0].gap_width, ch.plots[0].overlap = 40, -5
+    _colour(ch, [ACTUAL, TARGET])
+    _labels(ch, [[None if v is None else fmt(v, lang) for v in values] for _, values in series], size=10,
+            position=XL_LABEL_POSITION.OUTSIDE_END)
+    return ch
 
 
 class _Deck:
@@ -186,8 +240,26 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         for i, (label, value) in enumerate(cells):
             left = Inches(0.5 + 3.2 * i)
             d.text(s, label, left, Inches(2.0), Inches(3.0), Inches(0.6), size=18, color="#555555")
-            d.text(s, value, left, Inches(2.7), Inches(3.0), Inches(1.2), size=40, bold=True,
-                   color=TIER_COLORS[int(total["tier"])] if i == 2 else "#0B3C5D")
+            if i == 2:     # the tier on its tier colour, legible on a projector
+                fill = TIER_COLORS[int(total["tier"])]
+                box = d.text(s, value, left, Inches(2.75), Inches(3.0), Inches(1.0), size=30, bold=True,
+                             color="#FFFFFF" if _dark(fill) else "#1A1A1A")
+                box.fill.solid()
+                box.fill.fore_color.rgb = _rgb(fill)
+            else:
+                d.text(s, value, left, Inches(2.7), Inches(3.0), Inches(1.2), size=40, bold=True, color="#0B3C5D")
+        # Second row: where the province stands against the country and the
+        # tier above (what a leader asks first).
+        mean_total = stats[(stats["year"] == year) & (stats["indicator"] == "TOTAL")]["mean"]
+        tier = int(total["tier"])
+        second = [(t("national_mean", lang), fmt(mean_total.iloc[0], lang) if len(mean_total) else "–")]
+        if tier > 1:      # nothing to reach from the top tier
+            second += [(t("points_next", lang), _next(tier, total["points_to_next_tier"], lang)),
+                       (t("deck_next_cut", lang, tier=tier_name(tier - 1, lang)), fmt(total[f"cut_{tier - 1}"], lang))]
+        for i, (label, value) in enumerate(second):
+            left = Inches(0.5 + 3.2 * i)
+            d.text(s, label, left, Inches(4.6), Inches(3.0), Inches(0.6), size=16, color="#555555")
+            d.text(s, value, left, Inches(5.2), Inches(3.0), Inches(0.9), size=28, bold=True, color="#0B3C5D")
         if total["prev_value"] is not None and not pd.isna(total["prev_value"]) and not total["comparable"]:
             d.text(s, t("deck_not_comparable", lang, prev=year - 1), Inches(0.5 + 3.2 * 3), Inches(4.0), Inches(3.0),
                    Inches(1.0), size=12, color="#555555")
@@ -223,14 +295,21 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
                    Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
         vals = ev[ev["kind"] == "value"]
         if not vals.empty:
+            # One chart per scale (the total out of 80 beside dimensions out
+            # of 10 would flatten the dimensions), each as wide as its bars need.
             s2 = d.slide(t("tgt_chart_title", lang, year=year))
-            cd = CategoryChartData()
-            cd.categories = list(vals["indicator"])
-            cd.add_series(t("tgt_actual", lang), [None if pd.isna(x) else round(float(x), 2) for x in vals["actual"]])
-            cd.add_series(t("tgt_target_marker", lang), [round(float(x), 2) for x in vals["target"]])
-            ch = s2.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.6), Inches(1.3), Inches(12), Inches(5.4),
-                                     cd).chart
-            ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+            top_of = {c: (codebook.scale(c, year) or (0, 0))[1] for c in vals["indicator"]}
+            groups = [(m, vals[vals["indicator"].map(top_of) == m]) for m in sorted(set(top_of.values()), reverse=True)]
+            room = d.width - Inches(1.2)
+            slots = [max(len(g), 3) for _, g in groups]
+            left = Inches(0.6)
+            for k, ((top_scale, g), n) in enumerate(zip(groups, slots)):
+                width = Emu(int(room * n / sum(slots)))
+                _bars(s2, t("deck_scale", lang, max=fmt(top_scale, lang, 0)), list(g["indicator"]),
+                      [(t("tgt_actual", lang), [None if pd.isna(x) else round(float(x), 2) for x in g["actual"]]),
+                       (t("tgt_target_marker", lang), [round(float(x), 2) for x in g["target"]])],
+                      lang, left, Inches(1.3), width, Inches(5.4), legend=k == len(groups) - 1)
+                left += width
             d.text(s2, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 4. Trend: the total on the chosen year's scale (no line across the
@@ -246,13 +325,25 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     if len(years) > 1:
         cd = CategoryChartData()
         cd.categories = [str(y) for y in years]
-        cd.add_series(name, [None if y not in mine.index else round(float(mine.loc[y, "value"]), 2) for y in years])
-        cd.add_series(t("national_mean", lang), [round(float(mean[y]), 2) for y in years])
+        lines = [[None if y not in mine.index else round(float(mine.loc[y, "value"]), 2) for y in years],
+                 [round(float(mean[y]), 2) for y in years]]
+        cd.add_series(name, lines[0])
+        cd.add_series(t("national_mean", lang), lines[1])
         ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(0.4), Inches(1.3), Inches(6.2), Inches(5.2),
                                 cd).chart
         ch.has_title = True
         ch.chart_title.text_frame.text = t("deck_trend_score", lang, first=first, year=year)
         ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
+        shown = [v for v in lines[0] + lines[1] if v is not None]
+        lo, hi = math.floor(min(shown)) - 1, math.ceil(max(shown)) + 1
+        ch.value_axis.minimum_scale, ch.value_axis.maximum_scale = lo, hi   # whole points on the axis
+        ch.value_axis.major_unit = max(1, math.ceil((hi - lo) / 6))
+        ch.value_axis.tick_labels.number_format, ch.value_axis.tick_labels.number_format_is_linked = "0", False
+        _colour(ch, [ACTUAL, MEAN])
+        _labels(ch, [[None if v is None else fmt(v, lang) for v in lines[0]]], size=11,
+                position=XL_LABEL_POSITION.ABOVE)         # the province above its points,
+        _labels(ch, [[], [None] * (len(years) - 1) + [fmt(lines[1][-1], lang)]], size=11,
+                position=XL_LABEL_POSITION.BELOW)         # the national mean only where it ends
         rank_left, rank_width = Inches(6.8), Inches(6.2)
     cd = CategoryChartData()
     cd.categories = [str(y) for y in all_years]
@@ -262,8 +353,18 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     ch.chart_title.text_frame.text = t("deck_trend_rank", lang)
     ch.value_axis.reverse_order = True          # rank 1 at the top,
     ch.value_axis.crosses = XL_AXIS_CROSSES.MAXIMUM   # the years along the bottom
-    ch.value_axis.minimum_scale, ch.value_axis.major_unit = 1, 10
+    # Each point carries its rank; the axis runs from 1 to the number of
+    # provinces scored, without tick labels that would not be ranks (11, 21…).
+    n_max = int(e[(e["indicator"] == "TOTAL") & (e["year"] <= year)]["n_ranked"].max())
+    ch.value_axis.minimum_scale, ch.value_axis.maximum_scale = 1, n_max
+    ch.value_axis.has_major_gridlines = False
+    ch.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     ch.has_legend = False
+    _colour(ch, [ACTUAL])
+    long_run = len(all_years) > 8          # many years: the rank alone, so labels do not collide
+    _labels(ch, [[None if y not in mine.index else
+                  (str(int(mine.loc[y, "rank"])) if long_run else fmt_rank(mine.loc[y, "rank"], mine.loc[y, "n_ranked"], lang))
+                  for y in all_years]], size=11, position=XL_LABEL_POSITION.ABOVE)
     d.text(s, t("total_scale_note", lang) + "  " + src, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
            size=10, color="#777777")
 
@@ -280,6 +381,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         cd.add_series(t("national_mean", lang), [round(float(dm[c]), 2) for c in dims])
         ch = s.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, Inches(2.2), Inches(1.2), Inches(9), Inches(5.6), cd).chart
         ch.has_legend, ch.legend.position = True, XL_LEGEND_POSITION.BOTTOM
+        _colour(ch, [ACTUAL, MEAN])
     d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 6. Dimensions with tiers

@@ -25,6 +25,8 @@ STRINGS = {
     "deck_not_comparable": {"vi": "Không so sánh được với {prev}: thang điểm đã đổi",
                             "en": "Not comparable with {prev}: the scale changed"},
     "deck_no_previous": {"vi": "Không có điểm năm {prev}", "en": "No score for {prev}"},
+    "deck_next_cut": {"vi": "Ngưỡng nhóm {tier}", "en": "{tier} tier starts at"},
+    "deck_scale": {"vi": "Thang điểm 0–{max}", "en": "Scale 0–{max}"},
     "deck_dimensions": {"vi": "Các chỉ số nội dung và nhóm, PAPI {year}", "en": "Dimensions and tiers, PAPI {year}"},
     "deck_weakest": {"vi": "Nội dung thành phần yếu nhất, PAPI {year}", "en": "Weakest sub-dimensions, PAPI {year}"},
     "deck_sources": {"vi": "Nguồn và ghi chú", "en": "Sources and notes"},

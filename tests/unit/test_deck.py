@@ -154,12 +154,41 @@ def test_targets_against_results(store, en2019, e):
     status = head.index(t("tgt_col_status", "en"))
     assert [r[status] for r in rows] == [gaps.status_text(m, "en") for m in ev["met"]]
     assert rows[0][head.index(t("tgt_col_actual", "en"))] == "45.06"
-    (chart,) = charts(find(en2019, t("tgt_chart_title", "en", year=2019))[0])
+    total, dims = charts(find(en2019, t("tgt_chart_title", "en", year=2019))[0])   # one chart per scale
     vals = ev[ev["kind"] == "value"]
-    plot = chart.plots[0]
-    assert list(plot.categories) == list(vals["indicator"])
-    assert list(plot.series[1].values) == [round(float(x), 2) for x in vals["target"]]
-    assert plot.series[1].values[0] == 46.96                 # Lào Cai plan 170/KH-UBND: total ≥ 46.96
+    assert list(total.plots[0].categories) == ["TOTAL"]
+    assert list(dims.plots[0].categories) == [c for c in vals["indicator"] if c != "TOTAL"]
+    shown = [*total.plots[0].series[1].values, *dims.plots[0].series[1].values]
+    assert shown == [round(float(x), 2) for x in vals["target"]]
+    assert total.plots[0].series[1].values[0] == 46.96       # Lào Cai plan 170/KH-UBND: total ≥ 46.96
+    assert total.plots[0].series[0].values[0] == round(float(vals["actual"].iloc[0]), 2)
+    assert total.chart_title.text_frame.text == "Scale 0–80" and dims.chart_title.text_frame.text == "Scale 0–10"
+
+
+def test_chart_labels_write_numbers_for_the_language(store, e):
+    """Bars and points carry labels written as the deck's language writes
+    numbers (a chart's own number format would follow the viewer's locale)."""
+    vi = Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2019, "vi")))
+    total, _ = charts(find(vi, t("tgt_chart_title", "vi", year=2019))[0])
+    labels = [p.data_label.text_frame.text for p in total.plots[0].series[0].points]
+    assert labels == ["45,06"]
+    assert [p.data_label.text_frame.text for p in total.plots[0].series[1].points] == ["46,96"]
+    score, rank = charts(find(vi, "Diễn biến")[0])
+    assert [p.data_label.text_frame.text for p in score.plots[0].series[0].points] == ["44,37", "45,06"]
+    ranks = e[(e["province_code"] == LAO_CAI) & (e["indicator"] == "TOTAL") & (e["year"] <= 2019)]
+    assert [p.data_label.text_frame.text for p in rank.plots[0].series[0].points] == \
+        [str(int(r)) for r in ranks.sort_values("year")["rank"]]      # 9 years: the rank alone
+    assert rank.value_axis.maximum_scale == 63 and rank.value_axis.minimum_scale == 1
+
+
+def test_headline_says_where_the_next_tier_starts(vi2018, e, stats):
+    head = texts(find(vi2018, "Kết quả chung")[0])
+    row = e[(e["year"] == 2018) & (e["province_code"] == LAO_CAI) & (e["indicator"] == "TOTAL")].iloc[0]
+    mean = stats[(stats["year"] == 2018) & (stats["indicator"] == "TOTAL")]["mean"].iloc[0]
+    assert fmt(mean, "vi") in head and "Trung bình toàn quốc" in head
+    assert "Ngưỡng nhóm Cao nhất" in head and fmt(row["cut_1"], "vi") in head
+    assert fmt(row["points_to_next_tier"], "vi") in head
+    assert row["cut_1"] - row["value"] == pytest.approx(row["points_to_next_tier"])
 
 
 def test_sources_slide_names_the_release(vi2018):
