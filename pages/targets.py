@@ -78,10 +78,15 @@ else:
         st.rerun()
 
     editable = tg[["id", *targets.FIELDS]] if not tg.empty else pd.DataFrame(columns=["id", *targets.FIELDS])
+    # Columns keep their field names (those of the Excel template); the editor shows them in the
+    # interface language, and error messages name them the same way.
+    config = {f: st.column_config.Column(targets.field_label(f, lang), help=targets.field_help(f, lang))
+              for f in targets.FIELDS}
+    config["id"] = st.column_config.NumberColumn(targets.field_label("id", lang), disabled=True)
+    config["kind"] = st.column_config.SelectboxColumn(targets.field_label("kind", lang),
+                                                      help=targets.field_help("kind", lang), options=list(targets.KINDS))
     edited = st.data_editor(editable, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}",
-                            num_rows="dynamic", hide_index=True,
-                            column_config={"id": st.column_config.NumberColumn(disabled=True),
-                                           "kind": st.column_config.SelectboxColumn(options=list(targets.KINDS))})
+                            num_rows="dynamic", hide_index=True, column_config=config)
     if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
         try:
             counts = targets.apply(store, editable, edited, user=auth.user_name(), lang=lang)

@@ -81,8 +81,12 @@ def focus_chart(focus: pd.DataFrame, lang: str, title: str) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=f["points_to_next_tier"], y=[codebook.name(c, lang) for c in f["indicator"]], orientation="h",
         marker_color=[TIER_COLORS[int(k)] for k in f["tier"]],
-        text=[fmt(x, lang) for x in f["points_to_next_tier"]], textposition="outside",
+        # The label says which tier the points reach, so the colours need no key.
+        text=[t("tgt_focus_to", lang, points=fmt(x, lang), tier=TIER_NAMES[lang][int(k) - 1])
+              for x, k in zip(f["points_to_next_tier"], f["tier"])], textposition="outside",
         customdata=[TIER_NAMES[lang][int(k)] for k in f["tier"]],
         hovertemplate="%{y}: %{x:.2f} (%{customdata})<extra></extra>"))
-    fig.update_xaxes(title=t("points_next", lang), gridcolor="#eee")
+    # Room on the right for the outside labels.
+    fig.update_xaxes(title=t("points_next", lang), gridcolor="#eee",
+                     range=[0, float(f["points_to_next_tier"].max() or 0) * 1.45 + 1e-9])
     return _layout(fig, lang, title, height=max(260, 48 * len(f) + 100))

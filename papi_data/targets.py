@@ -203,14 +203,30 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
 
 # ---- edits ------------------------------------------------------------------
 
+def field_label(field: str, lang: str) -> str:
+    """A target column as the editor shows it (Điểm tối thiểu / Minimum score)."""
+    return t(f"tgt_field_{field}", lang)
+
+
+def field_help(field: str, lang: str) -> str:
+    """The editor's tooltip: the field name (as in the Excel template) and what to write."""
+    from .i18n.targets import STRINGS
+    key = f"tgt_help_{field}"
+    return f"{field}: {STRINGS[key][lang]}" if key in STRINGS else field
+
+
 def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | None = None,
           action: str = "edit", lang: str = "vi") -> dict:
     """Write the difference between two versions of a target table (rows
     keyed by `id`; a row without id is new) in one transaction, recording
     every change. Raises ValueError with the messages when any row is bad;
-    nothing is written then."""
-    rows = [r for r in after.to_dict("records") if any(_clean(r.get(f)) is not None for f in FIELDS)]
-    errs = problems(rows, lang, where=lambda i, col: t("tgt_err_row", lang, row=i + 1, col=col))
+    nothing is written then. Messages name the row as numbered in `after`
+    (blank rows count) and the column by its label in the editor."""
+    numbered = [(n, r) for n, r in enumerate(after.to_dict("records"), start=1)
+                if any(_clean(r.get(f)) is not None for f in FIELDS)]
+    rows = [r for _, r in numbered]
+    errs = problems(rows, lang, where=lambda i, col: t("tgt_err_row", lang, row=numbered[i][0],
+                                                       col=field_label(col, lang)))
     if errs:
         raise ValueError("\n".join(errs))
     user = user or current_user()

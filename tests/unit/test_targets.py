@@ -304,4 +304,28 @@ def test_editor_messages_name_row_and_column(tstore):
                                               "value": 10.5}])], ignore_index=True)
     with pytest.raises(ValueError) as e:
         targets.apply(tstore, before, after, user="a", lang="vi")
-    assert str(e.value) == "[dòng 2, cột value] 10,5 nằm ngoài thang điểm 0–10 của D4."
+    assert str(e.value) == "[dòng 2, cột Điểm tối thiểu] 10,5 nằm ngoài thang điểm 0–10 của D4."
+
+
+def test_editor_messages_count_blank_rows_and_name_columns_in_english(tstore):
+    """The row number is the one the analyst sees: a blank row above still counts."""
+    everything = targets.load(tstore)
+    before = targets.load(tstore, 19, 2024)
+    blank = {f: None for f in targets.FIELDS}
+    bad = {"province_code": 19, "year": 2024, "indicator": "D2", "kind": "tier", "tier": 7}
+    after = pd.concat([before, pd.DataFrame([blank, bad])], ignore_index=True)
+    with pytest.raises(ValueError) as e:
+        targets.apply(tstore, before, after, user="a", lang="en")
+    assert str(e.value) == "[row 3, column Tier] tier must be 1–4 (got 7)."
+    assert targets.load(tstore).equals(everything) and len(targets.changes(tstore)) == 22
+
+
+def test_focus_chart_names_the_tier_to_reach(enriched):
+    from papi_data.figures_targets import focus_chart
+    f = gaps.focus(enriched, 10, 2019)
+    fig = focus_chart(f, "vi", "t")
+    # Drawn bottom-up: the cheapest gain (D5, 0.010 to the top group) is the last bar, at the top.
+    assert fig.data[0].text[-1] == "0,01 → Cao nhất"
+    d7 = list(fig.data[0].y).index("D7 Quản trị môi trường")
+    assert fig.data[0].text[d7] == "0,01 → Trung bình cao"          # tier 3, 0.011 below tier 2
+    assert fig.layout.xaxis.range[1] > f.points_to_next_tier.max()
