@@ -24,6 +24,14 @@ def _num(v):
     return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else v
 
 
+def agrees(stated: float, published: float) -> bool:
+    """Whether a plan's 2-decimal figure is the published score as the press
+    writes it: rounded (44.3731 -> 44.37) or truncated (8.146993 -> 8.14)."""
+    rounded = round(published, 2)
+    truncated = math.floor(published * 100 + 1e-7) / 100
+    return min(abs(stated - rounded), abs(stated - truncated)) < 0.005
+
+
 def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """One row per target. `met` is True/False, or None when PAPI did not
     score the province that year (never False for missing data)."""
@@ -82,12 +90,17 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                 if kind == "value":
                     out["change_needed"] = out["target"] - float(base["value"])
                 stated = _num(tg.get("baseline_value"))
-                if stated is not None and abs(round(float(base["value"]), 2) - float(stated)) > 0.005:
+                if stated is not None and not agrees(float(stated), float(base["value"])):
                     out["warning"] = t("tgt_baseline_warning", lang, indicator=ind, year=int(by),
                                        stated=fmt(float(stated), lang), published=fmt(float(base["value"]), lang),
                                        diff=fmt(float(stated) - float(base["value"]), lang, sign=True))
                     out["baseline_check"] = t("tgt_check_text", lang, stated=fmt(float(stated), lang),
                                               published=fmt(float(base["value"]), lang))
+            elif _num(tg.get("baseline_value")) is not None:
+                # The plan states a score for a year PAPI did not score the province.
+                stated = fmt(float(tg["baseline_value"]), lang)
+                out["warning"] = t("tgt_baseline_unscored", lang, indicator=ind, year=int(by), stated=stated)
+                out["baseline_check"] = t("tgt_check_unscored", lang, stated=stated, year=int(by))
         rows.append(out)
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -103,4 +103,10 @@ STRINGS = {
     "tgt_help_plan_date": {"vi": "Dạng YYYY-MM-DD, ví dụ 2019-04-25.", "en": "YYYY-MM-DD, e.g. 2019-04-25."},
     "tgt_help_baseline_value": {"vi": "Điểm năm gốc như kế hoạch ghi; nếu khác số liệu công bố, trang sẽ cảnh báo.",
                                 "en": "The baseline score as the plan writes it; a warning shows when it differs from the published score."},
+    "tgt_baseline_unscored": {
+        "vi": "{indicator}: kế hoạch ghi điểm năm {year} là {stated}, nhưng PAPI {year} không có điểm của tỉnh. Kiểm tra lại bản ghi kế hoạch.",
+        "en": "{indicator}: the plan states {stated} for {year}, but PAPI {year} did not score the province. Check the plan record.",
+    },
+    "tgt_check_unscored": {"vi": "⚠ kế hoạch ghi {stated}, PAPI {year} không có điểm",
+                           "en": "⚠ plan states {stated}, PAPI {year} has no score"},
 }

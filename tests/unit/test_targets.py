@@ -329,3 +329,22 @@ def test_focus_chart_names_the_tier_to_reach(enriched):
     d7 = list(fig.data[0].y).index("D7 Quản trị môi trường")
     assert fig.data[0].text[d7] == "0,01 → Trung bình cao"          # tier 3, 0.011 below tier 2
     assert fig.layout.xaxis.range[1] > f.points_to_next_tier.max()
+
+
+def test_baseline_check_accepts_rounded_or_truncated_figures(enriched):
+    """Press figures are rounded or truncated to 2 decimals: Sóc Trăng 2023 D4
+    is 8.146993, printed 8.15 or 8.14; 8.12 is a different number. Đồng Tháp
+    had no 2018 TOTAL, so a plan stating one is flagged too."""
+    def check(code, stated, by=2023, ind="D4", year=2024):
+        tg = pd.DataFrame([{"id": 1, "province_code": code, "year": year, "indicator": ind, "kind": "value",
+                            "value": 8.5, "baseline_year": by, "baseline_value": stated}])
+        return gaps.evaluate(tg, enriched, "en").iloc[0]
+    assert gaps.agrees(8.15, 8.146993) and gaps.agrees(8.14, 8.146993) and not gaps.agrees(8.12, 8.146993)
+    assert gaps.agrees(44.37, 44.373124) and gaps.agrees(45.78, 45.787524) and not gaps.agrees(6.72, 7.172299)
+    assert check(94, 8.14).warning is None and check(94, 8.15).warning is None
+    off = check(94, 8.12)
+    assert off.warning == "D4: the plan states 8.12 for 2023, the published score is 8.15 (off by -0.03). Check the plan record."
+    assert round(off.change_needed, 6) == round(8.5 - 8.146993, 6)
+    unscored = check(87, 44.0, by=2018, ind="TOTAL", year=2019)
+    assert unscored.warning.startswith("TOTAL: the plan states 44.00 for 2018, but PAPI 2018 did not score")
+    assert unscored.change_needed is None and unscored.met == True  # noqa: E712 (judged on 2019, scored)
