@@ -193,6 +193,15 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
                 bad("rank_better_than_year", "tgt_err_rank_year", year=year)
         if r["baseline_value"] is not None and r["baseline_year"] is None:
             bad("baseline_year", "tgt_err_need", field="baseline_year")
+        elif r["baseline_year"] is not None:
+            by = r["baseline_year"]
+            if by >= year or not codebook.exists(ind, by):
+                bad("baseline_year", "tgt_err_baseline_year", by=by, year=year, indicator=ind)
+            elif r["baseline_value"] is not None:
+                sc = codebook.scale(ind, by)
+                if sc and not (sc[0] <= r["baseline_value"] <= sc[1]):
+                    bad("baseline_value", "tgt_err_scale", value=_short(r["baseline_value"], lang),
+                        lo=_short(sc[0], lang), hi=_short(sc[1], lang), indicator=f"{ind} {by}")
         if r["plan_date"]:
             try:
                 dt.date.fromisoformat(r["plan_date"])

@@ -109,4 +109,6 @@ STRINGS = {
     },
     "tgt_check_unscored": {"vi": "⚠ kế hoạch ghi {stated}, PAPI {year} không có điểm",
                            "en": "⚠ plan states {stated}, PAPI {year} has no score"},
+    "tgt_err_baseline_year": {"vi": "năm gốc {by} phải trước {year} và có chỉ số {indicator}.",
+                              "en": "baseline year {by} must be before {year} and have indicator {indicator}."},
 }

@@ -85,6 +85,12 @@ def test_focus_orders_cheapest_first(enriched):
     ({"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": 50, "plan_date": "25/4/2019"},
      "not YYYY-MM-DD"),
     ({"year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "missing province_code"),
+    ({"province_code": 10, "year": 2019, "indicator": "D8", "kind": "value", "value": 4, "baseline_year": 2019},
+     "baseline year 2019 must be before 2019"),
+    ({"province_code": 10, "year": 2019, "indicator": "D8", "kind": "value", "value": 4, "baseline_year": 2017},
+     "must be before 2019 and have indicator D8"),                    # D8 starts in 2018
+    ({"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": 46.96,
+      "baseline_year": 2017, "baseline_value": 64}, "64 is outside the 0–60 scale of TOTAL 2017"),
 ])
 def test_bad_edits_are_rejected_and_change_nothing(tstore, row, needle):
     before = targets.load(tstore)
@@ -348,3 +354,11 @@ def test_baseline_check_accepts_rounded_or_truncated_figures(enriched):
     unscored = check(87, 44.0, by=2018, ind="TOTAL", year=2019)
     assert unscored.warning.startswith("TOTAL: the plan states 44.00 for 2018, but PAPI 2018 did not score")
     assert unscored.change_needed is None and unscored.met == True  # noqa: E712 (judged on 2019, scored)
+
+
+def test_shipped_targets_pass_the_analysts_checks():
+    """The seeded plans obey the same rules as an analyst's edit."""
+    from papi_data import DATA_DIR
+    rows = pd.read_csv(DATA_DIR / "targets.csv").to_dict("records")
+    assert len(rows) == 22 and targets.problems(rows, "en") == [] and targets.problems(rows, "vi") == []
+    assert all(r["plan_number"] in r["source"] and r["plan_title"] and r["plan_date"] for r in rows)
