@@ -34,13 +34,13 @@ def chart_buttons(fig: go.Figure, key: str, source: str | None = None, note: str
         st.caption(t("exp_no_browser", lang))
         return
     name = _slug(str(fig.layout.title.text or key))
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
-                       mime="image/png", key=f"png_{key}", on_click="ignore", icon=":material/image:",
-                       width="stretch")
-    c2.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
-                       mime="image/svg+xml", key=f"svg_{key}", on_click="ignore", icon=":material/draw:",
-                       width="stretch")
+    # A row that takes the buttons' own width (and wraps), so the labels stay
+    # whole under a chart in a narrow column too.
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
+                       mime="image/png", key=f"png_{key}", on_click="ignore", icon=":material/image:")
+    row.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
+                       mime="image/svg+xml", key=f"svg_{key}", on_click="ignore", icon=":material/draw:")
 
 
 def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None:
@@ -48,14 +48,13 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
     sources and notes)."""
     lang = language()
     notes = [t("exp_note_shown", lang, date=dt.date.today().strftime("%d/%m/%Y")), t("missing_note", lang)]
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
-                       mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:",
-                       width="stretch")
-    c2.download_button(t("exp_xlsx", lang),
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
+                       mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:")
+    row.download_button(t("exp_xlsx", lang),
                        lambda: export.table_xlsx(df, sources=[source] if source else [], notes=notes, lang=lang),
                        file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore", icon=":material/grid_on:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> None:
