@@ -12,4 +12,7 @@ def show_table(df: pd.DataFrame, key: str, source: str, downloads: bool = True, 
         st.caption(source)
     if downloads and not df.empty:
         from ui.exports import table_buttons
-        table_buttons(df, key, source)
+        shown = df
+        if kw.get("column_order"):      # a caller that shows some columns downloads just those
+            shown = df[[c for c in kw["column_order"] if c in df.columns]]
+        table_buttons(shown, key, source)
