@@ -115,7 +115,51 @@ class _Deck:
 
     @property
     def width(self):
-        return self.prs.slide_width
+        """Slides are laid out on a 13.333 × 7.5 in canvas; `fit` maps the
+        result onto a template's own slide size."""
+        return W
+
+    def fit(self) -> None:
+        """Scale what the deck placed (not the template's placeholders) from
+        the 16:9 canvas to the slide size of a template (a 4:3 province
+        template, an older 10 in 16:9 one): positions by each axis, type by
+        the smaller factor so text wraps as it did on the canvas."""
+        sx, sy = self.prs.slide_width / W, self.prs.slide_height / H
+        if abs(sx - 1) < 1e-3 and abs(sy - 1) < 1e-3:
+            return
+        f = min(sx, sy)
+
+        def shrink(text_frame):
+            for p in text_frame.paragraphs:
+                for r in p.runs:
+                    if r.font.size is not None:
+                        r.font.size = Pt(max(6, round(r.font.size.pt * f)))
+
+        for slide in self.prs.slides:
+            for sh in slide.shapes:
+                if sh.is_placeholder:
+                    continue
+                sh.left, sh.top = Emu(int(sh.left * sx)), Emu(int(sh.top * sy))
+                sh.width, sh.height = Emu(int(sh.width * sx)), Emu(int(sh.height * sy))
+                if sh.has_text_frame:
+                    shrink(sh.text_frame)
+                if sh.has_table:
+                    for col in sh.table.columns:
+                        col.width = Emu(int(col.width * sx))
+                    for row in sh.table.rows:
+                        row.height = Emu(int(row.height * sy))
+                        for cell in row.cells:
+                            shrink(cell.text_frame)
+                if sh.has_chart:
+                    ch = sh.chart
+                    ch.font.size = Pt(round(12 * f))
+                    if ch.has_title and ch.chart_title.has_text_frame:
+                        shrink(ch.chart_title.text_frame)
+                    for series in ch.plots[0].series:
+                        for i in range(len(series.values)):
+                            dl = series.points[i].data_label
+                            if dl.has_text_frame and dl.font.size is not None:
+                                dl.font.size = Pt(max(6, round(dl.font.size.pt * f)))
 
     def slide(self, title: str):
         s = self.prs.slides.add_slide(self.body_layout)
@@ -178,6 +222,7 @@ class _Deck:
         return tbl
 
     def bytes(self) -> bytes:
+        self.fit()
         buf = io.BytesIO()
         self.prs.save(buf)
         return buf.getvalue()

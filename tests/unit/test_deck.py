@@ -216,6 +216,13 @@ def test_template_layouts_are_used(store):
     assert all(s.slide_layout.name in names for s in prs.slides)
     assert "Trang mẫu cần bỏ" not in [title(s) for s in prs.slides]
     assert len(prs.slides) == 8
+    # everything the deck placed fits the template's narrower slide
+    for slide in prs.slides:
+        for sh in slide.shapes:
+            assert sh.left >= 0 and sh.left + sh.width <= prs.slide_width, (title(slide), sh.name)
+            assert sh.top >= 0 and sh.top + sh.height <= prs.slide_height, (title(slide), sh.name)
+    head = texts(find(prs, "Kết quả chung")[0])
+    assert "44,37" in head and "28/61" in head
 
 
 def test_a_file_that_is_not_a_template_is_refused():
