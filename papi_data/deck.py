@@ -273,8 +273,8 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     total = _row(e, province_code, year, "TOTAL")
     s = d.slide(t("deck_headline", lang, year=year))
     if total is None:
-        d.text(s, t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=name),
-               Inches(0.6), Inches(2), Inches(12), Inches(1.5), size=24)
+        d.text(s, t("deck_not_scored", lang, year=year, province=name), Inches(0.6), Inches(2), Inches(12),
+               Inches(1.5), size=24)
     else:
         change = ("–" if pd.isna(total["change"]) or not total["comparable"]
                   else fmt(total["change"], lang, sign=True))
@@ -427,6 +427,9 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         ch = s.shapes.add_chart(XL_CHART_TYPE.RADAR_MARKERS, Inches(2.2), Inches(1.2), Inches(9), Inches(5.6), cd).chart
         ch.has_legend, ch.legend.position = True, XL_LEGEND_POSITION.BOTTOM
         _colour(ch, [ACTUAL, MEAN])
+    else:
+        d.text(s, t("deck_not_scored", lang, year=year, province=name), Inches(0.6), Inches(2), Inches(12),
+               Inches(1.5), size=24)
     d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 6. Dimensions with tiers
@@ -459,6 +462,9 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             t("tier", lang): [tier_name(x, lang) for x in weak["tier"]],
             t("points_next", lang): [_next(k, x, lang) for k, x in zip(weak["tier"], weak["points_to_next_tier"])]}),
             top=Inches(1.3), font=14, first_width=5.0)
+    else:
+        d.text(s, t("deck_not_scored", lang, year=year, province=name), Inches(0.6), Inches(2), Inches(12),
+               Inches(1.5), size=24)
     d.text(s, src, Inches(0.5), Inches(6.9), Inches(12), Inches(0.4), size=10, color="#777777")
 
     # 8. Sources

@@ -30,8 +30,14 @@ STRINGS = {
     "deck_dimensions": {"vi": "Các chỉ số nội dung và nhóm, PAPI {year}", "en": "Dimensions and tiers, PAPI {year}"},
     "deck_weakest": {"vi": "Nội dung thành phần yếu nhất, PAPI {year}", "en": "Weakest sub-dimensions, PAPI {year}"},
     "deck_sources": {"vi": "Nguồn và ghi chú", "en": "Sources and notes"},
-    "deck_tiers_rule": {"vi": "Nhóm: phân vị 25/50/75 của các tỉnh có điểm trong năm (xem docs/TIERS.md).",
-                        "en": "Tiers: 25th/50th/75th percentiles of the provinces scored that year (see docs/TIERS.md)."},
+    "deck_tiers_rule": {"vi": "Nhóm (Cao nhất, Trung bình cao, Trung bình thấp, Thấp nhất): mỗi năm và mỗi chỉ số, các tỉnh "
+                              "có điểm chia theo phân vị 75, 50 và 25 (nội suy tuyến tính); tỉnh đạt đúng ngưỡng thuộc "
+                              "nhóm trên. Nhóm ghi trong tệp chính thức được giữ nguyên.",
+                        "en": "Tiers (High, High-average, Low-average, Low): for each year and indicator, the provinces "
+                              "scored are split at the 75th, 50th and 25th percentiles (linear interpolation); a score "
+                              "at a cut point belongs to the tier above. A tier stated in an official file is kept."},
+    "deck_not_scored": {"vi": "PAPI {year} không công bố điểm của {province}.",
+                        "en": "PAPI {year} published no score for {province}."},
     "present_toggle": {"vi": "Chế độ trình chiếu", "en": "Presentation mode"},
     "present_prev": {"vi": "◀ Trước", "en": "◀ Previous"},
     "present_next": {"vi": "Sau ▶", "en": "Next ▶"},

@@ -193,13 +193,16 @@ def test_headline_says_where_the_next_tier_starts(vi2018, e, stats):
 
 def test_sources_slide_names_the_release(vi2018):
     body = texts(find(vi2018, "Nguồn và ghi chú")[0])
-    assert "Nguồn: PAPI 2018 — CECODES, VFF-CRT, RTA & UNDP" in body and "docs/TIERS.md" in body
+    assert "Nguồn: PAPI 2018 — CECODES, VFF-CRT, RTA & UNDP" in body and "phân vị 75, 50 và 25" in body
 
 
 def test_a_province_not_scored_says_so(store):
     prs = Presentation(io.BytesIO(deck.build(store, 87, 2014, "vi")))      # Đồng Tháp 2014: not scored
     head = texts(find(prs, "Kết quả chung")[0])
     assert "Đồng Tháp" in head and "44" not in head
+    for part in ("Kết quả chung", "Các chỉ số nội dung, PAPI 2014", "yếu nhất"):   # no blank slides
+        assert "PAPI 2014 không công bố điểm của Đồng Tháp." in texts(find(prs, part)[0])
+    assert not charts(find(prs, "Các chỉ số nội dung, PAPI 2014")[0])
 
 
 def test_template_layouts_are_used(store):
