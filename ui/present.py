@@ -20,6 +20,7 @@ from papi_data.i18n import t
 PARAM, SLIDE = "present", "slide"
 PAGE = "pages/present.py"
 FONT, TITLE_FONT, HEIGHT = 20, 30, 680
+_SHOWN = "present_shown"   # the screen last drawn or chosen, kept on the server
 
 
 def active() -> bool:
@@ -38,14 +39,21 @@ def _enter() -> None:
     st.session_state["present_toggle"] = False   # the toggle is a way in, not a state
     st.query_params[PARAM] = "1"
     st.query_params.pop(SLIDE, None)
+    st.session_state.pop(_SHOWN, None)
 
 
 def _leave() -> None:
+    st.session_state.pop(_SHOWN, None)
     st.query_params.pop(PARAM, None)
     st.query_params.pop(SLIDE, None)
 
 
-def _go(i: int) -> None:
+def _step(delta: int, n: int) -> None:
+    """Move from the screen last chosen on the server (not the one the
+    buttons were drawn for, nor the address the browser sent, which may not
+    have caught up yet), so a second key press during a rerun is not lost."""
+    i = min(max(st.session_state.get(_SHOWN, current(n)) + delta, 1), n)
+    st.session_state[_SHOWN] = i
     st.query_params[SLIDE] = str(i)
 
 
@@ -78,11 +86,12 @@ def slideshow(slides: list[tuple[str, Callable[[], None]]], lang: str) -> None:
     """Draw one screen of `slides` ((name, draw) pairs) and the navigation."""
     n = len(slides)
     i = current(n)
+    st.session_state[_SHOWN] = i   # the address decides what is drawn (deep links, back button)
     slides[i - 1][1]()
     nav = st.columns([1, 1, 3, 1], vertical_alignment="center")
-    nav[0].button(t("present_prev", lang), key="present_prev", on_click=_go, args=(i - 1,), disabled=i == 1,
+    nav[0].button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1, n), disabled=i == 1,
                   shortcut="Left", width="stretch")
-    nav[1].button(t("present_next", lang), key="present_next", on_click=_go, args=(i + 1,), disabled=i == n,
+    nav[1].button(t("present_next", lang), key="present_next", on_click=_step, args=(1, n), disabled=i == n,
                   shortcut="Right", width="stretch", type="primary")
     nav[2].caption(t("present_of", lang, i=i, n=n) + " · " + slides[i - 1][0])
     nav[3].button(t("present_exit", lang), key="present_exit", on_click=_leave, shortcut="Esc", width="stretch")

@@ -84,6 +84,13 @@ def test_presentation_mode_by_keyboard(server, page, lang, next_label, exit_labe
         page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 1", timeout=60_000)
     assert_no_exception(page)
     screenshot(page, f"present-3-{lang}")
+    # pressing again as soon as the address changes, before the screen has redrawn, still moves on
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"slide=4"), timeout=60_000)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"slide=5"), timeout=60_000)
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url(re.compile(r"slide=4"), timeout=60_000)
     page.get_by_role("button", name=re.compile(exit_label)).click()
     page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
     assert "present=1" not in page.url
