@@ -127,11 +127,16 @@ def cmd_deck(a) -> int:
         except OSError as e:
             raise UserError(f"Cannot read the template: {e}") from None
     try:
+        if template is not None:
+            deck.check_template(template)
         data = deck.build(get_store(), code, a.year, a.lang, template)
     except (ValueError, KeyError) as e:
         raise UserError(f"Cannot build the deck from that template: {e}") from None
-    with open(a.output, "wb") as f:
-        f.write(data)
+    try:
+        with open(a.output, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        raise UserError(f"Cannot write {a.output}: {e.strerror or e}") from None
     print(f"wrote {a.output} ({len(data):,} bytes)")
     return 0
 

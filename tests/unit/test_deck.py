@@ -243,6 +243,13 @@ def test_command_line_writes_the_deck(tmp_path):
     r = subprocess.run([sys.executable, "-m", "papi_data", "deck", "--province", "Atlantis", "--year", "2018",
                         "-o", str(tmp_path / "x.pptx")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and "Unknown province" in r.stderr and "Traceback" not in r.stderr
+    not_pptx = tmp_path / "mau.pptx"
+    not_pptx.write_text("not a presentation")
+    for extra, message in (([ "--template", str(not_pptx), "-o", str(tmp_path / "y.pptx")], "not a PowerPoint"),
+                           (["-o", str(tmp_path / "missing" / "y.pptx")], "Cannot write")):
+        r = subprocess.run([sys.executable, "-m", "papi_data", "deck", "--province", "Lào Cai", "--year", "2018",
+                            *extra], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr, r.stderr
 
 
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdfinfo"),
