@@ -65,26 +65,36 @@ def _workbook(path, rows):
     return str(path)
 
 
+def uploaded(page, name):
+    """Wait until the uploader holds `name` and the run it started is over, so
+    the import button is pressed for this file and not the previous one."""
+    page.locator('[data-testid="stFileChip"]', has_text=name).wait_for()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stFileChipIconSpinner\"]')"
+                           " && !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
 def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     from papi_data import targets
     from papi_data.store import Store
     url, db = analyst_server
+    page.set_default_timeout(90_000)          # clicks and waits; the machine may be busy with other tests
     open_page(page, url + "/data?year=2024&province=33", wait_for="h1")
     page.get_by_label("Tên của bạn (ghi vào lịch sử nhập)").fill("Chuyên viên Sở Nội vụ")
     page.get_by_label("Mật khẩu chuyên viên").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    page.locator('input[type="file"]').wait_for(state="attached")
     page.get_by_role("link", name="Mục tiêu").click()                 # same session: still signed in
-    page.get_by_text("Sửa mục tiêu (cán bộ phân tích)").wait_for(timeout=60_000)
-    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    page.get_by_text("Sửa mục tiêu (cán bộ phân tích)").wait_for()
+    page.locator('input[type="file"]').wait_for(state="attached")
     assert "Hưng Yên, PAPI 2024" in page.locator("h1").first.inner_text()
     store = Store(db)
     before = targets.load(store)
     bad = _workbook(tmp_path / "hy.xlsx", [
         {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 45}])
     page.locator('input[type="file"]').set_input_files(bad)
+    uploaded(page, "hy.xlsx")
     page.get_by_role("button", name="Nhập mục tiêu từ tệp này").click()
-    page.get_by_text("Không lưu — mục tiêu giữ nguyên.").wait_for(timeout=60_000)
+    page.get_by_text("Không lưu — mục tiêu giữ nguyên.").wait_for()
     assert "[hy.xlsx, targets, F2] 45 nằm ngoài thang điểm 0–10 của D8." in page.locator(
         '[data-testid="stAlert"]').all_inner_texts()[-1]
     assert targets.load(store).equals(before)
@@ -92,8 +102,9 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     good = _workbook(tmp_path / "hy2.xlsx", [
         {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5}])
     page.locator('input[type="file"]').set_input_files(good)
+    uploaded(page, "hy2.xlsx")
     page.get_by_role("button", name="Nhập mục tiêu từ tệp này").click()
-    page.get_by_text("Đã nhập từ hy2.xlsx: 1 thêm, 0 sửa, 0 giữ nguyên.").wait_for(timeout=60_000)
+    page.get_by_text("Đã nhập từ hy2.xlsx: 1 thêm, 0 sửa, 0 giữ nguyên.").wait_for()
     assert_no_exception(page)
     assert len(targets.load(store, 33, 2024)) == 2
     assert targets.changes(store).iloc[-1].changed_by == "Chuyên viên Sở Nội vụ"
