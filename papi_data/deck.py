@@ -57,6 +57,8 @@ def _labels(chart, texts_per_series, size=12, position=None):
             dl.has_text_frame = True
             dl.text_frame.text = text
             dl.font.size = Pt(size)
+            for run in dl.text_frame.paragraphs[0].runs:   # a rich-text label takes its size from its runs
+                run.font.size = Pt(size)
             if position is not None:
                 dl.position = position
 
@@ -92,7 +94,7 @@ def _bars(slide, title, categories, series, lang, left, top, width, height, lege
     ch.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     ch.plots[0].gap_width, ch.plots[0].overlap = 40, -5
     _colour(ch, [ACTUAL, TARGET])
-    _labels(ch, [[None if v is None else fmt(v, lang) for v in values] for _, values in series], size=10,
+    _labels(ch, [[None if v is None else fmt(v, lang) for v in values] for _, values in series], size=12,
             position=XL_LABEL_POSITION.OUTSIDE_END)
     return ch
 
@@ -410,7 +412,8 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     _labels(ch, [[None if y not in mine.index else
                   (str(int(mine.loc[y, "rank"])) if long_run else fmt_rank(mine.loc[y, "rank"], mine.loc[y, "n_ranked"], lang))
                   for y in all_years]], size=11, position=XL_LABEL_POSITION.ABOVE)
-    d.text(s, t("total_scale_note", lang) + "  " + src, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
+    src_trend = t("source_papi", lang, years=f"{all_years[0]}–{year}" if all_years[0] < year else year)
+    d.text(s, t("total_scale_note", lang) + "  " + src_trend, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
            size=10, color="#777777")
 
     # 5. Radar: dimensions against the national mean

@@ -95,6 +95,7 @@ def test_trend_chart_data_match_the_data_layer(vi2018, e, stats):
     mine = e[(e["province_code"] == LAO_CAI) & (e["indicator"] == "TOTAL")].set_index("year")["rank"]
     assert list(plot.series[0].values) == [float(mine[y]) for y in years]
     assert rank_chart.value_axis.reverse_order
+    assert "Nguồn: PAPI 2011–2018" in texts(slide)       # the source names every year the slide draws
 
 
 def test_trend_on_one_scale_with_the_national_mean(en2019, e, stats):
@@ -173,6 +174,8 @@ def test_chart_labels_write_numbers_for_the_language(store, e):
     labels = [p.data_label.text_frame.text for p in total.plots[0].series[0].points]
     assert labels == ["45,06"]
     assert [p.data_label.text_frame.text for p in total.plots[0].series[1].points] == ["46,96"]
+    # the label's own text carries its size (a viewer ignores the label's default size for rich text)
+    assert total.plots[0].series[0].points[0].data_label.text_frame.paragraphs[0].runs[0].font.size.pt == 12
     score, rank = charts(find(vi, "Diễn biến")[0])
     assert [p.data_label.text_frame.text for p in score.plots[0].series[0].points] == ["44,37", "45,06"]
     ranks = e[(e["province_code"] == LAO_CAI) & (e["indicator"] == "TOTAL") & (e["year"] <= 2019)]
