@@ -160,8 +160,10 @@ class _Deck:
                     for series in ch.plots[0].series:
                         for i in range(len(series.values)):
                             dl = series.points[i].data_label
-                            if dl.has_text_frame and dl.font.size is not None:
-                                dl.font.size = Pt(max(6, round(dl.font.size.pt * f)))
+                            if dl.has_text_frame:
+                                shrink(dl.text_frame)      # the label's own runs carry its size
+                                if dl.font.size is not None:
+                                    dl.font.size = Pt(max(6, round(dl.font.size.pt * f)))
 
     def slide(self, title: str):
         s = self.prs.slides.add_slide(self.body_layout)

@@ -229,6 +229,10 @@ def test_template_layouts_are_used(store):
             assert sh.top >= 0 and sh.top + sh.height <= prs.slide_height, (title(slide), sh.name)
     head = texts(find(prs, "Kết quả chung")[0])
     assert "44,37" in head and "28/61" in head
+    score_labels = [p.data_label.text_frame.paragraphs[0].runs[0].font.size.pt   # type shrunk with the slide
+                    for c in charts(find(prs, "Diễn biến")[0]) for p in c.plots[0].series[0].points
+                    if p.data_label.has_text_frame]
+    assert score_labels and max(score_labels) < 11
 
 
 def test_a_file_that_is_not_a_template_is_refused():
