@@ -11,6 +11,8 @@ nothing is downloaded.
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import io
 import os
 import re
@@ -82,7 +84,7 @@ def table_csv(df: pd.DataFrame) -> bytes:
 
 
 def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[str] | None = None,
-               lang: str = "vi", sheet: str = "data") -> bytes:
+               lang: str = "vi", sheet: str | None = None) -> bytes:
     """The table as shown, formatted: bold frozen header, fitted widths,
     numbers written as the page writes them (46,96) stored as numbers with
     the same decimals, text cells neutralised; a second sheet holds the
@@ -93,7 +95,7 @@ def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[s
     safe = safe_frame(df)
     wb = Workbook()
     ws = wb.active
-    ws.title = sheet[:31]
+    ws.title = (sheet or ("Dữ liệu" if lang == "vi" else "Data"))[:31]
     for j, col in enumerate(safe.columns, start=1):
         cell = ws.cell(1, j, str(col))
         cell.font = Font(bold=True)
@@ -118,7 +120,7 @@ def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[s
     for j, col in enumerate(safe.columns, start=1):
         width = max([len(str(col))] + [len(str(v)) for v in safe[col].head(200)]) + 2
         ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
-    meta = wb.create_sheet("sources" if lang == "en" else "nguon")
+    meta = wb.create_sheet("Sources and notes" if lang == "en" else "Nguồn và ghi chú")
     for r, line in enumerate([*(sources or []), *(notes or [])], start=1):
         cell = meta.cell(r, 1, neutralise(line))
         cell.data_type = "s"
@@ -176,7 +178,16 @@ def _server(path: str) -> None:
         kaleido.stop_sync_server(silence_warnings=True)
     os.environ["BROWSER_PATH"] = path      # choreographer reads it; it never downloads a browser
     kaleido.start_sync_server(n=1, timeout=60, mathjax=False, path=path, silence_warnings=True)
+    if _SERVER["path"] is None:          # close the browser with the process, not halfway through a message
+        atexit.register(_stop)
     _SERVER["path"] = path
+
+
+def _stop() -> None:
+    import kaleido
+    with contextlib.suppress(Exception):
+        if kaleido._global_server.is_running():
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def figure_image(fig: go.Figure, fmt: str = "png", width: int = 1200, height: int | None = None,

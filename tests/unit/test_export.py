@@ -91,6 +91,7 @@ def test_xlsx_round_trips_with_numbers_and_sources(shown):
                 assert g == w, (g, w)
     lao = next(r for r in rows if "Lào Cai" in r)
     assert 44.37 in lao
+    assert wb.sheetnames == ["Dữ liệu", "Nguồn và ghi chú"]
     meta = wb.worksheets[1]
     lines = [r[0].value for r in meta.iter_rows()]
     assert lines == ["Nguồn: PAPI 2018 — CECODES, VFF-CRT, RTA & UNDP", "Ô trống: không có số liệu"]
