@@ -190,10 +190,12 @@ def _stop() -> None:
             kaleido.stop_sync_server(silence_warnings=True)
 
 
-def figure_image(fig: go.Figure, fmt: str = "png", width: int = 1200, height: int | None = None,
+def figure_image(fig: go.Figure, fmt: str = "png", width: int | None = None, height: int | None = None,
                  scale: float = 2.0) -> bytes:
     """PNG or SVG of a figure, drawn from the same plotly figure as the page.
-    PNG at `scale` (2 = sharp on a projector), SVG at its nominal size."""
+    PNG at `scale` (2 = sharp on a projector), SVG at its nominal size.
+    Width: the figure's own, else 1200 px (a radar alone: 900 px, so it is
+    not lost in white space)."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown image format {fmt!r}")
     path = browser_path()
@@ -201,6 +203,8 @@ def figure_image(fig: go.Figure, fmt: str = "png", width: int = 1200, height: in
         raise BrowserMissing()
     import kaleido
     h = int(height or fig.layout.height or 500)
+    polar = bool(fig.data) and all(tr.type in ("scatterpolar", "barpolar") for tr in fig.data)
+    width = width or fig.layout.width or (900 if polar else 1200)
     opts = dict(format=fmt, width=int(width), height=h, scale=scale if fmt == "png" else 1)
     with _LOCK:                              # the shared server answers one caller at a time
         _server(path)

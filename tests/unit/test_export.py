@@ -140,6 +140,16 @@ def test_png_has_the_requested_size():
 
 
 @needs_browser
+def test_default_width_is_the_figures_or_narrower_for_a_radar():
+    from PIL import Image
+    assert Image.open(io.BytesIO(export.figure_image(_figure(), "png", scale=1))).size == (1200, 500)
+    radar = go.Figure(go.Scatterpolar(r=[5.3, 5.5, 5.0, 6.8], theta=["D1", "D2", "D3", "D4"], fill="toself"))
+    assert Image.open(io.BytesIO(export.figure_image(radar, "png", scale=1))).size == (900, 500)
+    sized = go.Figure(_figure()).update_layout(width=700, height=300)
+    assert Image.open(io.BytesIO(export.figure_image(sized, "png", scale=1))).size == (700, 300)
+
+
+@needs_browser
 def test_svg_keeps_size_and_vietnamese_text():
     raw = export.figure_image(export.with_source(_figure(), "Nguồn: PAPI 2018 — CECODES"), "svg", width=900,
                               height=450)
