@@ -466,7 +466,8 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             t("rank", lang): [fmt_rank(r, n, lang) for r, n in zip(weak["rank"], weak["n_ranked"])],
             t("tier", lang): [tier_name(x, lang) for x in weak["tier"]],
             t("points_next", lang): [_next(k, x, lang) for k, x in zip(weak["tier"], weak["points_to_next_tier"])]}),
-            top=Inches(1.3), font=14, first_width=5.0)
+            top=Inches(1.3), font=14, first_width=5.0,
+            fills={(i, 3): TIER_COLORS[int(k)] for i, k in enumerate(weak["tier"], start=1) if k == k})
     else:
         d.text(s, t("deck_not_scored", lang, year=year, province=name), Inches(0.6), Inches(2), Inches(12),
                Inches(1.5), size=24)

@@ -143,6 +143,10 @@ def test_weakest_subdimensions_are_the_lowest_ranked(vi2018, e):
     worst = subs.sort_values(["rel", "value"], ascending=[False, True]).head(len(shown))
     assert shown == [codebook.name(c, "vi", 2018) for c in worst["indicator"]]
     assert len(shown) == 6 and shown[0].startswith("D7.1")
+    # each tier cell in the tier's colour, as in the dimension table and on the pages
+    from papi_data.figures import TIER_COLORS
+    fills = [str(r.cells[3].fill.fore_color.rgb) for r in list(tbl.rows)[1:]]
+    assert fills == [TIER_COLORS[int(k)].lstrip("#").upper() for k in worst["tier"]]
 
 
 def test_targets_against_results(store, en2019, e):
