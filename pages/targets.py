@@ -93,7 +93,9 @@ else:
         except ValueError as e:
             counts = None
             st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
-        if counts is not None:
+        if counts is not None and not any(counts.values()):
+            st.info(t("tgt_nothing_to_save", lang))
+        elif counts is not None:
             saved(t("tgt_saved", lang, **counts))
     st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
                        key="tgt_template")

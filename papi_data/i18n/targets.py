@@ -111,4 +111,5 @@ STRINGS = {
                            "en": "⚠ plan states {stated}, PAPI {year} has no score"},
     "tgt_err_baseline_year": {"vi": "năm gốc {by} phải trước {year} và có chỉ số {indicator}.",
                               "en": "baseline year {by} must be before {year} and have indicator {indicator}."},
+    "tgt_nothing_to_save": {"vi": "Không có thay đổi nào để lưu.", "en": "No changes to save."},
 }

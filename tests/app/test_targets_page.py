@@ -158,3 +158,11 @@ def test_analyst_upload_rejects_bad_rows_then_accepts(db, monkeypatch):
     last = targets.changes(db).iloc[-1]
     assert last.action == "import" and last.changed_by == "Chuyên viên B"
     assert len(targets.load(db, 33, 2024)) == 2
+
+
+def test_analyst_save_without_changes_records_nothing(db, monkeypatch):
+    at = signed_in(db, monkeypatch, lang="vi", year=2019, province=10)
+    at.button(key="save_targets").click().run()
+    assert not at.exception and not at.error
+    assert "Không có thay đổi nào để lưu." in [i.value for i in at.info]
+    assert len(targets.changes(db)) == 22 and len(targets.load(db, 10, 2019)) == 18
