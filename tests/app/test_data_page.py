@@ -2,31 +2,15 @@
 the uploader, preview, commit, rollback, errors with their cells."""
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from papi_data import passwords
-from papi_data.store import Store
 from tests.conftest import ROOT
 from tests.unit import workbooks as W
 
 PASSWORD = "mật khẩu phân tích 2026"
 HASH = passwords.hash_password(PASSWORD)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    """Its own database: the page commits and rolls back."""
-    import ui.data
-    url = f"sqlite:///{tmp_path / 'page.db'}"
-    monkeypatch.setenv("PAPI_DATABASE_URL", url)
-    monkeypatch.delenv("PAPI_ANALYST_PASSWORD_HASH", raising=False)
-    ui.data.store.clear()
-    ui.data.clear()
-    yield Store(url)
-    ui.data.store.clear()
-    ui.data.clear()
 
 
 def page(lang="vi", secrets=None):

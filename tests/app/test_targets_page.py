@@ -12,24 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from papi_data import passwords, targets
-from papi_data.store import Store
 from tests.conftest import ROOT
 
 PASSWORD = "mục tiêu 2026"
 HASH = passwords.hash_password(PASSWORD)
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch):
-    import ui.data
-    url = f"sqlite:///{tmp_path / 'tp.db'}"
-    monkeypatch.setenv("PAPI_DATABASE_URL", url)
-    monkeypatch.delenv("PAPI_ANALYST_PASSWORD_HASH", raising=False)
-    ui.data.store.clear()
-    ui.data.clear()
-    yield Store(url)
-    ui.data.store.clear()
-    ui.data.clear()
 
 
 def run(page="targets", **params):
