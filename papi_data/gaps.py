@@ -128,6 +128,23 @@ def status_text(met, lang: str) -> str:
     return t("tgt_met", lang) if met else t("tgt_not_met", lang)
 
 
+def _actual_text(e: dict, lang: str) -> str:
+    """A rank target is met or missed by the rank, so that is what it shows."""
+    if e["kind"] == "rank":
+        return t("tgt_actual_rank", lang, rank=int(e["rank"]), n=int(e["n_ranked"])) if _num(e["rank"]) else "–"
+    return fmt(e["actual"], lang)
+
+
+def _gap_text(e: dict, lang: str) -> str:
+    """The gap with its unit: points for a score or tier target, places for
+    a rank target (positive = ahead of the target)."""
+    if _num(e["gap"]) is None:
+        return "–"
+    if e["kind"] == "rank":
+        return t("tgt_gap_places", lang, gap=f"{int(e['gap']):+d}")
+    return t("tgt_gap_points", lang, gap=fmt(e["gap"], lang, sign=True))
+
+
 def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The evaluation as shown on the page."""
     rows = []
@@ -142,10 +159,9 @@ def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("tgt_col_indicator", lang): codebook.name(e["indicator"], lang),
             t("tgt_col_kind", lang): t(f"tgt_kind_{e['kind']}", lang),
             t("tgt_col_target", lang): tgt,
-            t("tgt_col_actual", lang): fmt(e["actual"], lang),
+            t("tgt_col_actual", lang): _actual_text(e, lang),
             t("tgt_col_status", lang): status_text(e["met"], lang),
-            t("tgt_col_gap", lang): fmt(e["gap"], lang, sign=True) if e["kind"] != "rank" else
-            ("–" if e["gap"] is None else f"{int(e['gap']):+d}"),
+            t("tgt_col_gap", lang): _gap_text(e, lang),
             t("tgt_col_tier", lang): tier_name(e["actual_tier"], lang) if e["actual_tier"] else "–",
             t("tgt_col_rank", lang): f"{e['rank']}/{e['n_ranked']}" if e["rank"] else "–",
             t("tgt_col_change", lang): fmt(e["change_since_baseline"], lang, sign=True),

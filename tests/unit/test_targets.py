@@ -362,3 +362,21 @@ def test_shipped_targets_pass_the_analysts_checks():
     rows = pd.read_csv(DATA_DIR / "targets.csv").to_dict("records")
     assert len(rows) == 22 and targets.problems(rows, "en") == [] and targets.problems(rows, "vi") == []
     assert all(r["plan_number"] in r["source"] and r["plan_title"] and r["plan_date"] for r in rows)
+
+
+def test_table_gap_has_its_unit(tstore, enriched):
+    """The gap column counts points for score targets and places for a rank
+    target, and a rank target's actual is the rank, not the score."""
+    def table(code, year, lang):
+        tg = targets.load(tstore, code, year)
+        return gaps.table(gaps.evaluate(tg, enriched, lang), tg, lang)
+    hy = table(33, 2024, "en").iloc[0]
+    ev = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en").iloc[0]
+    assert hy["Kind"] == "Rank"
+    assert hy["Actual"] == f"rank {int(ev['rank'])}/{int(ev['n_ranked'])}"
+    assert hy["Gap"] == f"{int(ev['gap']):+d} places" and int(ev["gap"]) < 0
+    hy_vi = table(33, 2024, "vi").iloc[0]
+    assert hy_vi["Thực tế"] == f"hạng {int(ev['rank'])}/{int(ev['n_ranked'])}" and hy_vi["Chênh lệch"].endswith(" bậc")
+    lc = table(10, 2019, "vi")
+    total = lc[lc["Chỉ số"] == lc["Chỉ số"].iloc[0]].iloc[0]
+    assert total["Thực tế"] == "45,06" and total["Chênh lệch"] == "-1,90 điểm"      # 45.06 against 46.96
