@@ -34,9 +34,9 @@ def chart_buttons(fig: go.Figure, key: str, source: str | None = None, note: str
         st.caption(t("exp_no_browser", lang))
         return
     name = _slug(str(fig.layout.title.text or key))
-    # A row that takes the buttons' own width (and wraps), so the labels stay
-    # whole under a chart in a narrow column too.
-    row = st.container(horizontal=True, gap="small")
+    # One "Download" menu per chart: its buttons are drawn only when opened,
+    # which keeps the page light and the charts uncluttered.
+    row = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
     row.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
                        mime="image/png", key=f"png_{key}", on_click="ignore", icon=":material/image:")
     row.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
@@ -48,7 +48,7 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
     sources and notes)."""
     lang = language()
     notes = [t("exp_note_shown", lang, date=dt.date.today().strftime("%d/%m/%Y")), t("missing_note", lang)]
-    row = st.container(horizontal=True, gap="small")
+    row = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
     row.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
                        mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:")
     row.download_button(t("exp_xlsx", lang),

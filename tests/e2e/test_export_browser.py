@@ -17,9 +17,15 @@ pytestmark = pytest.mark.e2e
 PROFILE = "profile?lang={lang}&year=2019&province=10"
 
 
-def _download(page, name: str, nth: int = 0, timeout: float = 180_000) -> tuple[str, bytes]:
+def _download(page, name: str, menu: str | None = None, timeout: float = 180_000) -> tuple[str, bytes]:
+    """Click the download button `name`, first opening the "Download" menu
+    of the chart or table keyed `menu` when the button lives in one."""
+    button = page.get_by_role("button", name=name, exact=True).first
+    if menu and not button.is_visible():
+        page.locator(f".st-key-dl_{menu} button").first.click()
+        button.wait_for(state="visible")
     with page.expect_download(timeout=timeout) as d:
-        page.get_by_role("button", name=name, exact=True).nth(nth).click()
+        button.click()
     dl = d.value
     return dl.suggested_filename, open(dl.path(), "rb").read()
 
@@ -29,11 +35,11 @@ def test_chart_images_from_the_profile(server, page):
     from PIL import Image
     open_page(page, f"{server}/{PROFILE.format(lang='vi')}", wait_for=".js-plotly-plot .main-svg")
     assert_no_exception(page)
-    name, png = _download(page, "Ảnh PNG")
+    name, png = _download(page, "Ảnh PNG", menu="trend")
     assert name.endswith(".png") and "lao-cai" in name
     im = Image.open(io.BytesIO(png))
     assert im.size[0] == 2400 and im.size[1] > 600          # 1200 px wide at scale 2
-    name, svg = _download(page, "Ảnh SVG")
+    name, svg = _download(page, "Ảnh SVG", menu="trend")
     text = svg.decode("utf-8")
     assert name.endswith(".svg") and 'width="1200"' in text
     assert "Lào Cai" in text and "Nguồn: PAPI" in text      # diacritics and the source travel with the image
@@ -43,11 +49,11 @@ def test_table_downloads_are_what_is_shown(server, page):
     from openpyxl import load_workbook
     open_page(page, f"{server}/{PROFILE.format(lang='en')}", wait_for='[data-testid="stDataFrame"]')
     assert_no_exception(page)
-    name, csv = _download(page, "CSV")
+    name, csv = _download(page, "CSV", menu="subdims")
     assert name.endswith(".csv") and csv.startswith(b"\xef\xbb\xbf")
     rows = csv.decode("utf-8-sig").splitlines()
     assert len(rows) > 20 and any(r.startswith("D1.1") or ",D1.1" in r or "D1.1 " in r for r in rows)
-    name, xlsx = _download(page, "Excel")
+    name, xlsx = _download(page, "Excel", menu="subdims")
     wb = load_workbook(io.BytesIO(xlsx))
     data = [[c.value for c in r] for r in wb.worksheets[0].iter_rows()]
     assert len(data) == len(rows)                              # same rows (header included)
