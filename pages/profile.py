@@ -60,8 +60,10 @@ elif (total := v["total"]) is None:
 else:
     h = st.columns([1, 1, 1.6, 1])
     h[0].metric(t("headline_total", lang), fmt(total["value"], lang))
+    moved = None if total["rank_change"] != total["rank_change"] else int(total["rank_change"])
     h[1].metric(t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang),
-                delta=None if total["rank_change"] != total["rank_change"] else f"{int(total['rank_change']):+d}")
+                delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
+                delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
     h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang))
     if total["change"] == total["change"] and total["comparable"]:
         h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True))
