@@ -25,6 +25,8 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/load_history.py
 	$(BIN)/python bench/imports.py
+	$(BIN)/python bench/import_full_year.py
+	$(BIN)/python bench/exports.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/sessions.py --sessions 1 20 --seconds 120
 
