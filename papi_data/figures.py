@@ -34,9 +34,9 @@ def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, **kw) -> g
                       separators=",." if lang == "vi" else ".,", height=height,
                       font={"family": FONT, "size": 12}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
                       plot_bgcolor="white", paper_bgcolor="white", **kw)
-    # Axes make room for their labels (province names), on screen and in
-    # exported images alike; set on the figure's template so subplot axes
-    # added later get it too.
+    # Axes make room for their labels (province names). Plotly's default
+    # template does this, but Streamlit swaps in its own template, which
+    # does not; set on the figure's template so subplot axes get it too.
     fig.layout.template.layout.xaxis.automargin = True
     fig.layout.template.layout.yaxis.automargin = True
     return fig

@@ -36,10 +36,10 @@ def chart_buttons(fig: go.Figure, key: str, source: str | None = None, note: str
     name = _slug(str(fig.layout.title.text or key))
     # One "Download" menu per chart: its buttons are drawn only when opened,
     # which keeps the page light and the charts uncluttered.
-    row = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
-    row.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
+    menu = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
+    menu.download_button(t("exp_png", lang), lambda: _image(fig, "png", source, note), file_name=f"{name}.png",
                        mime="image/png", key=f"png_{key}", on_click="ignore", icon=":material/image:")
-    row.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
+    menu.download_button(t("exp_svg", lang), lambda: _image(fig, "svg", source, note), file_name=f"{name}.svg",
                        mime="image/svg+xml", key=f"svg_{key}", on_click="ignore", icon=":material/draw:")
 
 
@@ -48,10 +48,10 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
     sources and notes)."""
     lang = language()
     notes = [t("exp_note_shown", lang, date=dt.date.today().strftime("%d/%m/%Y")), t("missing_note", lang)]
-    row = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
-    row.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
+    menu = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
+    menu.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
                        mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:")
-    row.download_button(t("exp_xlsx", lang),
+    menu.download_button(t("exp_xlsx", lang),
                        lambda: export.table_xlsx(df, sources=[source] if source else [], notes=notes, lang=lang),
                        file_name=f"{key}.xlsx", key=f"xlsx_{key}", on_click="ignore", icon=":material/grid_on:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -146,3 +146,15 @@ def test_ranking_bar_writes_the_change_in_rank(enriched):
         assert text[label] == want
     assert text["2. Thai Nguyen"] == "▲20" and text["1. Thua Thien Hue"] == "▲4"
     assert any(tx.startswith("▼") for tx in text.values())
+
+
+def test_axes_make_room_for_their_labels_under_streamlit():
+    """Streamlit replaces plotly's default template with one whose axes keep
+    fixed margins; the figures still make room for province names."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401  (sets Streamlit's template as the default)
+    assert pio.templates.default == "streamlit"
+    from papi_data import figures
+    fig = figures._layout(go.Figure(go.Bar(x=[1], y=["1. Bà Rịa - Vũng Tàu"], orientation="h")), "vi", "t")
+    assert fig.layout.template.layout.yaxis.automargin and fig.layout.template.layout.xaxis.automargin
