@@ -48,4 +48,4 @@ with left:
     show_chart(v["radar"], key="radar", source=t("source_papi", lang, years=year))
 with right:
     st.subheader(t("compare_table_title", lang, year=year))
-    show_table(v["table"], key="compare_table", source=t("source_papi", lang, years=year), width="stretch")
+    show_table(v["table"], key="compare_table", source=t("source_papi", lang, years=year), plain=True)

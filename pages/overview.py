@@ -44,6 +44,6 @@ with right:
         st.warning(t("geojson_error", lang, error=v["map_error"]))
     show_chart(v["map"], key="map", source=source, note=t("tile_map_note", lang))
 show_chart(v["spread"], key="spread", source=source)
-show_table(v["table"], key="ranking_table", source=source, width="stretch")
+show_table(v["table"], key="ranking_table", source=source, plain=True)
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))

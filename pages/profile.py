@@ -54,7 +54,7 @@ src_year = t("source_papi", lang, years=year)
 src_all = t("source_papi", lang, years=explore.source_years(years))
 if v["members"] is not None:
     st.subheader(t("members_title", lang, year=year))
-    show_table(v["members"], key="members", source=src_year, width="stretch")
+    show_table(v["members"], key="members", source=src_year, plain=True)
 elif (total := v["total"]) is None:
     st.warning(t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=pname))
 else:
@@ -87,6 +87,6 @@ with right:
                 st.info(t("no_data", lang))
             else:
                 show_table(v["subdims"][p], key="subdims" if len(parts) == 1 else f"subdims_{p}",
-                           source=src_year, width="stretch", height=560)
+                           source=src_year, plain=True, max_height=560)
 
 show_chart(v["dims"], key="dims", source=src_all)

@@ -48,3 +48,40 @@ def names(spec: dict) -> list[str]:
 
 def captions(at: AppTest) -> list[str]:
     return [c.value for c in at.caption]
+
+
+def tables(at: AppTest) -> list:
+    """The plain HTML tables (ui.tables.html_table) on the page, as frames of
+    the text shown in each cell."""
+    from html.parser import HTMLParser
+
+    import pandas as pd
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append(self.cell.strip())
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    out = []
+    for h in at.get("html"):
+        if 'class="papi-table"' not in h.value:
+            continue
+        p = Cells()
+        p.feed(h.value)
+        out.append(pd.DataFrame(p.rows[1:], columns=p.rows[0]))
+    return out

@@ -3,7 +3,7 @@ units through their former provinces."""
 import pytest
 
 from papi_data import provinces
-from tests.app.plotly_spec import arr, captions, names, run, specs, trace
+from tests.app.plotly_spec import arr, captions, names, run, specs, trace, tables
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -19,7 +19,7 @@ def test_compare_three_provinces(lang):
     dt = trace(trend, want[2])
     assert dt["y"][dt["x"].index(2014)] is None                         # Đồng Tháp's gap
     assert names(radar) == want
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert list(table.iloc[:, 0]) == want and len(table.columns) == 1 + 1 + 8
     assert sum(("Nguồn" if lang == "vi" else "Source") in c for c in captions(at)) == 3
 
@@ -45,7 +45,7 @@ def test_compare_new_units_shows_former_provinces(enriched):
     trend, radar = specs(at)
     assert {"Lao Cai (former)", "Yen Bai (former)", "Bac Kan (former)", "Thai Nguyen (former)"} <= set(names(trend))
     assert names(radar) == ["Lao Cai (former)", "Yen Bai (former)", "Bac Kan (former)", "Thai Nguyen (former)"]
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert len(table) == 4                                              # one row per former province, no sums
     lc = enriched[(enriched.year == 2023) & (enriched.province_code == 10) & (enriched.indicator == "TOTAL")]
     assert float(table.iloc[0]["TOTAL"]) == round(float(lc["value"].iloc[0]), 2)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from papi_data import figures
-from tests.app.plotly_spec import arr, captions, names, run, specs, trace
+from tests.app.plotly_spec import arr, captions, names, run, specs, trace, tables
 
 TIERS = {"vi": ["Cao nhất", "Trung bình cao", "Trung bình thấp", "Thấp nhất"],
          "en": ["High", "High-average", "Low-average", "Low"]}
@@ -52,7 +52,7 @@ def test_overview_numbers_in_each_language():
     assert vi.metric[1].value != en.metric[1].value
     # The ranking table too: decimal comma in Vietnamese, point in English;
     # the top tier has no "points to the next tier".
-    tv, te = vi.dataframe[0].value, en.dataframe[0].value
+    tv, te = tables(vi)[0], tables(en)[0]
     assert tv.iloc[0, 2].replace(",", ".") == te.iloc[0, 2] and "," in tv.iloc[0, 2]
     assert tv.iloc[0, 5] == "–" and te.iloc[-1, 5] != "–"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.plotly_spec import specs
+from tests.app.plotly_spec import specs, tables
 from tests.conftest import ROOT
 
 
@@ -99,6 +99,6 @@ def test_pages_offer_the_deck_and_downloads(page):
     assert not at.exception
     buttons = [d.proto.label for d in at.get("download_button")]
     assert buttons[0] == "Tạo bài trình chiếu"
-    charts, tables = len(at.get("plotly_chart")), len(at.dataframe)
+    charts, n_tables = len(at.get("plotly_chart")), len(at.dataframe) + len(tables(at))
     assert buttons.count("Ảnh PNG") == buttons.count("Ảnh SVG") == charts > 0
-    assert buttons.count("CSV") == buttons.count("Excel") >= 1 and buttons.count("CSV") <= tables
+    assert buttons.count("CSV") == buttons.count("Excel") >= 1 and buttons.count("CSV") <= n_tables

@@ -2,7 +2,7 @@
 2017→2018 break and gaps, radar, sub-dimensions, merged provinces."""
 import pytest
 
-from tests.app.plotly_spec import arr, captions, names, run, specs, trace
+from tests.app.plotly_spec import arr, captions, names, run, specs, trace, tables
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -27,7 +27,7 @@ def test_profile_lao_cai_2018(lang):
     # Radar: the province, the national mean, the best province; 8 dimensions, closed.
     assert len(radar["data"]) == 3 and len(arr(radar["data"][0]["r"])) == 9
     assert len(dims["data"]) == 16                                      # 8 panels x (mean + province)
-    assert len(at.dataframe[0].value) == 8 + 28                         # 2018: 8 dimensions, 28 sub-dimensions
+    assert len(tables(at)[0]) == 8 + 28                         # 2018: 8 dimensions, 28 sub-dimensions
     src = "Nguồn: PAPI" if lang == "vi" else "Source: PAPI"
     assert sum(src in c for c in captions(at)) == 4                     # trend, radar, table, small multiples
 
@@ -64,7 +64,7 @@ def test_merged_province_shows_its_former_provinces_never_averaged():
     at = run("profile", lang="vi", year=2024, units=34, unit=15)         # new Lào Cai = Lào Cai + Yên Bái
     assert at.title[0].value == "Lào Cai — PAPI 2024"
     assert "Yên Bái" in at.info[0].value
-    members = at.dataframe[0].value
+    members = tables(at)[0]
     assert list(members.iloc[:, 0]) == ["Lào Cai (cũ)", "Yên Bái (cũ)"]
     trend, radar, dims = specs(at)
     assert {"Lào Cai (cũ)", "Yên Bái (cũ)"} <= set(names(trend))

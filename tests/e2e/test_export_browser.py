@@ -47,7 +47,7 @@ def test_chart_images_from_the_profile(server, page):
 
 def test_table_downloads_are_what_is_shown(server, page):
     from openpyxl import load_workbook
-    open_page(page, f"{server}/{PROFILE.format(lang='en')}", wait_for='[data-testid="stDataFrame"]')
+    open_page(page, f"{server}/{PROFILE.format(lang='en')}", wait_for='.st-key-tbl_subdims .papi-table')
     assert_no_exception(page)
     name, csv = _download(page, "CSV", menu="subdims")
     assert name.endswith(".csv") and csv.startswith(b"\xef\xbb\xbf")
