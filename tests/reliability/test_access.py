@@ -75,10 +75,38 @@ def test_other_os_user_cannot_write_the_store(tmp_path):
 PAGES = ["overview", "profile", "compare", "targets", "home", "data"]
 
 
+# What the plain tables (ui.tables.html_table) may contain: their own markup,
+# every text in it escaped.
+TABLE_TAGS = {"style", "div", "table", "thead", "tbody", "tr", "th", "td", "span"}
+
+
+def _only_table_markup(body: str) -> bool:
+    from html.parser import HTMLParser
+
+    seen = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            seen.append((tag, [a for a, _ in attrs]))
+
+    Tags().feed(body)
+    return bool(seen) and all(tag in TABLE_TAGS and not any(a.startswith("on") for a in attrs) for tag, attrs in seen)
+
+
+def test_table_text_cannot_become_markup():
+    import pandas as pd
+
+    from ui.tables import html_table
+    evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    body = html_table(pd.DataFrame({evil: [evil, "1,5"], "x": ["javascript:alert(3)", "2"]}), "vi", label=evil)
+    assert _only_table_markup(body) and "<script" not in body and "<img" not in body
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_renders_raw_html(db, page):
-    """Text reaches the page through markdown without HTML (and tables), so
-    a name or title in a data file cannot become markup or script."""
+    """Text reaches the page through markdown without HTML, and tables as the
+    data grid or as plain HTML tables whose every text is escaped, so a name
+    or title in a data file cannot become markup or script."""
     for lang in ("vi", "en"):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         at.query_params["lang"] = lang
@@ -87,7 +115,8 @@ def test_no_page_renders_raw_html(db, page):
         for kind in ("markdown", "caption", "title", "subheader", "info", "warning", "error", "success"):
             for el in getattr(at, kind):
                 assert not getattr(el.proto, "allow_html", False), (page, kind, el.value)
-        assert len(at.get("html")) == 0
+        for el in at.get("html"):
+            assert not el.proto.unsafe_allow_javascript and _only_table_markup(el.value), (page, el.value[:200])
 
 
 def test_cli_without_a_usable_database_says_so():
