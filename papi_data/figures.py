@@ -29,10 +29,14 @@ SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 
-def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, **kw) -> go.Figure:
+def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, margin: dict | None = None,
+            **kw) -> go.Figure:
+    """Shared look. `margin` should already hold the axis labels and legend:
+    plotly widens a margin that is too small, but only by drawing the whole
+    figure a second time (a third of a page's chart drawing time)."""
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
                       separators=",." if lang == "vi" else ".,", height=height,
-                      font={"family": FONT, "size": 12}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                      font={"family": FONT, "size": 12}, margin={"l": 10, "r": 10, "t": 50, "b": 10, **(margin or {})},
                       plot_bgcolor="white", paper_bgcolor="white", **kw)
     # Axes make room for their labels (province names). Plotly's default
     # template does this, but Streamlit swaps in its own template, which
@@ -40,6 +44,13 @@ def _layout(fig: go.Figure, lang: str, title: str, height: int = 420, **kw) -> g
     fig.layout.template.layout.xaxis.automargin = True
     fig.layout.template.layout.yaxis.automargin = True
     return fig
+
+
+def _label_margin(labels, font_size: int) -> int:
+    """Pixels a column of axis labels needs (DejaVu Sans, the widest of the
+    fonts in FONT, averages about 0.55 em per character of these names)."""
+    longest = max((len(str(s)) for s in labels), default=0)
+    return int(12 + 0.55 * font_size * longest)
 
 
 def rank_arrow(rank_change) -> str:
@@ -88,6 +99,7 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
         fig.update_xaxes(range=[max(lo - pad, 0), hi + pad * 0.45])
     fig.update_yaxes(autorange="reversed", tickfont={"size": 10})
     return _layout(fig, lang, title, height=max(420, 16 * len(df) + 80), barmode="overlay",
+                   margin={"l": _label_margin(labels, 10), "b": 80},
                    legend={"orientation": "h", "y": -0.02, "yanchor": "top"}, bargap=0.15)
 
 
@@ -137,7 +149,7 @@ def tile_map(ranked: pd.DataFrame, year: int, lang: str, title: str, highlight: 
     rows = int(pos["row"].max()) + 1
     fig.update_xaxes(visible=False, range=[-0.6, pos["col"].max() + 0.6])
     fig.update_yaxes(visible=False, range=[rows - 0.4, -0.6], scaleanchor="x", scaleratio=1)
-    return _layout(fig, lang, title, height=max(560, rows * 36 + 80),
+    return _layout(fig, lang, title, height=max(560, rows * 36 + 80), margin={"b": 70},
                    legend={"orientation": "h", "y": -0.01, "yanchor": "top", "itemsizing": "constant"})
 
 
@@ -211,7 +223,8 @@ def dimension_spread(year_frame: pd.DataFrame, year: int, lang: str, title: str,
                                          "line": {"color": "white", "width": 1}},
                                  hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>"))
     fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
-    return _layout(fig, lang, title, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    return _layout(fig, lang, title, margin={"l": 55, "b": 30},
+                   legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
 
 
 def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, lang: str, title: str,
@@ -267,7 +280,8 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
                            showarrow=False, xanchor="left", yanchor="top", font={"size": 10, "color": "#B00"})
     fig.update_xaxes(dtick=1, gridcolor="#eee")
     fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
-    return _layout(fig, lang, title, legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
+    return _layout(fig, lang, title, margin={"l": 55, "r": 20, "b": 105},
+                   legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
 
 
 def radar(profiles: dict[str, pd.Series], lang: str, title: str) -> go.Figure:
@@ -282,7 +296,8 @@ def radar(profiles: dict[str, pd.Series], lang: str, title: str) -> go.Figure:
                                             or "trung bình" in label.lower() else "solid"},
                                       opacity=0.85, hovertemplate="%{theta}: %{r:.2f}<extra>" + label + "</extra>"))
     fig.update_polars(radialaxis={"range": [0, 10], "gridcolor": "#ddd"}, angularaxis={"gridcolor": "#ddd"})
-    return _layout(fig, lang, title, height=440, legend={"orientation": "h", "y": -0.08, "yanchor": "top"})
+    return _layout(fig, lang, title, height=440, margin={"b": 85},
+                   legend={"orientation": "h", "y": -0.08, "yanchor": "top"})
 
 
 def small_multiples(frames: dict[str, dict[str, pd.DataFrame]], stats: pd.DataFrame, lang: str, title: str,
@@ -306,6 +321,8 @@ def small_multiples(frames: dict[str, dict[str, pd.DataFrame]], stats: pd.DataFr
                                      showlegend=k == 0, legendgroup=label,
                                      hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>"), row=r, col=c)
     fig.update_annotations(font={"size": 11})
-    fig.update_yaxes(range=[0, 10], gridcolor="#eee")
-    fig.update_xaxes(gridcolor="#eee")
-    return _layout(fig, lang, title, height=260 * rows + 80, legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
+    # Fixed labels (0–10, years): fixed margins, no re-measuring of 16 axes.
+    fig.update_yaxes(range=[0, 10], gridcolor="#eee", automargin=False)
+    fig.update_xaxes(gridcolor="#eee", automargin=False)
+    return _layout(fig, lang, title, height=260 * rows + 80, margin={"l": 30, "r": 40, "b": 65},
+                   legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
