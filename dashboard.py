@@ -2,16 +2,14 @@
 
 Each page starts with `ui.sidebar.render()`, the shared sidebar (language,
 year), so the widgets belong to the page run that AppTest and the browser see.
+
+`streamlit run dashboard.py` first imports this file as a module and finds
+`app` below: Streamlit's own server, with the start page prepared for the
+chart pages (ui/serving.py). Every browser session then runs the file as a
+script (`__name__ == "__main__"`), which draws the router.
 """
 import streamlit as st
 
-from papi_data.i18n import t
-from ui import present, sidebar
-
-st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
-
-st.session_state["_router"] = True  # see ui.sidebar.ensure_router
-lang = sidebar.language()
 # (file, url path, string key for the title, icon). The menu itself is drawn
 # by ui.sidebar with links that carry the shared state (language, year,
 # province) from page to page.
@@ -23,14 +21,33 @@ PAGES = [
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
-sidebar.PAGES[:] = PAGES
-# The landing page (the overview) is served at "/"; it is also reachable at
-# /overview, so a link or bookmark naming the page opens it without a
-# "page not found" notice.
-start = st.Page("pages/overview.py", title=t("page_overview", lang), url_path="start", icon=PAGES[0][3], default=True)
-nav = st.navigation([start] + [st.Page(f, title=t(k, lang), url_path=u, icon=i) for f, u, k, i in PAGES]
-                    if not present.active() else present.pages(PAGES, t("page_present", lang), ":material/slideshow:"),
-                    position="hidden")
-nav.run()
-if not present.active():
-    present.toggle(lang)   # presentation mode (?present=1): one chart per screen, no sidebar
+URL_PATHS = ["start", *(u for _f, u, _k, _i in PAGES)]
+
+
+def route() -> None:
+    from papi_data.i18n import t
+    from ui import present, sidebar
+
+    st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
+    st.session_state["_router"] = True  # see ui.sidebar.ensure_router
+    lang = sidebar.language()
+    sidebar.PAGES[:] = PAGES
+    # The landing page (the overview) is served at "/"; it is also reachable at
+    # /overview, so a link or bookmark naming the page opens it without a
+    # "page not found" notice.
+    start = st.Page("pages/overview.py", title=t("page_overview", lang), url_path="start", icon=PAGES[0][3],
+                    default=True)
+    nav = st.navigation([start] + [st.Page(f, title=t(k, lang), url_path=u, icon=i) for f, u, k, i in PAGES]
+                        if not present.active() else present.pages(PAGES, t("page_present", lang),
+                                                                   ":material/slideshow:"),
+                        position="hidden")
+    nav.run()
+    if not present.active():
+        present.toggle(lang)   # presentation mode (?present=1): one chart per screen, no sidebar
+
+
+if __name__ == "__main__":
+    route()
+else:
+    from ui import serving
+    app = st.App(__file__, middleware=serving.middleware(URL_PATHS))
