@@ -3,6 +3,7 @@ preloaded, the snippet, and the middleware on real ASGI messages."""
 import asyncio
 import gzip
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import streamlit
@@ -58,7 +59,10 @@ def _run(app, path="/", method="GET"):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app({"type": "http", "method": method, "path": path, "headers": []}, receive, send))
+    # In a thread of its own: the browser tests leave an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app({"type": "http", "method": method, "path": path, "headers": []},
+                                     receive, send)).result()
     start = sent[0]
     return dict(start["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
 
