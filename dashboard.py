@@ -5,8 +5,9 @@ year), so the widgets belong to the page run that AppTest and the browser see.
 
 `streamlit run dashboard.py` first imports this file as a module and finds
 `app` below: Streamlit's own server, with the start page prepared for the
-chart pages (ui/serving.py). Every browser session then runs the file as a
-script (`__name__ == "__main__"`), which draws the router.
+chart pages and the data loaded before the first visitor (ui/serving.py).
+Every browser session then runs the file as a script (`__name__ ==
+"__main__"`), which draws the router.
 """
 import streamlit as st
 
@@ -50,4 +51,4 @@ if __name__ == "__main__":
     route()
 else:
     from ui import serving
-    app = st.App(__file__, middleware=serving.middleware(URL_PATHS))
+    app = st.App(__file__, middleware=serving.middleware(URL_PATHS), lifespan=serving.warm_up)

@@ -13,14 +13,21 @@ Two additions to the page's <head>, measured in docs/PERFORMANCE.md:
 
 If a Streamlit release renames its chart code, nothing is preloaded and a
 warning is logged: pages are slower, never broken.
+
+`warm_up` (the app's lifespan) makes a freshly started server ready before
+it takes its first visitor: imports done, data loaded, landing page built.
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gzip
 import html
 import json
 import logging
+import os
 import re
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -130,3 +137,50 @@ def middleware(page_paths: Iterable[str]) -> list:
 
     modules = chart_modules(Path(streamlit.__file__).parent / "static")
     return [Middleware(StartPage, snippet=head_snippet(modules, page_paths))]
+
+
+def _warm() -> None:
+    import plotly.io
+
+    from papi_data import provinces
+    from papi_data.i18n import DEFAULT_LANG as lang
+    from ui import charts, exports, present, sidebar, state, tables  # noqa: F401 (what the pages import)
+    from ui import data
+
+    # The app has a pages/ folder, so Streamlit would run the first session in
+    # its legacy multipage mode and ui.sidebar.ensure_router would run it again.
+    from streamlit.runtime.pages_manager import PagesManager
+    PagesManager.uses_pages_directory = False
+
+    years = data.years()  # opens (and on first use seeds) the database; loads and ranks the scores
+    year, span = max(years), tuple(years)
+    # The leader's pages as a first visitor sees them, with the arguments and
+    # defaults of pages/overview.py, profile.py and compare.py.
+    first, picked = (10, (10, 15, 19)) if provinces.era_of(year) == 63 else (15, (15, 19, 8))
+    views = [data.view("overview", year, "TOTAL", None, lang, os.environ.get("PAPI_GEOJSON")),
+             data.view("profile", first, year, "TOTAL", lang, span, provinces.era_of(year)),
+             data.view("compare", picked, year, "TOTAL", lang, span, provinces.era_of(year))]
+    for view in views:
+        for fig in view.values():
+            if hasattr(fig, "to_plotly_json"):
+                plotly.io.to_json(fig, validate=False)  # what st.plotly_chart does with each figure
+
+
+@contextlib.asynccontextmanager
+async def warm_up(app):
+    """Lifespan of the app: before the server takes connections, import what
+    the pages need and fill the shared caches (scores, ranks, statistics,
+    the landing page), so the first visitor after a start waits no longer
+    than the next. A failure here is logged and left to the pages to show."""
+    t0 = time.perf_counter()
+    # Streamlit warns that caches are used outside a session; here that is the point.
+    quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level, quiet.level = quiet.level, logging.ERROR
+    try:
+        await asyncio.to_thread(_warm)
+        log.info("Ready in %.1f s", time.perf_counter() - t0)
+    except Exception:
+        log.exception("Warm-up failed; pages will load the data on the first visit")
+    finally:
+        quiet.setLevel(level)
+    yield

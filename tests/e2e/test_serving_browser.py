@@ -1,12 +1,14 @@
-"""The start page as `streamlit run dashboard.py` serves it (ui/serving.py):
-the chart code is preloaded and a page's own address connects at once."""
+"""The app as `streamlit run dashboard.py` serves it (ui/serving.py): the
+chart code is preloaded, a page's own address connects at once, and the data
+is loaded before the first visitor."""
 import gzip
+import sqlite3
 import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.e2e.browser import assert_no_exception, open_page
+from tests.e2e.browser import assert_no_exception, open_page, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -34,3 +36,17 @@ def test_deep_link_connects_at_once_with_the_chart_code_already_asked_for(server
     # Once, and from the same address the page imports it from (one module, not two).
     assert sum("/static/js/PlotlyChart." in p for p in paths) == 1
     assert page.locator(".js-plotly-plot").count() >= 2
+
+
+def test_a_started_server_has_its_data_loaded_before_the_first_visitor(tmp_path):
+    db = tmp_path / "fresh.db"
+    with serve(db_url=f"sqlite:///{db}"):
+        # Nobody has visited yet: the start-up itself created and seeded the database.
+        with sqlite3.connect(db) as con:
+            assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] > 20_000
+
+
+def test_a_server_whose_database_is_down_still_starts(tmp_path):
+    with serve(db_url="postgresql+psycopg://nobody:x@127.0.0.1:9/none") as url:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=10) as r:
+            assert r.status == 200
