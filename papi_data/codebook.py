@@ -54,6 +54,7 @@ def latest_period(code: str) -> pd.Series | None:
     return None if m.empty else m.sort_values("first_year").iloc[-1]
 
 
+@lru_cache(maxsize=4096)  # the codebook is fixed data; pages ask hundreds of times per view
 def get(code: str, year: int | None = None) -> Indicator | None:
     """The indicator as defined in `year` (or its latest definition)."""
     r = _row(code, year) if year is not None else latest_period(code)
@@ -68,6 +69,7 @@ def known_codes() -> list[str]:
     return order(table().code.unique().tolist())
 
 
+@lru_cache(maxsize=4096)
 def exists(code: str, year: int) -> bool:
     """True when the codebook defines `code` in `year`.
 
