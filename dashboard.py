@@ -23,6 +23,7 @@ PAGES = [
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]
 URL_PATHS = ["start", *(u for _f, u, _k, _i in PAGES)]
+CHART_PAGES = ["", "start", "overview", "profile", "compare", "targets"]   # "" is the landing page
 
 
 def route() -> None:
@@ -51,4 +52,4 @@ if __name__ == "__main__":
     route()
 else:
     from ui import serving
-    app = st.App(__file__, middleware=serving.middleware(URL_PATHS), lifespan=serving.warm_up)
+    app = st.App(__file__, middleware=serving.middleware(URL_PATHS, CHART_PAGES), lifespan=serving.warm_up)

@@ -20,7 +20,7 @@ def test_start_page_carries_the_preload_also_when_gzipped(server):
             body = r.read()
             if r.headers.get("Content-Encoding") == "gzip":
                 body = gzip.decompress(body)
-        assert b'<link rel="modulepreload" href="./static/js/PlotlyChart.' in body, path
+        assert b'<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.' in body, path
         assert b"BACKEND_BASE_URL" in body and body.index(b"BACKEND_BASE_URL") < body.index(b"</head>")
 
 

@@ -41,10 +41,14 @@ def test_no_chart_code_means_no_preload_and_a_warning(tmp_path, caplog):
 
 
 def test_snippet_names_the_server_only_on_the_dashboards_page_addresses():
-    s = serving.head_snippet(["PlotlyChart.X1.js", "a&b.js"], ["profile", "overview", "profile"])
+    s = serving.head_snippet(["PlotlyChart.X1.js", "a&b.js"], ["profile", "overview", "profile"], ["", "profile"])
     assert '["overview", "profile"]' in s and "BACKEND_BASE_URL" in s
-    assert '<link rel="modulepreload" href="./static/js/PlotlyChart.X1.js">' in s
+    assert '<link rel="modulepreload" crossorigin href="./static/js/PlotlyChart.X1.js">' in s
     assert 'href="./static/js/a&amp;b.js"' in s
+    # The chart code is started on the chart pages only, after Streamlit's own module script.
+    assert '<script type="module">if(["", "profile"].indexOf(' in s and 'import("./static/js/PlotlyChart.X1.js")' in s
+    assert "import(" not in serving.head_snippet(["PlotlyChart.X1.js"], ["data"])
+    assert "import(" not in serving.head_snippet([], ["data"], ["profile"])
     assert serving.add_to_head(b"<html><head><title>x</title></head>", b"<i>") == b"<html><head><title>x</title><i></head>"
     assert serving.add_to_head(b"no head", b"<i>") == b"no head"
 
