@@ -42,7 +42,9 @@ def ensure_router() -> None:
     """Streamlit serves the first request of a new server process in its
     legacy `pages/` mode (file names as menu, dashboard.py skipped) until
     st.navigation has run once. Switch that mode off and run again through
-    the router, so the first visitor sees the real menu and titles."""
+    the router, so the first visitor sees the real menu and titles. (The
+    served app switches it off at start, ui/serving.py; this covers the
+    script run any other way.)"""
     if not st.session_state.get("_router"):
         from streamlit.runtime.pages_manager import PagesManager
         PagesManager.uses_pages_directory = False
