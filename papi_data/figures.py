@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -306,7 +307,9 @@ def small_multiples(frames: dict[str, dict[str, pd.DataFrame]], stats: pd.DataFr
     to its (year, value) frame; the national mean is dashed."""
     codes = list(frames)
     rows = math.ceil(len(codes) / cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[codebook.name(c, lang) for c in codes],
+    # Titles on up to two lines: at four panels a row, long names would run into their neighbours.
+    titles = ["<br>".join(textwrap.wrap(codebook.name(c, lang), 32, max_lines=2, placeholder=" …")) for c in codes]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles,
                         shared_xaxes=True, vertical_spacing=0.12, horizontal_spacing=0.05)
     for k, code in enumerate(codes):
         r, c = k // cols + 1, k % cols + 1
@@ -324,5 +327,5 @@ def small_multiples(frames: dict[str, dict[str, pd.DataFrame]], stats: pd.DataFr
     # Fixed labels (0–10, years): fixed margins, no re-measuring of 16 axes.
     fig.update_yaxes(range=[0, 10], gridcolor="#eee", automargin=False)
     fig.update_xaxes(gridcolor="#eee", automargin=False)
-    return _layout(fig, lang, title, height=260 * rows + 80, margin={"l": 30, "r": 40, "b": 65},
+    return _layout(fig, lang, title, height=260 * rows + 80, margin={"l": 30, "r": 40, "t": 75, "b": 65},
                    legend={"orientation": "h", "y": -0.05, "yanchor": "top"})
