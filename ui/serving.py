@@ -1,12 +1,13 @@
 """The HTML page Streamlit sends for every address, prepared for the
 dashboard's chart pages (an ASGI middleware for `st.App`, see dashboard.py).
 
-Two additions to the page's <head>, measured in docs/PERFORMANCE.md:
+Additions to the page's <head>, measured in docs/PERFORMANCE.md:
 
 - The chart code (Streamlit's plotly component, ~4.7 MB) and the modules it
   imports are preloaded. The browser then fetches and compiles them while
   Streamlit starts, instead of requesting them when the first chart arrives,
-  queued behind some thirty widget files.
+  queued behind some thirty widget files. On the pages that open with a
+  chart, its evaluation starts at once.
 - On a page's own address (/profile?…), the browser is told that the server
   lives one level up. Streamlit's front end would otherwise first try
   /profile/_stcore/health and connect only after that fails and a retry.
@@ -161,9 +162,11 @@ def _warm() -> None:
 
     years = data.years()  # opens (and on first use seeds) the database; loads and ranks the scores
     year, span = max(years), tuple(years)
-    # The leader's pages as a first visitor sees them, with the arguments and
-    # defaults of pages/overview.py, profile.py and compare.py.
-    first, picked = (10, (10, 15, 19)) if provinces.era_of(year) == 63 else (15, (15, 19, 8))
+    # The leader's pages as a first visitor sees them: the arguments of
+    # pages/overview.py, profile.py and compare.py with their default choices
+    # (any other choice still gets the imports and code paths warmed).
+    picked = (10, 15, 19) if provinces.era_of(year) == 63 else (15, 19, 8)
+    first = picked[0]
     views = [data.view("overview", year, "TOTAL", None, lang, os.environ.get("PAPI_GEOJSON")),
              data.view("profile", first, year, "TOTAL", lang, span, provinces.era_of(year)),
              data.view("compare", picked, year, "TOTAL", lang, span, provinces.era_of(year))]
