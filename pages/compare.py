@@ -24,12 +24,13 @@ new_map = ny != year
 names = provinces.names(ny, lang)
 options = explore.province_options(ny, lang)
 anchor_key, picked_key = ("unit", "units_picked") if new_map else ("province", "provinces")
-anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=15 if new_map else 10,
+shown_map = 34 if new_map else 63
+anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=explore.DEFAULT_PROVINCE[shown_map],
                          format_func=lambda c: names.get(c, str(c)))
 if st.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
     state.set_value(picked_key, explore.region_peers(anchor, ny)[:6])
 picked = state.multiselect(t("compare_pick", lang), options, key=picked_key,
-                           default=[15, 19, 8] if new_map else [10, 15, 19],
+                           default=explore.DEFAULT_COMPARED[shown_map],
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)
 if len(picked) < 2:
     st.info(t("compare_need_two", lang))

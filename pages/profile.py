@@ -31,10 +31,10 @@ options = explore.province_options(ny, lang)
 if ny != year:
     prev = st.session_state.get("province") or st.query_params.get("province")   # the old province, if any
     code = state.selectbox(t("province", lang), options, key="unit",
-                           default=(prov if prev and (prov := provinces.successor(int(prev))) else 15),
+                           default=(prov if prev and (prov := provinces.successor(int(prev))) else explore.DEFAULT_PROVINCE[34]),
                            format_func=lambda c: names.get(c, str(c)))
 else:
-    code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
+    code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options),
                            format_func=lambda c: names.get(c, str(c)))
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))

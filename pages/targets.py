@@ -20,7 +20,7 @@ lang, year = sidebar.render()
 store = data.store()
 names = provinces.names(year, lang)
 options = explore.province_options(year, lang)
-code = state.selectbox(t("province", lang), options, key="province", default=10 if 10 in options else options[0],
+code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options),
                        format_func=lambda c: names.get(c, str(c)))
 st.title(t("tgt_title", lang, province=names[code], year=year))
 deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year

@@ -20,6 +20,19 @@ def _province_options(year: int) -> tuple[int, ...]:
     return tuple(sorted(names, key=lambda c: names[c]))
 
 
+# What the pages open on before the user chooses: Lào Cai, compared with Yên
+# Bái and Thái Nguyên (codes on the 63-province map, and on the 34-unit map
+# of 1 July 2025).
+DEFAULT_PROVINCE = {63: 10, 34: 15}
+DEFAULT_COMPARED = {63: [10, 15, 19], 34: [15, 19, 8]}
+
+
+def default_province(options: list[int]) -> int:
+    """The province a page opens on among `options`: Lào Cai's 63-province
+    code when offered, else the first."""
+    return DEFAULT_PROVINCE[63] if DEFAULT_PROVINCE[63] in options else options[0]
+
+
 def province_options(year: int, lang: str = "vi") -> list[int]:
     """GSO codes of the year's map, sorted by name (the same order in both
     languages)."""

@@ -150,7 +150,7 @@ def middleware(page_paths: Iterable[str], chart_pages: Iterable[str] = ()) -> li
 def _warm() -> None:
     import plotly.io
 
-    from papi_data import provinces
+    from papi_data import explore, provinces
     from papi_data.i18n import DEFAULT_LANG as lang
     from ui import charts, exports, present, sidebar, state, tables  # noqa: F401 (what the pages import)
     from ui import data
@@ -161,15 +161,15 @@ def _warm() -> None:
     PagesManager.uses_pages_directory = False
 
     years = data.years()  # opens (and on first use seeds) the database; loads and ranks the scores
-    year, span = max(years), tuple(years)
+    year, span, units = max(years), tuple(years), provinces.era_of(max(years))
     # The leader's pages as a first visitor sees them: the arguments of
-    # pages/overview.py, profile.py and compare.py with their default choices
-    # (any other choice still gets the imports and code paths warmed).
-    picked = (10, 15, 19) if provinces.era_of(year) == 63 else (15, 19, 8)
-    first = picked[0]
+    # pages/overview.py, profile.py and compare.py with their default choices.
+    options = explore.province_options(year, lang)
+    first = explore.default_province(options)
+    picked = tuple(c for c in explore.DEFAULT_COMPARED[63] if c in options)  # the year's own map
     views = [data.view("overview", year, "TOTAL", None, lang, os.environ.get("PAPI_GEOJSON")),
-             data.view("profile", first, year, "TOTAL", lang, span, provinces.era_of(year)),
-             data.view("compare", picked, year, "TOTAL", lang, span, provinces.era_of(year))]
+             data.view("profile", first, year, "TOTAL", lang, span, units),
+             data.view("compare", picked, year, "TOTAL", lang, span, units)]
     for view in views:
         for fig in view.values():
             if hasattr(fig, "to_plotly_json"):
