@@ -32,9 +32,12 @@ def menu(lang: str) -> None:
 
 
 def language() -> str:
-    """The interface language (URL ?lang=en; Vietnamese by default)."""
-    lang = (st.query_params.get("lang") or st.session_state.get("lang")
-            or st.session_state.get("_kept_lang"))
+    """The interface language (URL ?lang=en; Vietnamese by default). A
+    language just picked in the sidebar wins over the URL, which still holds
+    the previous one until the widget runs: the router's page titles, the
+    menu and the presentation switch are drawn before it."""
+    lang = (state.picked("lang", lambda v: v in LANGS) or st.query_params.get("lang")
+            or st.session_state.get("lang") or st.session_state.get("_kept_lang"))
     return lang if lang in LANGS else DEFAULT_LANG
 
 

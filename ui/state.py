@@ -87,6 +87,16 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
     return value
 
 
+def picked(key: str, valid: Callable[[Any], bool]) -> Any | None:
+    """The value the user has just picked in the bound widget `key`, before
+    the widget runs again in this rerun (None if it was not changed). Code
+    drawn above the widget (the router's page titles, the menu) needs it:
+    the URL still holds the previous value until the widget writes it."""
+    if st.session_state.get(_CHANGED + key) and valid(st.session_state.get(key)):
+        return st.session_state[key]
+    return None
+
+
 def flag(key: str) -> bool:
     """A boolean URL flag such as ?present=1."""
     return st.query_params.get(key) in ("1", "true", "yes")
