@@ -1,12 +1,11 @@
 """Mục tiêu / Targets: each plan target against the published result, the
 gap, change since the plan's baseline, where to focus, and (for analysts)
 editing and Excel import of targets."""
-import pandas as pd
 import streamlit as st
 
 from papi_data import explore, provinces, targets
 from papi_data.i18n import t
-from ui import auth, data, sidebar, state
+from ui import auth, data, sidebar, state, target_editor
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -77,16 +76,9 @@ else:
         st.session_state["tgt_rev"] = st.session_state.get("tgt_rev", 0) + 1
         st.rerun()
 
-    editable = tg[["id", *targets.FIELDS]] if not tg.empty else pd.DataFrame(columns=["id", *targets.FIELDS])
-    # Columns keep their field names (those of the Excel template); the editor shows them in the
+    # Columns keep their field names (those of the Excel template); the editor labels them in the
     # interface language, and error messages name them the same way.
-    config = {f: st.column_config.Column(targets.field_label(f, lang), help=targets.field_help(f, lang))
-              for f in targets.FIELDS}
-    config["id"] = st.column_config.NumberColumn(targets.field_label("id", lang), disabled=True)
-    config["kind"] = st.column_config.SelectboxColumn(targets.field_label("kind", lang),
-                                                      help=targets.field_help("kind", lang), options=list(targets.KINDS))
-    edited = st.data_editor(editable, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}",
-                            num_rows="dynamic", hide_index=True, column_config=config)
+    editable, edited = target_editor.edit(tg, lang, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}")
     if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
         try:
             counts = targets.apply(store, editable, edited, user=auth.user_name(), lang=lang)

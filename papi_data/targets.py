@@ -146,8 +146,9 @@ def changes(store: Store) -> pd.DataFrame:
 
 # ---- validation -------------------------------------------------------------
 
-def _short(x: float, lang: str) -> str:
-    """A number in messages: decimal comma in Vietnamese, no trailing zeros (45, 5,6)."""
+def short_number(x: float, lang: str) -> str:
+    """A number in messages and the editor: decimal comma in Vietnamese, no
+    trailing zeros (45, 5,6)."""
     return fmt(float(x), lang, 6).rstrip("0").rstrip(",.")
 
 
@@ -161,11 +162,11 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
             out.append(t("tgt_err_where", lang, where=where(i, col)) + " " + t(key, lang, **kw))
         if not_numbers:
             for f in not_numbers:
-                bad(f, "tgt_err_number", field=f, value=_clean(raw.get(f)))
+                bad(f, "tgt_err_number", field=field_label(f, lang), value=_clean(raw.get(f)))
             continue
         missing = [f for f in REQUIRED if r[f] is None]
         if missing:
-            bad(missing[0], "tgt_err_missing", field=", ".join(missing))
+            bad(missing[0], "tgt_err_missing", field=", ".join(field_label(f, lang) for f in missing))
             continue
         year, code, ind = r["year"], r["province_code"], r["indicator"]
         if code not in set(provinces.in_year(year).gso_code):
@@ -177,10 +178,10 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
         elif r["kind"] == "value":
             sc = codebook.scale(ind, year)
             if r["value"] is None:
-                bad("value", "tgt_err_need", field="value")
+                bad("value", "tgt_err_need", field=field_label("value", lang))
             elif sc and not (sc[0] <= r["value"] <= sc[1]):
-                bad("value", "tgt_err_scale", value=_short(r["value"], lang), lo=_short(sc[0], lang),
-                    hi=_short(sc[1], lang), indicator=ind)
+                bad("value", "tgt_err_scale", value=short_number(r["value"], lang), lo=short_number(sc[0], lang),
+                    hi=short_number(sc[1], lang), indicator=ind)
         elif r["kind"] == "tier":
             if r["tier"] not in (1, 2, 3, 4):
                 bad("tier", "tgt_err_tier", tier=r["tier"])
@@ -192,7 +193,7 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
             elif r["rank_better_than_year"] is not None and r["rank_better_than_year"] >= year:
                 bad("rank_better_than_year", "tgt_err_rank_year", year=year)
         if r["baseline_value"] is not None and r["baseline_year"] is None:
-            bad("baseline_year", "tgt_err_need", field="baseline_year")
+            bad("baseline_year", "tgt_err_need", field=field_label("baseline_year", lang))
         elif r["baseline_year"] is not None:
             by = r["baseline_year"]
             if by >= year or not codebook.exists(ind, by):
@@ -200,8 +201,8 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
             elif r["baseline_value"] is not None:
                 sc = codebook.scale(ind, by)
                 if sc and not (sc[0] <= r["baseline_value"] <= sc[1]):
-                    bad("baseline_value", "tgt_err_scale", value=_short(r["baseline_value"], lang),
-                        lo=_short(sc[0], lang), hi=_short(sc[1], lang), indicator=f"{ind} {by}")
+                    bad("baseline_value", "tgt_err_scale", value=short_number(r["baseline_value"], lang),
+                        lo=short_number(sc[0], lang), hi=short_number(sc[1], lang), indicator=f"{ind} {by}")
         if r["plan_date"]:
             try:
                 dt.date.fromisoformat(r["plan_date"])
@@ -338,7 +339,7 @@ def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",
             rec["id"] = _number(raw_id, integer=True)
         except (TypeError, ValueError):
             errs.append(t("tgt_err_where", lang, where=where(i, "id")) + " "
-                        + t("tgt_err_number", lang, field="id", value=raw_id))
+                        + t("tgt_err_number", lang, field=field_label("id", lang), value=raw_id))
             continue
         if known_ids is not None and rec["id"] not in known_ids:
             errs.append(t("tgt_err_where", lang, where=where(i, "id")) + " " + t("tgt_err_id", lang, id=rec["id"]))

@@ -110,3 +110,43 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     assert targets.changes(store).iloc[-1].changed_by == "Chuyên viên Sở Nội vụ"
     store.dispose()
     screenshot(page, "targets-upload-vi")
+
+
+def test_analyst_types_a_decimal_comma_in_the_editor(analyst_server, browser):
+    """In the Vietnamese interface, "47,5" typed into a score cell is stored
+    as 47.5 whatever the computer's own locale (the grid's number cells
+    followed the browser's locale and dropped the comma: 475, then refused)."""
+    from papi_data import targets
+    from papi_data.store import Store
+    url, db = analyst_server
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()
+    page.set_default_timeout(90_000)
+    open_page(page, url + "/data?year=2019&province=10", wait_for="h1")
+    page.get_by_label("Tên của bạn (ghi vào lịch sử nhập)").fill("Chuyên viên Sở Nội vụ")
+    page.get_by_label("Mật khẩu chuyên viên").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator('input[type="file"]').wait_for(state="attached")
+    page.get_by_role("link", name="Mục tiêu").click()
+    page.get_by_text("Sửa mục tiêu (cán bộ phân tích)").wait_for()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).last
+    grid.scroll_into_view_if_needed()
+    grid.click(position={"x": 60, "y": 52})                     # first row, id column (TOTAL, value 46,96)
+    for _ in range(5):                                          # -> the minimum-score column
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")                                # open the cell's editor
+    cell = page.locator("#portal textarea, #portal input").first
+    cell.wait_for()
+    cell.press("Control+A")
+    cell.press_sequentially("47,5")                             # typed key by key, as the analyst does
+    cell.press("Enter")
+    page.wait_for_timeout(500)
+    screenshot(page, "targets-editor-decimal-comma-vi")
+    page.get_by_role("button", name="Lưu thay đổi").click()
+    page.get_by_text("1 sửa").wait_for()
+    assert_no_exception(page)
+    store = Store(db)
+    row = targets.load(store, 10, 2019).query("indicator == 'TOTAL' and kind == 'value'")
+    assert row["value"].tolist() == [47.5]
+    store.dispose()
+    page.context.close()

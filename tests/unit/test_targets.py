@@ -84,7 +84,7 @@ def test_focus_orders_cheapest_first(enriched):
     ({"province_code": 10, "year": 2019, "indicator": "D1", "kind": "rank", "rank_better_than_year": 2020}, "before 2019"),
     ({"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": 50, "plan_date": "25/4/2019"},
      "not YYYY-MM-DD"),
-    ({"year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "missing province_code"),
+    ({"year": 2019, "indicator": "D1", "kind": "value", "value": 5}, "missing Province (GSO code)"),   # named as the editor labels it
     ({"province_code": 10, "year": 2019, "indicator": "D8", "kind": "value", "value": 4, "baseline_year": 2019},
      "baseline year 2019 must be before 2019"),
     ({"province_code": 10, "year": 2019, "indicator": "D8", "kind": "value", "value": 4, "baseline_year": 2017},
@@ -210,15 +210,18 @@ def test_non_numeric_cells_are_messages_not_crashes(tstore):
     before = targets.load(tstore)
     bad = {"province_code": 10, "year": "2019a", "indicator": "D1", "kind": "value", "value": "năm"}
     errs = targets.problems([bad], "en")
-    assert errs == ["[1] year must be a number (got '2019a').", "[1] value must be a number (got 'năm')."]
-    with pytest.raises(ValueError, match="year must be a number"):
+    # Fields are named as the editor labels them, in the interface language.
+    assert errs == ["[1] PAPI year must be a number (got '2019a').",
+                    "[1] Minimum score must be a number (got 'năm')."]
+    assert targets.problems([bad], "vi")[0] == "[1] Năm PAPI phải là số (đang là '2019a')."
+    with pytest.raises(ValueError, match="PAPI year must be a number"):
         targets.apply(tstore, before, pd.concat([before, pd.DataFrame([bad])], ignore_index=True), user="a",
                       lang="en")
     raw = _xlsx([{**bad, "year": 2019}, {"province_code": 10, "year": 2019.5, "indicator": "D2", "kind": "tier",
                                           "tier": 2}])
     rows, errs = targets.read_xlsx(raw, "plan.xlsx", "en")
-    assert errs == ["[plan.xlsx, targets, E3] value must be a number (got 'năm').",
-                    "[plan.xlsx, targets, B4] year must be a number (got '2019.5')."]
+    assert errs == ["[plan.xlsx, targets, E3] Minimum score must be a number (got 'năm').",
+                    "[plan.xlsx, targets, B4] PAPI year must be a number (got '2019.5')."]
     assert targets.load(tstore).equals(before)
     # A decimal comma, as analysts type it in Vietnamese, is a number.
     assert targets.problems([{**bad, "year": 2019, "value": "5,6"}], "en") == []
@@ -379,3 +382,24 @@ def test_table_gap_has_its_unit(tstore, enriched):
     assert hy_vi["Thực tế"] == f"hạng {int(ev['rank'])}/{int(ev['n_ranked'])}" and hy_vi["Chênh lệch"].endswith(" bậc")
     total = table(10, 2019, "vi").iloc[0]                              # Lào Cai 2019: TOTAL ≥ 46,96
     assert total["Thực tế"] == "45,06" and total["Chênh lệch"] == "-1,90 điểm"      # 45.06 against 46.96
+
+
+def test_editor_frame_reads_as_the_analyst_types(tstore):
+    """The editor shows scores with the interface's decimal mark, tiers as
+    numbers the tier list names, and reads back what the analyst types:
+    "47,5" is 47.5 in Vietnamese, never 475."""
+    from ui import target_editor
+    tg = targets.load(tstore, 10, 2019)
+    vi = target_editor.frame(tg, "vi")
+    assert vi.loc[vi["indicator"].eq("TOTAL") & vi["kind"].eq("value"), "value"].item() == "46,96"
+    assert set(vi["tier"].dropna()) <= {1, 2, 3, 4}
+    assert target_editor.frame(tg, "en").loc[0, "value"] in ("46.96", None)
+    # Unchanged, it saves nothing; a typed decimal comma is stored as a decimal.
+    assert targets.apply(tstore, vi, vi.copy(), user="a", lang="vi") == {"added": 0, "changed": 0, "deleted": 0}
+    new = pd.DataFrame([{"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": "47,5"}])
+    counts = targets.apply(tstore, vi, pd.concat([vi, new], ignore_index=True), user="a", lang="vi")
+    assert counts["added"] == 1
+    assert 47.5 in set(targets.load(tstore, 10, 2019)["value"].dropna())
+    import re
+    assert re.match(target_editor.SCORE_PATTERN, "47,5") and re.match(target_editor.SCORE_PATTERN, "6.72")
+    assert not re.match(target_editor.SCORE_PATTERN, "47,5,1")
