@@ -5,7 +5,7 @@ import streamlit as st
 
 from papi_data import explore, provinces, targets
 from papi_data.i18n import t
-from ui import auth, data, sidebar, state, target_editor
+from ui import auth, data, sidebar, state, target_editor, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -91,7 +91,7 @@ else:
             saved(t("tgt_saved", lang, **counts))
     st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
                        key="tgt_template")
-    up = st.file_uploader(t("tgt_upload", lang), type=["xlsx"], key="tgt_upload")
+    up = uploads.uploader(t("tgt_upload", lang), ["xlsx"], key="tgt_upload", lang=lang)
     if up is not None and st.button(t("tgt_import_button", lang), key="tgt_import", type="primary"):
         rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang, known_ids=set(all_targets["id"].astype(int)))
         try:

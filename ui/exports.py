@@ -11,7 +11,7 @@ import streamlit as st
 
 from papi_data import export
 from papi_data.i18n import t
-from ui import data
+from ui import data, uploads
 from ui.sidebar import language
 
 
@@ -74,7 +74,7 @@ def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> 
     c1, c2 = st.columns([1, 2], vertical_alignment="top")
     template = None
     with c2.popover(t("deck_template", lang), icon=":material/upload_file:"):
-        up = st.file_uploader(t("deck_template", lang), type=["pptx"], key=f"{key}_template",
+        up = uploads.uploader(t("deck_template", lang), ["pptx"], key=f"{key}_template", lang=lang,
                               label_visibility="collapsed")
         if up is not None:
             from papi_data import deck

@@ -7,6 +7,7 @@ STRINGS = {
         "en": "Provincial Governance and Public Administration Performance Index (PAPI), 2011–{last}",
     },
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "upload_limit": {"vi": "Tối đa {mb} MB mỗi tệp · {types}", "en": "Up to {mb} MB per file · {types}"},
     "year": {"vi": "Năm", "en": "Year"},
     "province": {"vi": "Tỉnh/thành phố", "en": "Province"},
     "indicator": {"vi": "Chỉ số", "en": "Indicator"},

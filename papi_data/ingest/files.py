@@ -10,21 +10,13 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from .. import settings
 from .model import FileRejected, issue
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-DEFAULT_MAX_MB = 20.0
-
-
-def max_bytes() -> int:
-    """Upload limit: PAPI_IMPORT_MAX_MB (default 20 MB; a full official
-    workbook with every year is about 2 MB)."""
-    try:
-        mb = float(os.environ.get("PAPI_IMPORT_MAX_MB", DEFAULT_MAX_MB))
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
+DEFAULT_MAX_MB = settings.DEFAULT_IMPORT_MAX_MB
+max_bytes = settings.import_max_bytes
 
 
 @dataclass

@@ -152,3 +152,13 @@ def test_analyst_save_without_changes_records_nothing(db, monkeypatch):
     assert not at.exception and not at.error
     assert "Không có thay đổi nào để lưu." in [i.value for i in at.info]
     assert len(targets.changes(db)) == 22 and len(targets.load(db, 10, 2019)) == 18
+
+
+@pytest.mark.parametrize("lang,caption", [("vi", "Tối đa 20 MB mỗi tệp · .xlsx"), ("en", "Up to 20 MB per file · .xlsx")])
+def test_uploader_states_the_import_limit_in_the_interface_language(db, monkeypatch, lang, caption):
+    at = signed_in(db, monkeypatch, lang=lang, year=2019, province=10)
+    up = at.get("file_uploader")[-1].proto
+    assert up.max_upload_size_mb == 20                  # not Streamlit's 200 MB
+    assert caption in [c.value for c in at.caption]
+    # Streamlit's own English line ("200MB per file") is hidden.
+    assert any("stFileUploaderDropzoneInstructions" in h.value for h in at.get("html"))
