@@ -59,11 +59,15 @@ def chart(fig, key, source, note=None):
 
 
 slides = [(t("deck_headline", lang, year=year), headline),
-          (t("deck_trend", lang, first=min(years), year=year),
+          (t("deck_trend", lang, first=min(years), year=max(years)),   # the trend runs to the latest year
            chart(v["trend"], "trend", src_all, t("total_scale_note", lang))),
           (t("radar_title", lang, year=year), chart(v["radar"], "radar", src_year))]
-if ov.get("map") is not None:
-    slides.append((t("page_overview", lang), chart(ov["map"], "map", src_year)))
+if not ov["ranked"].empty:
+    # Where the province stands among all: the page's tile map of 63 small tiles is unreadable on a projector.
+    stand_title = t("present_standing", lang, province=name, year=year)
+    slides.append((t("present_standing_short", lang), lambda: show_chart(
+        figures_present.standing(ov["ranked"], code, names, lang, stand_title), key="present_standing",
+        source=src_year, downloads=False)))
 if tv.get("ev") is not None and tv.get("chart") is not None:
     slides.append((t("deck_targets", lang, year=year), chart(tv["chart"], "targets", src_year)))
 if tv.get("focus") is not None:

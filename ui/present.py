@@ -10,16 +10,20 @@ figures are copies of the page's figures with larger fonts.
 """
 from __future__ import annotations
 
+import textwrap
 from typing import Callable
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from papi_data import figures_present
+
 from papi_data.i18n import t
 
 PARAM, SLIDE = "present", "slide"
 PAGE = "pages/present.py"
-FONT, TITLE_FONT, HEIGHT = 20, 30, 680
+FONT, TITLE_FONT, HEIGHT = 20, 30, figures_present.HEIGHT
+TITLE_WIDTH = 52   # characters of a title line at TITLE_FONT on a 1024 px projector
 _SHOWN = "present_shown"   # the screen last drawn or chosen, kept on the server
 
 
@@ -68,8 +72,10 @@ def big(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
     """A copy of a page figure for the projector (the page's own figure is
     shared between sessions and stays untouched)."""
     out = go.Figure(fig)
-    out.update_layout(font={"size": FONT}, title={"font": {"size": TITLE_FONT}}, legend={"font": {"size": FONT}},
-                      height=height)
+    title = textwrap.wrap(str(out.layout.title.text or ""), TITLE_WIDTH)   # plotly never wraps a title
+    out.update_layout(font={"size": FONT}, title={"text": "<br>".join(title), "font": {"size": TITLE_FONT}},
+                      legend={"font": {"size": FONT}}, height=height,
+                      margin={"t": max(out.layout.margin.t or 0, 40 + 38 * len(title))})
     return out
 
 
@@ -88,7 +94,7 @@ def slideshow(slides: list[tuple[str, Callable[[], None]]], lang: str) -> None:
     i = current(n)
     st.session_state[_SHOWN] = i   # the address decides what is drawn (deep links, back button)
     slides[i - 1][1]()
-    nav = st.columns([1, 1, 3, 1], vertical_alignment="center")
+    nav = st.columns([1, 1, 2, 1.4], vertical_alignment="center")
     nav[0].button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1, n), disabled=i == 1,
                   shortcut="Left", width="stretch")
     nav[1].button(t("present_next", lang), key="present_next", on_click=_step, args=(1, n), disabled=i == n,

@@ -38,6 +38,8 @@ STRINGS = {
                               "at a cut point belongs to the tier above. A tier stated in an official file is kept."},
     "deck_not_scored": {"vi": "PAPI {year} không công bố điểm của {province}.",
                         "en": "PAPI {year} published no score for {province}."},
+    "present_standing": {"vi": "{province} giữa các tỉnh, PAPI {year}", "en": "{province} among the provinces, PAPI {year}"},
+    "present_standing_short": {"vi": "Vị trí", "en": "Standing"},
     "present_toggle": {"vi": "Chế độ trình chiếu", "en": "Presentation mode"},
     "present_prev": {"vi": "◀ Trước", "en": "◀ Previous"},
     "present_next": {"vi": "Sau ▶", "en": "Next ▶"},

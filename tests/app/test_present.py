@@ -48,8 +48,14 @@ def test_next_shows_one_large_chart_per_screen():
         assert not at.exception
         assert at.query_params["slide"] == str(i)
         (spec,) = specs(at)
-        assert spec["layout"]["font"]["size"] == 20 and spec["layout"]["height"] == 680
+        assert spec["layout"]["font"]["size"] == 20 and spec["layout"]["height"] == 540   # fits 1024×768
         seen.append(spec["layout"]["title"]["text"])
+        if i == 2:   # the trend's screen is named for the years it draws
+            assert at.caption[-1].value.endswith("Diễn biến 2011–2024")
+        if i == 4:   # where the province stands, instead of a tile map too small to read on a projector
+            texts = [a["text"] for a in spec["layout"]["annotations"]]
+            assert "<b>Lào Cai</b><br><b>45,06</b> · 13/63" in texts and "Cao nhất" in texts
+            assert "42,30" in texts and "44,76" in texts                      # the cut points, written
         assert len(at.get("download_button")) == 0           # no controls on a projected screen
     assert at.button(key="present_next").disabled
     assert any("Lào Cai" in s for s in seen)

@@ -100,3 +100,22 @@ def test_presentation_mode_by_keyboard(server, page, lang, next_label, exit_labe
     page.get_by_role("button", name=re.compile(exit_label)).click()
     page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
     assert "present=1" not in page.url
+
+
+@pytest.mark.parametrize("width,height", [(1024, 768), (1440, 900)])
+def test_presentation_fits_a_projector_screen(server, browser, width, height):
+    """Every screen, buttons included, fits the projector without scrolling,
+    and no chart is wider than the screen."""
+    page = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN").new_page()
+    for slide in range(1, 8):
+        open_page(page, f"{server}/profile?present=1&province=10&year=2019&slide={slide}",
+                  wait_for=".js-plotly-plot .main-svg")
+        assert_no_exception(page)
+        for name in ("◀ Trước", "Sau ▶"):
+            box = page.get_by_role("button", name=name).bounding_box()
+            assert box["y"] + box["height"] <= height, (slide, name, box)
+        svg = page.locator(".js-plotly-plot .main-svg").first.bounding_box()
+        assert svg["x"] >= 0 and svg["x"] + svg["width"] <= width, (slide, svg)
+        if slide in (1, 4):
+            screenshot(page, f"present-{width}-{slide}")
+    page.context.close()
