@@ -23,3 +23,14 @@ def test_language_switch_redraws_the_sidebar_at_once(server, page):
     for vi in ("Tổng quan", "Ngôn ngữ", "Chế độ trình chiếu"):
         assert vi not in text
     screenshot(page, "language-switched-en")
+
+
+@pytest.mark.parametrize("lang,zoom_in", [("vi", "Phóng to"), ("en", "Zoom in")])
+def test_chart_toolbar_speaks_the_interface_language(server, page, lang, zoom_in):
+    """Plotly's own tooltips follow the interface (plotly.js has no Vietnamese
+    dictionary of its own)."""
+    open_page(page, f"{server}/profile?lang={lang}&year=2019&province=10", wait_for=".js-plotly-plot .modebar-btn")
+    titles = page.eval_on_selector_all(".js-plotly-plot .modebar-btn", "els => els.map(e => e.dataset.title)")
+    assert zoom_in in titles
+    if lang == "vi":
+        assert not {"Zoom in", "Zoom out", "Autoscale", "Reset axes", "Pan"} & set(titles)
