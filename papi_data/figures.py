@@ -238,6 +238,9 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
     The TOTAL line is broken at 2017→2018 where its scale changes from 60 to 80.
     """
     fig = go.Figure()
+    # Only the years the indicator is part of PAPI (D7 and D8 start in 2018): a
+    # year before it existed is not a year "PAPI did not publish".
+    years = [y for y in years if codebook.exists(indicator, y)] or list(years)
     breaks = [y for y in years if not codebook.comparable(indicator, y - 1, y) and y - 1 in years]
     # x positions with a gap at each break, so no line joins two scales.
     xs = sorted([*years, *(b - 0.5 for b in breaks)])

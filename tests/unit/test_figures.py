@@ -158,3 +158,15 @@ def test_axes_make_room_for_their_labels_under_streamlit():
     from papi_data import figures
     fig = figures._layout(go.Figure(go.Bar(x=[1], y=["1. Bà Rịa - Vũng Tàu"], orientation="h")), "vi", "t")
     assert fig.layout.template.layout.yaxis.automargin and fig.layout.template.layout.xaxis.automargin
+
+
+def test_trend_of_a_dimension_starts_when_it_exists(enriched):
+    """D8 is part of PAPI from 2018: its trend has no 2011–2017 years marked
+    'not published' (they did not exist), a province's real gap still is."""
+    from papi_data import analytics, explore, figures
+    stats = analytics.national_stats(enriched)
+    years = list(range(2011, 2025))
+    fig = figures.trend(explore.histories(enriched, 10, 2024, "D8", "en"), stats, "D8", "en", "D8", years)
+    xs = {x for tr in fig.data for x in (tr.x or []) if x is not None}
+    assert min(xs) == 2018
+    assert not [a for a in fig.layout.annotations if a.text == "not published"]
