@@ -45,5 +45,6 @@ with right:
     show_chart(v["map"], key="map", source=source, note=t("tile_map_note", lang))
 show_chart(v["spread"], key="spread", source=source)
 show_table(v["table"], key="ranking_table", source=source, plain=True)
+st.caption(t("rank_change_legend", lang, prev=year - 1))
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))

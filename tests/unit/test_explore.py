@@ -46,3 +46,8 @@ def test_subdimension_table_has_tiers(enriched):
     tab = explore.subdimension_table(enriched, 10, 2018, "en")
     assert len(tab) == 8 + 28
     assert set(tab["Tier"]) <= {"High", "High-average", "Low-average", "Low"}
+
+
+def test_rank_change_is_written_as_the_charts_write_it():
+    from papi_data.explore import signed_int
+    assert [signed_int(x) for x in (3, -2, 0, None, float("nan"))] == ["+3", "-2", "=", "–", "–"]
