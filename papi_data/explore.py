@@ -229,12 +229,11 @@ def source_years(years: list[int]) -> str:
 
 
 def signed_int(x) -> str:
-    """A change in rank for display: +3, -2, '=' unchanged (as the charts and
-    the headline write it); '–' when there is none. The minus is the same
-    hyphen-minus every score change is written with."""
+    """A change in rank for display: +3, −2, 0; '–' when there is none. (The
+    true minus sign keeps the cell from reading as a formula in exports.)"""
     if x is None or x != x:
         return "–"
-    return f"{int(x):+d}" if int(x) else "="
+    return f"{int(x):+d}".replace("-", "−") if int(x) else "0"
 
 
 def localised(df: pd.DataFrame, lang: str, digits: int = 2) -> pd.DataFrame:

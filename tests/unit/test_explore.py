@@ -48,6 +48,6 @@ def test_subdimension_table_has_tiers(enriched):
     assert set(tab["Tier"]) <= {"High", "High-average", "Low-average", "Low"}
 
 
-def test_rank_change_is_written_as_the_charts_write_it():
+def test_rank_change_in_tables():
     from papi_data.explore import signed_int
-    assert [signed_int(x) for x in (3, -2, 0, None, float("nan"))] == ["+3", "-2", "=", "–", "–"]
+    assert [signed_int(x) for x in (3, -2, 0, None, float("nan"))] == ["+3", "−2", "0", "–", "–"]
