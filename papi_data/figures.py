@@ -62,6 +62,17 @@ def rank_arrow(rank_change) -> str:
     return f"▲{rc}" if rc > 0 else f"▼{-rc}" if rc < 0 else "="
 
 
+def dimension_ticks(codes, lang: str, width: int = 14, lines: int = 3) -> list[str]:
+    """Axis labels that name each dimension, not only its code: 'D1<br>Tham
+    gia của<br>người dân …' (plotly never wraps a label by itself)."""
+    out = []
+    for c in codes:
+        name = codebook.name(c, lang)
+        name = name if name.startswith(c) else f"{c} {name}"
+        out.append("<br>".join(textwrap.wrap(name, width, max_lines=lines, placeholder=" …")))
+    return out
+
+
 def tier_label(tier: int, lang: str) -> str:
     return TIER_NAMES[lang][int(tier)]
 
@@ -224,7 +235,8 @@ def dimension_spread(year_frame: pd.DataFrame, year: int, lang: str, title: str,
                                          "line": {"color": "white", "width": 1}},
                                  hovertemplate="%{x}: %{y:.2f}<extra>%{fullData.name}</extra>"))
     fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
-    return _layout(fig, lang, title, margin={"l": 55, "b": 30},
+    fig.update_xaxes(tickmode="array", tickvals=list(dims), ticktext=dimension_ticks(dims, lang), tickfont={"size": 10})
+    return _layout(fig, lang, title, margin={"l": 55, "b": 95},
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
 
 
@@ -299,8 +311,12 @@ def radar(profiles: dict[str, pd.Series], lang: str, title: str) -> go.Figure:
                                       line={"color": SERIES_COLORS[i % 7], "dash": "dash" if "mean" in label.lower()
                                             or "trung bình" in label.lower() else "solid"},
                                       opacity=0.85, hovertemplate="%{theta}: %{r:.2f}<extra>" + label + "</extra>"))
-    fig.update_polars(radialaxis={"range": [0, 10], "gridcolor": "#ddd"}, angularaxis={"gridcolor": "#ddd"})
-    return _layout(fig, lang, title, height=440, margin={"b": 85},
+    codes = list(next(iter(profiles.values())).index) if profiles else []
+    fig.update_polars(radialaxis={"range": [0, 10], "gridcolor": "#ddd"},
+                      angularaxis={"gridcolor": "#ddd", "tickmode": "array", "tickvals": codes,
+                                   "ticktext": dimension_ticks(codes, lang, width=16, lines=2),
+                                   "tickfont": {"size": 10}})
+    return _layout(fig, lang, title, height=480, margin={"b": 105, "l": 95, "r": 95, "t": 95},
                    legend={"orientation": "h", "y": -0.08, "yanchor": "top"})
 
 
