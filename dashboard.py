@@ -46,6 +46,7 @@ def route() -> None:
     nav.run()
     if not present.active():
         present.toggle(lang)   # presentation mode (?present=1): one chart per screen, no sidebar
+        sidebar.share(lang)    # "copy link" of this very view
 
 
 if __name__ == "__main__":

@@ -69,3 +69,16 @@ def render(years: list[int] | None = None) -> tuple[str, int]:
 
 def current_year() -> int:
     return int(st.session_state["year"])
+
+
+def share(lang: str) -> None:
+    """The address of exactly this view, with a copy button (st.code has
+    one), drawn after the page so the address holds all its choices."""
+    from urllib.parse import urlencode
+    base = st.context.url
+    if not base:
+        return
+    query = urlencode({k: st.query_params[k] for k in st.query_params})
+    with st.sidebar.popover(t("share_link", lang), icon=":material/link:", width="stretch"):
+        st.caption(t("share_link_help", lang))
+        st.code(base + ("?" + query if query else ""), language=None, wrap_lines=True)

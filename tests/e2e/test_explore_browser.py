@@ -40,3 +40,15 @@ def test_language_and_province_survive_menu_navigation(server, page):
     assert_no_exception(page)
     assert "Compare" in page.locator("h1").first.inner_text()             # still English
     assert "lang=en" in page.url and "province=22" in page.url
+
+
+def test_link_to_this_view_reopens_it(server, page):
+    """The sidebar's link is the address of exactly this view (page, language,
+    year, province), and opening it shows the same page."""
+    open_page(page, f"{server}/profile?lang=en&year=2020&province=22", wait_for=".js-plotly-plot .main-svg")
+    page.get_by_role("button", name="Link to this view").click()
+    link = page.locator('[data-testid="stCode"] code').first.inner_text().strip()
+    assert link.startswith(f"{server}/profile?") and "province=22" in link and "year=2020" in link and "lang=en" in link
+    open_page(page, link, wait_for=".js-plotly-plot .main-svg")
+    assert_no_exception(page)
+    assert "Quang Ninh" in page.locator("h1").first.inner_text()
