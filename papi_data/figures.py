@@ -103,16 +103,24 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
             hovertemplate="%{y}: %{x:.2f}<br>" + t("rank", lang) + " %{customdata[0]}/%{customdata[1]}%{customdata[2]}<extra>"
                           + tier_label(tier, lang) + "</extra>"))
     if not df.empty:
-        fig.layout.shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": float(df[f"cut_{k}"].iloc[0]),
-                              "x1": float(df[f"cut_{k}"].iloc[0]), "y0": 0, "y1": 1,
-                              "line": {"dash": "dot", "color": "#444", "width": 1}} for k in (1, 2, 3)]
+        cuts = [float(df[f"cut_{k}"].iloc[0]) for k in (1, 2, 3)]
+        fig.layout.shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+                              "line": {"dash": "dot", "color": "#444", "width": 1}} for x in cuts]
         lo, hi = float(df["value"].min()), float(df["value"].max())
         pad = (hi - lo) * 0.15 or 1
-        fig.update_xaxes(range=[max(lo - pad, 0), hi + pad * 0.45])
+        start = math.floor(max(lo - pad, 0))
+        # The axis is labelled where it starts and at the cut points, so the
+        # dotted lines read as tier thresholds and a bar's length is not taken
+        # as measured from zero.
+        fig.update_xaxes(range=[start, hi + pad * 0.45], tickmode="array", tickvals=[start, *cuts[::-1]],
+                         ticktext=[fmt(start, lang, 0), *(fmt(x, lang) for x in cuts[::-1])], tickangle=0,
+                         tickfont={"size": 9}, title={"text": t("ranking_axis", lang), "font": {"size": 10}})
     fig.update_yaxes(autorange="reversed", tickfont={"size": 10})
-    return _layout(fig, lang, title, height=max(420, 16 * len(df) + 80), barmode="overlay",
-                   margin={"l": _label_margin(labels, 10), "b": 80},
-                   legend={"orientation": "h", "y": -0.02, "yanchor": "top"}, bargap=0.15)
+    height = max(420, 16 * len(df) + 110)
+    return _layout(fig, lang, title, height=height, barmode="overlay",
+                   margin={"l": _label_margin(labels, 10), "b": 110},
+                   # the legend below the axis title: 48 px under the plot area
+                   legend={"orientation": "h", "y": -48 / (height - 160), "yanchor": "top"}, bargap=0.15)
 
 
 @lru_cache(maxsize=2)

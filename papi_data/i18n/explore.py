@@ -61,6 +61,8 @@ STRINGS = {
     "units_34": {"vi": "34 tỉnh/thành mới (từ 1/7/2025)", "en": "34 new provinces (from 1 July 2025)"},
     "members_title": {"vi": "Các tỉnh cũ trong PAPI {year}", "en": "The former provinces in PAPI {year}"},
     "not_published": {"vi": "PAPI không công bố", "en": "not published"},
+    "ranking_axis": {"vi": "Điểm (trục bắt đầu ở số đầu tiên; vạch chấm: ngưỡng các nhóm)",
+                     "en": "Score (axis starts at its first label; dotted lines: tier cut points)"},
     "rank_change_legend": {"vi": "Thay đổi hạng so với {prev}: +3 lên ba bậc, −2 xuống hai bậc, 0 giữ nguyên, "
                                  "– không so sánh được (năm {prev} không được xếp hạng hoặc thang điểm đã đổi).",
                            "en": "Change in rank since {prev}: +3 up three places, −2 down two, 0 unchanged, "

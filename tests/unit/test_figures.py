@@ -170,3 +170,13 @@ def test_trend_of_a_dimension_starts_when_it_exists(enriched):
     xs = {x for tr in fig.data for x in (tr.x or []) if x is not None}
     assert min(xs) == 2018
     assert not [a for a in fig.layout.annotations if a.text == "not published"]
+
+
+def test_ranking_axis_is_labelled_at_its_start_and_the_cut_points(enriched):
+    from papi_data import analytics, figures
+    ranked = analytics.ranking(enriched, 2023, "TOTAL")
+    fig = figures.ranking_bar(ranked, "vi", "t")
+    cuts = sorted(float(ranked[f"cut_{k}"].iloc[0]) for k in (1, 2, 3))
+    assert list(fig.layout.xaxis.tickvals) == [fig.layout.xaxis.range[0], *cuts]
+    assert list(fig.layout.xaxis.ticktext)[1:] == ["40,83", "42,33", "43,95"]
+    assert "ngưỡng" in fig.layout.xaxis.title.text
