@@ -47,6 +47,7 @@ def route() -> None:
     if not present.active():
         present.toggle(lang)   # presentation mode (?present=1): one chart per screen, no sidebar
         sidebar.share(lang)    # "copy link" of this very view
+    sidebar.url_notice(lang)   # values of the address that named nothing
 
 
 if __name__ == "__main__":

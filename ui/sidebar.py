@@ -82,3 +82,12 @@ def share(lang: str) -> None:
     with st.sidebar.popover(t("share_link", lang), icon=":material/link:", width="stretch"):
         st.caption(t("share_link_help", lang))
         st.code(base + ("?" + query if query else ""), language=None, wrap_lines=True)
+
+
+def url_notice(lang: str) -> None:
+    """Say which values of the address were not understood (a mistyped or
+    outdated link), instead of replacing them silently."""
+    bad = state.rejected()
+    if bad:
+        st.toast(t("url_not_understood", lang, values=", ".join(f"{k}={v}" for k, v in bad.items())),
+                 icon=":material/link_off:")

@@ -16,6 +16,13 @@ _KEPT = "_kept_"        # non-widget session keys survive page switches
 _CHANGED = "_changed_"  # set by a widget's on_change: the user picked a value
 
 
+_REJECTED = "_url_rejected"   # address values no option matched, said once (rejected_notice)
+
+
+def _reject(key: str, raw: str) -> None:
+    st.session_state.setdefault(_REJECTED, {})[key] = raw
+
+
 def _from_url(key: str, options: Sequence[Any]) -> Any | None:
     raw = st.query_params.get(key)
     if raw is None:
@@ -23,7 +30,14 @@ def _from_url(key: str, options: Sequence[Any]) -> Any | None:
     for o in options:
         if str(o) == raw:
             return o
+    _reject(key, raw)
     return None
+
+
+def rejected() -> dict[str, str]:
+    """Address values that named no option in this run (key -> raw value),
+    emptied as they are read: the page then writes valid values back."""
+    return st.session_state.pop(_REJECTED, None) or {}
 
 
 def _to_url(key: str, value: Any) -> None:
@@ -72,6 +86,8 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
     by_str = {str(o): o for o in options}
     raw = st.query_params.get(key)
     url = [by_str[r] for r in raw.split(",") if r in by_str] if raw else None
+    if raw and [r for r in raw.split(",") if r not in by_str]:
+        _reject(key, ",".join(r for r in raw.split(",") if r not in by_str))
     kept = st.session_state.get(_KEPT + key)
     st.session_state[key] = _initial(key, url, kept, lambda v: all(o in options for o in v),
                                      [o for o in default if o in options])

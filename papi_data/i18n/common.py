@@ -7,6 +7,8 @@ STRINGS = {
         "en": "Provincial Governance and Public Administration Performance Index (PAPI), 2011–{last}",
     },
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "url_not_understood": {"vi": "Không hiểu giá trị trong địa chỉ: {values}. Đang hiển thị lựa chọn mặc định.",
+                           "en": "Not understood in the address: {values}. Showing the default choice instead."},
     "share_link": {"vi": "Liên kết tới trang này", "en": "Link to this view"},
     "share_link_help": {"vi": "Sao chép để mở lại đúng trang này (nút sao chép ở góc phải).",
                         "en": "Copy it to reopen exactly this view (copy button on the right)."},
