@@ -30,7 +30,8 @@ def route() -> None:
     from papi_data.i18n import t
     from ui import present, sidebar
 
-    st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide")
+    st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide",
+                       initial_sidebar_state="collapsed" if present.active() else "auto")
     st.session_state["_router"] = True  # see ui.sidebar.ensure_router
     lang = sidebar.language()
     sidebar.PAGES[:] = PAGES

@@ -119,3 +119,17 @@ def test_presentation_fits_a_projector_screen(server, browser, width, height):
         if slide in (1, 4):
             screenshot(page, f"present-{width}-{slide}")
     page.context.close()
+
+
+def test_the_sidebar_switch_folds_the_sidebar_away(server, browser):
+    """Entered through the sidebar's switch, the presentation has the whole
+    screen (no empty sidebar left open); leaving brings the sidebar back."""
+    page = browser.new_context(viewport={"width": 1024, "height": 768}, locale="vi-VN").new_page()
+    width = "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().width"
+    open_page(page, f"{server}/profile?year=2019&province=10", wait_for=".js-plotly-plot .main-svg")
+    page.get_by_text("Chế độ trình chiếu").click()
+    page.wait_for_url(re.compile(r"present=1"))
+    page.wait_for_function(f"() => ({width})() === 0", timeout=30_000)
+    page.get_by_role("button", name=re.compile("Thoát trình chiếu")).click()
+    page.wait_for_function(f"() => ({width})() > 200", timeout=30_000)
+    page.context.close()
