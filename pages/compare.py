@@ -44,9 +44,7 @@ indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_o
 v = data.view("compare", tuple(picked), year, indicator, lang, tuple(years), units)
 show_chart(v["trend"], key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
            note=t("total_scale_note", lang) if indicator == "TOTAL" else None)
-left, right = st.columns([1, 1])
-with left:
-    show_chart(v["radar"], key="radar", source=t("source_papi", lang, years=year))
-with right:
-    st.subheader(t("compare_table_title", lang, year=year))
-    show_table(v["table"], key="compare_table", source=t("source_papi", lang, years=year), plain=True)
+# The table has the page's whole width: in a half column its D5–D8 fell out of sight.
+show_chart(v["radar"], key="radar", source=t("source_papi", lang, years=year))
+st.subheader(t("compare_table_title", lang, year=year))
+show_table(v["table"], key="compare_table", source=t("source_papi", lang, years=year), plain=True)
