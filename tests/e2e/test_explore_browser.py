@@ -52,3 +52,12 @@ def test_link_to_this_view_reopens_it(server, page):
     open_page(page, link, wait_for=".js-plotly-plot .main-svg")
     assert_no_exception(page)
     assert "Quang Ninh" in page.locator("h1").first.inner_text()
+
+
+def test_compare_table_shows_every_dimension_at_1440(server, browser):
+    page = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN").new_page()
+    open_page(page, f"{server}/compare?year=2023&provinces=10,15,19", wait_for=".js-plotly-plot .main-svg")
+    box = page.locator(".st-key-tbl_compare_table .papi-table")
+    assert box.evaluate("e => e.scrollWidth <= e.clientWidth")           # nothing hidden to the right
+    assert "D8" in box.inner_text()
+    page.context.close()
