@@ -3,7 +3,7 @@ been published), in the 2018-on layout the importer reads, and a store
 with it imported.
 
 Each unit's sub-dimension is its former provinces' 2024 mean plus a shift
-of its own (0.01 x (code mod 7 + 1)), dimensions and total summed from
+of its own (0.01 x (code mod 7 + 1)), dimensions and total moving with
 them, so an unchanged unit's change since 2024 is never zero and a change
 computed against the wrong province cannot pass for the right one.
 """
@@ -13,7 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
-from papi_data import codebook, ingest, provinces
+from papi_data import codebook, ingest
 from papi_data.store import Store
 from tests.unit import workbooks as W
 
@@ -31,21 +31,16 @@ def shift(code: int) -> float:
 
 
 def scores() -> pd.DataFrame:
-    df = W.year_frame(2024)
-    subs = df[df.indicator.str.count(r"\.") == 1].copy()
-    subs["province_code"] = subs.province_code.map(provinces.successor)
-    subs = subs.groupby(["province_code", "indicator"], as_index=False).value.mean()
-    subs["value"] = (subs.value + subs.province_code.map(shift)).round(6)
-    rows = [subs]
-    for d in codebook.indicators(2024, "dimension"):
-        kids = codebook.children(d, 2024)
-        s = subs[subs.indicator.isin(kids)].groupby("province_code").value.sum().round(6).reset_index()
-        rows.append(s.assign(indicator=d))
-    out = pd.concat(rows)
-    dims = out[out.indicator.isin(codebook.indicators(2024, "dimension"))]
-    tot = dims.groupby("province_code").value.sum().round(6).reset_index().assign(indicator="TOTAL")
-    out = pd.concat([out, tot]).assign(year=2025)
-    return out[["year", "province_code", "indicator", "value"]].reset_index(drop=True)
+    """The fixtures' merged 2025 scores (workbooks.merged_2025) with every
+    sub-dimension shifted: a dimension moves by the shift times its number
+    of sub-dimensions, the total by the shift times all of them."""
+    out = W.merged_2025()
+    subs = codebook.indicators(2025, "subdimension")
+    weight = {s_: 1 for s_ in subs}
+    weight.update({d: len(codebook.children(d, 2025)) for d in codebook.indicators(2025, "dimension")})
+    weight["TOTAL"] = len(subs)
+    out["value"] = (out.value + out.province_code.map(shift) * out.indicator.map(weight)).round(6)
+    return out
 
 
 def workbook() -> bytes:
