@@ -134,3 +134,27 @@ def test_compare_switch_maps_the_picked_provinces(released):
     assert not at.exception
     assert at.selectbox(key="unit").value == 15 and at.multiselect(key="units_picked").value == [15, 91]
     assert {"Lao Cai (former)", "Yen Bai (former)", "An Giang (former)", "Kien Giang (former)"} <= set(names(specs(at)[0]))
+
+
+def test_presentation_link_keeps_its_place_after_a_rollback(released):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    def headline(**params):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+        for k, v in params.items():
+            at.query_params[k] = str(v)
+        at.run()
+        assert not at.exception
+        return specs(at)[0]
+
+    spec = headline(present=1, year=2025, province=91, era=34)
+    texts = [a["text"] for a in spec["layout"]["annotations"]]
+    assert spec["layout"]["title"]["text"] == "An Giang — PAPI 2025"
+    assert texts[texts.index("So với năm trước") + 1] == "<b>–</b>"          # not against Kiên Giang
+    released.rollback(int(released.history()["id"].max()), user="analyst")
+    import ui.data
+    ui.data.clear()
+    spec = headline(present=1, year=2025, province=91, era=34)
+    assert spec["layout"]["title"]["text"] == "An Giang — PAPI 2024"        # old An Giang (89), not Kiên Giang
