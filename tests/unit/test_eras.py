@@ -121,3 +121,19 @@ def test_cli_scores_json_carries_change_and_rank_change(released):
     assert round(lc["change"], 6) == 0.681937 and lc["rank_change"] == 15
     (d1,) = _cli(url, "scores", "--year", "2018", "--province", "Lao Cai", "--indicator", "TOTAL", "--format", "json")
     assert d1["change"] is None                          # 60 -> 80 points: not comparable
+
+
+def test_a_2025_target_is_not_judged_against_another_province_of_2024(released):
+    from papi_data import gaps
+    _, e = released
+    base = {"id": 1, "year": 2025, "indicator": "TOTAL", "kind": "value", "value": 40.0, "tier": None,
+            "rank_max": None, "rank_better_than_year": None, "baseline_value": None, "plan_number": "1/KH",
+            "plan_date": None, "baseline_year": 2024}
+    tg = pd.DataFrame([{**base, "province_code": 15},                               # new Lào Cai, 2024 = Yên Bái's code
+                       {**base, "province_code": 1},                                # Hà Nội, the same place
+                       {**base, "province_code": 91, "kind": "rank", "value": None, "rank_better_than_year": 2024}])
+    ev = gaps.evaluate(tg, e, "en")
+    assert pd.isna(ev.loc[0, "change_since_baseline"]) and "other administrative map" in ev.loc[0, "warning"]
+    hn = _total(e, 1, 2025)["value"] - _total(e, 1, 2024)["value"]
+    assert abs(ev.loc[1, "change_since_baseline"] - hn) < 1e-9 and pd.isna(ev.loc[1, "warning"])
+    assert pd.isna(ev.loc[2, "met"]) and pd.isna(ev.loc[2, "target"])                  # x/34 is not compared with y/61
