@@ -129,8 +129,13 @@ def previous_year(frame):
     prev = frame.copy()
     prev["year"] = prev["year"] + 1
     boundary = prev["year"] == MERGER_YEAR
-    keep = ~boundary | prev["province_code"].map(lambda c: same_place(int(c), MERGER_YEAR - 1, MERGER_YEAR) is not None)
-    return prev[keep]
+    return prev[~boundary | prev["province_code"].isin(unchanged_units())]
+
+
+@lru_cache(maxsize=1)
+def unchanged_units() -> frozenset[int]:
+    """Codes of the units the merger left as they were (the same on both maps)."""
+    return frozenset(int(c) for c in provinces.in_year(MERGER_YEAR).gso_code if same_territory(int(c)))
 
 
 def ranks_comparable(years):
