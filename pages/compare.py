@@ -4,12 +4,13 @@ import streamlit as st
 
 from papi_data import codebook, explore, provinces
 from papi_data.i18n import t
-from ui import data, sidebar, state
+from ui import data, era_state, sidebar, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
 lang, year = sidebar.render()
 years = data.years()
+era_state.follow(year, lang, units_view=True, multi="provinces")   # the same places across 1 July 2025
 st.title(t("page_compare", lang))
 
 # Before 2025 the user may compare the 34 units of 1 July 2025 instead (their
@@ -24,7 +25,7 @@ new_map = ny != year
 names = provinces.names(ny, lang)
 options = explore.province_options(ny, lang)
 anchor_key, picked_key = ("unit", "units_picked") if new_map else ("province", "provinces")
-shown_map = 34 if new_map else 63
+shown_map = provinces.era_of(ny)
 anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=explore.DEFAULT_PROVINCE[shown_map],
                          format_func=lambda c: names.get(c, str(c)))
 if st.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
@@ -32,6 +33,8 @@ if st.button(t("compare_region", lang, province=names[anchor]), key="region_pres
 picked = state.multiselect(t("compare_pick", lang), options, key=picked_key,
                            default=explore.DEFAULT_COMPARED[shown_map],
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)
+era_state.remember(year, None if new_map else anchor)
+era_state.show_notice(year, anchor)
 if len(picked) < 2:
     st.info(t("compare_need_two", lang))
     st.stop()

@@ -6,11 +6,12 @@ import streamlit as st
 
 from papi_data import codebook, explore, provinces
 from papi_data.i18n import fmt, t
-from ui import data, sidebar, state
+from ui import data, era_state, sidebar, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
 lang, year = sidebar.render()
+era_state.follow(year, lang)   # a highlighted province keeps its place across 1 July 2025
 names = provinces.names(year, lang)
 
 c1, c2 = st.columns(2)
@@ -19,9 +20,11 @@ indicator = state.selectbox(t("indicator", lang), explore.indicator_options(year
 province = state.selectbox(t("highlight_province", lang), [None, *explore.province_options(year, lang)],
                            key="province", default=None, format_func=lambda c: "—" if c is None else names.get(c, str(c)),
                            container=c2, placeholder="—")
+era_state.remember(year, province)
 source = t("source_papi", lang, years=year)
 
 st.title(f"{t('page_overview', lang)} — PAPI {year}")
+era_state.show_notice(year, province)
 v = data.view("overview", year, indicator, province, lang, os.environ.get("PAPI_GEOJSON"))
 if v["stats"] is None:
     st.info(t("province_not_scored", lang, year=year, indicator=codebook.name(indicator, lang, year), province="–"))

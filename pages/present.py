@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from papi_data import codebook, figures_present, provinces
+from papi_data import codebook, eras, explore, figures_present, provinces
 from papi_data.analytics import tier_name
 from papi_data.figures import TIER_COLORS
 from papi_data.i18n import fmt, fmt_rank, t
@@ -23,10 +23,17 @@ except ValueError:
 year = year if year in years else max(years)
 names = provinces.names(year, lang)
 try:
-    code = int(st.query_params.get("province", 10))
+    code = int(st.query_params.get("province", explore.default_province(list(names), year)))
 except ValueError:
-    code = 10
-code = code if code in names else (10 if 10 in names else min(names))
+    code = explore.default_province(list(names), year)
+# A code means a place only with its map (?era=, else the link's year): a
+# 2025 link after PAPI 2025 is rolled back shows the same place, not the
+# old province that had the code.
+link_era = st.query_params.get("era") or (provinces.era_of(int(st.query_params["year"]))
+                                          if str(st.query_params.get("year", "")).isdigit() else None)
+if link_era and (moved := eras.carry(code, int(link_era), year)) is not None:
+    code = moved.code
+code = code if code in names else explore.default_province(list(names), year)
 
 v = data.view("profile", code, year, "TOTAL", lang, tuple(years), 63)
 ov = data.view("overview", year, "TOTAL", code, lang, os.environ.get("PAPI_GEOJSON"))

@@ -10,13 +10,14 @@ import streamlit as st
 from papi_data import codebook, explore, provinces
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
-from ui import data, sidebar, state
+from ui import data, era_state, sidebar, state
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
 
 lang, year = sidebar.render()
 years = data.years()
+era_state.follow(year, lang, units_view=True)   # a year on the other map keeps the same place, and says so
 
 # Which map the province list follows: the selected year's, or (before 2025)
 # optionally the 34 new units, keyed separately in the URL (?unit=) because
@@ -34,8 +35,9 @@ if ny != year:
                            default=(prov if prev and (prov := provinces.successor(int(prev))) else explore.DEFAULT_PROVINCE[34]),
                            format_func=lambda c: names.get(c, str(c)))
 else:
-    code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options),
+    code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options, year),
                            format_func=lambda c: names.get(c, str(c)))
+era_state.remember(year, code if ny == year else None)
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
 v = data.view("profile", code, year, indicator, lang, tuple(years), units)
@@ -43,6 +45,7 @@ pname, parts = v["name"], v["parts"]
 st.title(f"{pname} — PAPI {year}")
 if ny == year:        # a province of that year (not a 1 July 2025 unit shown through its former provinces)
     deck_button(code, year, lang)   # "Tạo bài trình chiếu"
+era_state.show_notice(year, code)
 
 if v["merged"]:
     former = ", ".join(provinces.name(o, provinces.MERGER_YEAR - 1, lang) for o in provinces.predecessors(code))
@@ -61,14 +64,28 @@ else:
     h = st.columns([1, 1, 1.6, 1])
     h[0].metric(t("headline_total", lang), fmt(total["value"], lang))
     moved = None if total["rank_change"] != total["rank_change"] else int(total["rank_change"])
-    h[1].metric(t("headline_rank", lang), fmt_rank(total["rank"], total["n_ranked"], lang),
-                delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
-                delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
+    rank = fmt_rank(total["rank"], total["n_ranked"], lang)
+    if v["rank_before"] is not None:   # across 1 July 2025: the two ranks side by side, each out of its own map
+        rb = v["rank_before"]
+        h[1].metric(t("headline_rank", lang), rank, delta=t("rank_other_map", lang, year=rb["year"], rank=rb["rank"]),
+                    delta_arrow="off", delta_color="off",
+                    help=t("rank_other_map_help", lang, rank=rank, n=int(total["n_ranked"]), prev_rank=rb["rank"],
+                           prev_n=rb["n"], prev_year=rb["year"]))
+    else:
+        h[1].metric(t("headline_rank", lang), rank,
+                    delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
+                    delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
     h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang))
     if total["change"] == total["change"] and total["comparable"]:
         h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True))
     else:
-        h[3].metric(t("headline_change", lang), "–", help=t("not_comparable", lang) if not total["comparable"] else None)
+        h[3].metric(t("headline_change", lang), "–",
+                    help=v["change_note"] or (t("not_comparable", lang) if not total["comparable"] else None))
+    if v["members_before"] is not None:   # a merged unit's first year: its former provinces the year before
+        st.caption(v["change_note"])
+        st.subheader(t("members_prev_title", lang, year=year - 1))
+        show_table(v["members_before"], key="members_before", source=t("source_papi", lang, years=year - 1),
+                   plain=True)
 
 note = t("total_scale_note", lang) if indicator == "TOTAL" else None
 if v["gaps"]:

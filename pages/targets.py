@@ -5,7 +5,7 @@ import streamlit as st
 
 from papi_data import explore, provinces, targets
 from papi_data.i18n import t
-from ui import auth, data, sidebar, state, target_editor, uploads
+from ui import auth, data, era_state, sidebar, state, target_editor, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -16,12 +16,15 @@ if not any(st.query_params.get(k) or st.session_state.get(k) or st.session_state
            for k in ("year", "province")):
     st.query_params["year"], st.query_params["province"] = "2019", "10"
 lang, year = sidebar.render()
+era_state.follow(year, lang)   # the province keeps its place across 1 July 2025
 store = data.store()
 names = provinces.names(year, lang)
 options = explore.province_options(year, lang)
-code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options),
+code = state.selectbox(t("province", lang), options, key="province", default=explore.default_province(options, year),
                        format_func=lambda c: names.get(c, str(c)))
+era_state.remember(year, code)
 st.title(t("tgt_title", lang, province=names[code], year=year))
+era_state.show_notice(year, code)
 deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year
 
 all_targets = targets.load(store)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import codebook
+from . import codebook, eras
 
 GROUP = ["year", "indicator"]
 TIER_NAMES = {
@@ -62,8 +62,8 @@ def enrich(df: pd.DataFrame) -> pd.DataFrame:
     out = df.dropna(subset=["value"]).copy()
     if out.empty:
         return out.reindex(columns=[*out.columns, "rank", "n_ranked", "cut_1", "cut_2", "cut_3", "tier",
-                                    "points_to_next_tier", "prev_value", "prev_rank", "change",
-                                    "rank_change", "comparable"])
+                                    "points_to_next_tier", "prev_value", "prev_rank", "prev_n_ranked",
+                                    "change", "rank_change", "comparable"])
     g = out.groupby(GROUP)["value"]
     out["rank"] = g.rank(method="min", ascending=False).astype("int64")
     out["n_ranked"] = g.transform("count").astype("int64")
@@ -76,12 +76,13 @@ def enrich(df: pd.DataFrame) -> pd.DataFrame:
         out["tier"] = computed.astype("int64")
     out["points_to_next_tier"] = points_to_next_tier(out)
 
-    prev = out[["year", "province_code", "indicator", "value", "rank"]].copy()
-    prev["year"] += 1
-    out = out.merge(prev.rename(columns={"value": "prev_value", "rank": "prev_rank"}),
+    # The previous year of the same place (code and era: across 1 July 2025
+    # only an unchanged unit has one); ranks are not compared across maps.
+    prev = eras.previous_year(out[["year", "province_code", "indicator", "value", "rank", "n_ranked"]])
+    out = out.merge(prev.rename(columns={"value": "prev_value", "rank": "prev_rank", "n_ranked": "prev_n_ranked"}),
                     on=["year", "province_code", "indicator"], how="left")
     out["change"] = out["value"] - out["prev_value"]
-    out["rank_change"] = out["prev_rank"] - out["rank"]  # positive = moved up
+    out["rank_change"] = (out["prev_rank"] - out["rank"]).where(eras.ranks_comparable(out["year"]))  # + = moved up
     comparable = {(c, y): codebook.comparable(c, y - 1, y)
                   for c, y in out[["indicator", "year"]].drop_duplicates().itertuples(index=False)}
     out["comparable"] = [comparable[(c, y)] for c, y in zip(out["indicator"], out["year"])]

@@ -62,7 +62,12 @@ def scores_table(year: int, province: int | None = None, indicator: str | None =
     order = {c: i for i, c in enumerate(codebook.order(m["indicator"].unique()))}
     m = m.assign(province=m["province_code"].map(names), _o=m["indicator"].map(order))
     m = m.sort_values(["_o", "rank", "province_code"])
-    return m[["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier"]]
+    # The comparisons the pages draw: empty (JSON null) when not comparable
+    # (scale change; a unit merged on 1 July 2025; ranks across that date).
+    m = m.assign(change=m["change"].where(m["comparable"].astype(bool)),
+                 rank_change=m["rank_change"].astype("Int64"))
+    return m[["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier", "change",
+              "rank_change"]]
 
 
 def cmd_scores(a) -> int:

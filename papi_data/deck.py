@@ -17,7 +17,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from . import analytics, codebook, gaps, provinces, targets
+from . import analytics, codebook, eras, explore, gaps, provinces, targets
 from .analytics import tier_name
 from .figures import TIER_COLORS
 from .i18n import fmt, fmt_rank, t
@@ -25,6 +25,8 @@ from .store import Store
 
 W, H = Inches(13.333), Inches(7.5)
 ACTUAL, TARGET, MEAN = "#0B3C5D", "#E07B39", "#8C8C8C"
+# A unit formed on 1 July 2025 and its former provinces, side by side (Okabe-Ito, as the figures)
+MEMBER_COLORS = [ACTUAL, "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -248,6 +250,22 @@ def _row(e, code, year, ind):
     return None if m.empty else m.iloc[0]
 
 
+def _histories(e, code: int, year: int, lang: str) -> dict[str, pd.DataFrame]:
+    """label -> the TOTAL rows (year, value, rank, n_ranked) of the unit and,
+    for a unit formed on 1 July 2025, of each former province before 2025."""
+    cols = ["year", "value", "rank", "n_ranked"]
+    tot = e[e["indicator"] == "TOTAL"]
+    if provinces.era_of(year) == 63 or eras.same_territory(code):
+        own = tot[tot["province_code"] == code]
+        if provinces.era_of(year) == 63:
+            own = own[own["year"] < provinces.MERGER_YEAR]
+        return {provinces.name(code, year, lang): own[cols]}
+    out = {provinces.name(code, year, lang): tot[(tot["province_code"] == code) & (tot["year"] >= provinces.MERGER_YEAR)][cols]}
+    for old in provinces.predecessors(code):
+        out[explore.member_label(old, lang)] = tot[(tot["province_code"] == old) & (tot["year"] < provinces.MERGER_YEAR)][cols]
+    return out
+
+
 def build(store: Store, province_code: int, year: int, lang: str = "vi", template: bytes | None = None) -> bytes:
     e = analytics.enrich(store.scores())
     stats = analytics.national_stats(store.scores())
@@ -309,7 +327,17 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
             left = Inches(0.5 + 3.2 * i)
             d.text(s, label, left, Inches(4.6), Inches(3.0), Inches(0.6), size=16, color="#555555")
             d.text(s, value, left, Inches(5.2), Inches(3.0), Inches(0.9), size=28, bold=True, color="#0B3C5D")
-        if total["prev_value"] is not None and not pd.isna(total["prev_value"]) and not total["comparable"]:
+        across = explore.across_merger(e, province_code, year, lang)
+        if across["change_note"]:          # merged on 1 July 2025: the former provinces the year before, never summed
+            before = "; ".join(f"{r.iloc[0]}: {r.iloc[1]} ({r.iloc[2]})" for _, r in across["members_before"].iterrows())
+            d.text(s, f"{across['change_note']}. PAPI {year - 1}: {before}", Inches(0.5 + 3.2 * 3), Inches(4.0),
+                   Inches(3.4), Inches(2.6), size=11, color="#555555")
+        elif across["rank_before"]:        # unchanged unit: its earlier rank beside, each out of its own map
+            rb = across["rank_before"]
+            d.text(s, t("rank_other_map_help", lang, rank=fmt_rank(total["rank"], total["n_ranked"], lang),
+                        n=int(total["n_ranked"]), prev_rank=rb["rank"], prev_n=rb["n"], prev_year=rb["year"]),
+                   Inches(0.5 + 3.2 * 1), Inches(4.0), Inches(3.0), Inches(0.6), size=11, color="#555555")
+        elif total["prev_value"] is not None and not pd.isna(total["prev_value"]) and not total["comparable"]:
             d.text(s, t("deck_not_comparable", lang, prev=year - 1), Inches(0.5 + 3.2 * 3), Inches(4.0), Inches(3.0),
                    Inches(1.0), size=12, color="#555555")
         elif pd.isna(total["prev_value"]):
@@ -367,36 +395,41 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     first = 2018 if year >= 2018 else 2011
     all_years = sorted(int(y) for y in e["year"].unique() if y <= year)
     years = [y for y in all_years if y >= first]
-    mine = e[(e["province_code"] == province_code) & (e["indicator"] == "TOTAL")].set_index("year")
+    # A unit formed on 1 July 2025: its own line from 2025, each former
+    # province's line before, side by side (never one line through both maps).
+    lines_of = {k: v.set_index("year") for k, v in _histories(e, province_code, year, lang).items()}
     mean = stats[stats["indicator"] == "TOTAL"].set_index("year")["mean"]
     s = d.slide(t("deck_trend", lang, first=all_years[0], year=year))
     rank_left, rank_width = Inches(0.6), Inches(12)
     if len(years) > 1:
         cd = CategoryChartData()
         cd.categories = [str(y) for y in years]
-        lines = [[None if y not in mine.index else round(float(mine.loc[y, "value"]), 2) for y in years],
-                 [round(float(mean[y]), 2) for y in years]]
-        cd.add_series(name, lines[0])
+        own = [[None if y not in m.index else round(float(m.loc[y, "value"]), 2) for y in years]
+               for m in lines_of.values()]
+        lines = [own[0], [round(float(mean[y]), 2) for y in years]]
+        for label, vals in zip(lines_of, own):
+            cd.add_series(label, vals)
         cd.add_series(t("national_mean", lang), lines[1])
         ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(0.4), Inches(1.3), Inches(6.2), Inches(5.2),
                                 cd).chart
         ch.has_title = True
         ch.chart_title.text_frame.text = t("deck_trend_score", lang, first=first, year=year)
         ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
-        shown = [v for v in lines[0] + lines[1] if v is not None]
+        shown = [v for vals in own + [lines[1]] for v in vals if v is not None]
         lo, hi = math.floor(min(shown)) - 1, math.ceil(max(shown)) + 1
         ch.value_axis.minimum_scale, ch.value_axis.maximum_scale = lo, hi   # whole points on the axis
         ch.value_axis.major_unit = max(1, math.ceil((hi - lo) / 6))
         ch.value_axis.tick_labels.number_format, ch.value_axis.tick_labels.number_format_is_linked = "0", False
-        _colour(ch, [ACTUAL, MEAN])
-        _labels(ch, [[None if v is None else fmt(v, lang) for v in lines[0]]], size=11,
+        _colour(ch, [*MEMBER_COLORS[:len(own)], MEAN] if len(own) > 1 else [ACTUAL, MEAN])
+        _labels(ch, [[None if v is None else fmt(v, lang) for v in vals] for vals in own], size=11,
                 position=XL_LABEL_POSITION.ABOVE)         # the province above its points,
-        _labels(ch, [[], [None] * (len(years) - 1) + [fmt(lines[1][-1], lang)]], size=11,
+        _labels(ch, [[]] * len(own) + [[None] * (len(years) - 1) + [fmt(lines[1][-1], lang)]], size=11,
                 position=XL_LABEL_POSITION.BELOW)         # the national mean only where it ends
         rank_left, rank_width = Inches(6.8), Inches(6.2)
     cd = CategoryChartData()
     cd.categories = [str(y) for y in all_years]
-    cd.add_series(name, [None if y not in mine.index else int(mine.loc[y, "rank"]) for y in all_years])
+    for label, m in lines_of.items():
+        cd.add_series(label, [None if y not in m.index else int(m.loc[y, "rank"]) for y in all_years])
     ch = s.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, rank_left, Inches(1.3), rank_width, Inches(5.2), cd).chart
     ch.has_title = True
     ch.chart_title.text_frame.text = t("deck_trend_rank", lang)
@@ -409,11 +442,15 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     ch.value_axis.has_major_gridlines = False
     ch.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
     ch.has_legend = False
-    _colour(ch, [ACTUAL])
+    _colour(ch, MEMBER_COLORS[:len(lines_of)] if len(lines_of) > 1 else [ACTUAL])
+    if len(lines_of) > 1:
+        ch.has_legend, ch.legend.position, ch.legend.include_in_layout = True, XL_LEGEND_POSITION.BOTTOM, False
     long_run = len(all_years) > 8          # many years: the rank alone, so labels do not collide
-    _labels(ch, [[None if y not in mine.index else
-                  (str(int(mine.loc[y, "rank"])) if long_run else fmt_rank(mine.loc[y, "rank"], mine.loc[y, "n_ranked"], lang))
-                  for y in all_years]], size=11, position=XL_LABEL_POSITION.ABOVE)
+    # Ranks out of different maps (x/61, y/34) are labelled with what they are out of.
+    crosses = provinces.era_of(all_years[0]) != provinces.era_of(all_years[-1])
+    _labels(ch, [[None if y not in m.index else
+                  (str(int(m.loc[y, "rank"])) if long_run and not crosses else fmt_rank(m.loc[y, "rank"], m.loc[y, "n_ranked"], lang))
+                  for y in all_years] for m in lines_of.values()], size=11, position=XL_LABEL_POSITION.ABOVE)
     src_trend = t("source_papi", lang, years=f"{all_years[0]}–{year}" if all_years[0] < year else year)
     d.text(s, t("total_scale_note", lang) + "  " + src_trend, Inches(0.5), Inches(6.8), Inches(12.3), Inches(0.5),
            size=10, color="#777777")

@@ -5,9 +5,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import codebook, provinces
+from . import codebook, eras, provinces
 from .analytics import tier_name
-from .i18n import fmt, t
+from .i18n import fmt, fmt_rank, t
 
 
 # The codebook and the province table are shipped data that never change
@@ -27,10 +27,17 @@ DEFAULT_PROVINCE = {63: 10, 34: 15}
 DEFAULT_COMPARED = {63: [10, 15, 19], 34: [15, 19, 8]}
 
 
-def default_province(options: list[int]) -> int:
-    """The province a page opens on among `options`: Lào Cai's 63-province
-    code when offered, else the first."""
-    return DEFAULT_PROVINCE[63] if DEFAULT_PROVINCE[63] in options else options[0]
+def default_province(options: list[int], year: int | None = None) -> int:
+    """The province a page opens on among `options`: Lào Cai on the map of
+    `year` (15, the new unit containing it, from 2025; by default Lào Cai's
+    63-province code when offered), else the first."""
+    want = DEFAULT_PROVINCE[provinces.era_of(year) if year is not None else 63]
+    return want if want in options else options[0]
+
+
+def default_compared(year: int) -> list[int]:
+    """The provinces the compare page opens on, on the map of `year`."""
+    return list(DEFAULT_COMPARED[provinces.era_of(year)])
 
 
 def province_options(year: int, lang: str = "vi") -> list[int]:
@@ -127,6 +134,27 @@ def members_table(enriched: pd.DataFrame, parts: list[int], year: int, lang: str
             t("tier", lang): t("no_data", lang) if x is None else tier_name(x["tier"], lang),
         })
     return pd.DataFrame(rows)
+
+
+def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
+    """What the headline of a unit's first year on the 34-unit map shows
+    instead of a change: an unchanged unit's 2024 rank beside its 2025 one
+    (each out of its own map, never subtracted); for a merged unit, a note
+    and its former provinces' figures of the year before (never summed)."""
+    out = {"rank_before": None, "members_before": None, "change_note": None}
+    if year != provinces.MERGER_YEAR:
+        return out
+    x = row(enriched, code, year, "TOTAL")
+    if eras.same_territory(code):
+        if x is not None and x["prev_rank"] == x["prev_rank"]:
+            out["rank_before"] = {"year": year - 1, "rank": fmt_rank(x["prev_rank"], x["prev_n_ranked"], lang),
+                                  "n": int(x["prev_n_ranked"])}
+        return out
+    parts = provinces.predecessors(code)
+    out["change_note"] = t("change_merged", lang, province=provinces.name(code, year, lang),
+                           parts=" + ".join(provinces.name(p, year - 1, lang) for p in parts))
+    out["members_before"] = localised(members_table(enriched, parts, year - 1, lang), lang)
+    return out
 
 
 def member_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, parts: list[int], year: int,

@@ -6,7 +6,8 @@ import math
 
 import pandas as pd
 
-from . import codebook
+from . import codebook, eras
+from .provinces import era_of
 from .analytics import tier_name
 from .i18n import fmt, t
 
@@ -76,13 +77,20 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                     out["gap"] = float(ref - out["rank"])
             else:
                 y = int(tg["rank_better_than_year"])
-                ref_row = _row(enriched, code, y, ind)
+                # A rank out of the 63 provinces does not compare with one out of the 34 units.
+                ref_row = _row(enriched, code, y, ind) if era_of(y) == era_of(year) else None
+                if era_of(y) != era_of(year):
+                    out["warning"] = t("tgt_other_map", lang, indicator=ind, year=y)
                 out["target"] = None if ref_row is None else int(ref_row["rank"]) - 1
                 if a is not None and ref_row is not None:
                     out["met"] = bool(out["rank"] < int(ref_row["rank"]))
                     out["gap"] = float(int(ref_row["rank"]) - out["rank"])   # places gained (>0 met)
         by = _num(tg.get("baseline_year"))
-        if by is not None:
+        if by is not None and eras.same_place(code, year, int(by)) is None:
+            # The baseline year is on the other map and this province is not the same place there.
+            out["warning"] = t("tgt_other_map", lang, indicator=ind, year=int(by))
+            out["baseline_check"] = t("tgt_other_map", lang, indicator=ind, year=int(by))
+        elif by is not None:
             base = _row(enriched, code, int(by), ind)
             if base is not None:
                 if a is not None:

@@ -49,6 +49,8 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
     out = {"name": pname, "parts": parts, "merged": explore.is_merged_unit(code, ny),
            "total": explore.row(enriched, code, year, "TOTAL") if parts == [code] else None,
            "members": explore.localised(explore.members_table(enriched, parts, year, lang), lang) if parts != [code] else None}
+    out.update(explore.across_merger(enriched, code, year, lang) if parts == [code] else
+               {"rank_before": None, "members_before": None, "change_note": None})
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})

@@ -165,8 +165,8 @@ def _warm() -> None:
     # The leader's pages as a first visitor sees them: the arguments of
     # pages/overview.py, profile.py and compare.py with their default choices.
     options = explore.province_options(year, lang)
-    first = explore.default_province(options)
-    picked = tuple(c for c in explore.DEFAULT_COMPARED[63] if c in options)  # the year's own map
+    first = explore.default_province(options, year)
+    picked = tuple(c for c in explore.default_compared(year) if c in options)  # the year's own map
     views = [data.view("overview", year, "TOTAL", None, lang, os.environ.get("PAPI_GEOJSON")),
              data.view("profile", first, year, "TOTAL", lang, span, units),
              data.view("compare", picked, year, "TOTAL", lang, span, units)]

@@ -8,7 +8,7 @@ from ui import state
 
 LANG_LABELS = {"vi": "Tiếng Việt", "en": "English"}
 PAGES: list[tuple[str, str, str, str]] = []  # filled by dashboard.py
-SHARED = ("lang", "year", "province")      # state that follows the user across pages
+SHARED = ("lang", "year", "province", "era")  # state that follows the user across pages (era: of the province)
 
 
 def _shared_params() -> dict[str, str]:
@@ -62,6 +62,8 @@ def render(years: list[int] | None = None) -> tuple[str, int]:
     menu(language())
     lang = state.selectbox(t("language", language()), LANGS, key="lang", default=DEFAULT_LANG,
                            format_func=LANG_LABELS.get, container=st.sidebar)
+    # The year the link (or the previous run) was for: the map its province code is on (ui.era_state).
+    st.session_state["_link_year_"] = st.query_params.get("year")
     year = state.selectbox(t("year", lang), sorted(years, reverse=True), key="year",
                            default=max(years), container=st.sidebar)
     return lang, int(year)

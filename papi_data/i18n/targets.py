@@ -115,4 +115,8 @@ STRINGS = {
     "tgt_err_baseline_year": {"vi": "năm gốc {by} phải trước {year} và có chỉ số {indicator}.",
                               "en": "baseline year {by} must be before {year} and have indicator {indicator}."},
     "tgt_nothing_to_save": {"vi": "Không có thay đổi nào để lưu.", "en": "No changes to save."},
+    "tgt_other_map": {
+        "vi": "{indicator}: năm {year} thuộc bản đồ hành chính khác (trước/sau 1/7/2025); không so sánh với tỉnh cùng mã năm đó.",
+        "en": "{indicator}: {year} is on the other administrative map (before/after 1 July 2025); not compared with the province that had this code then.",
+    },
 }

@@ -20,7 +20,8 @@ def test_scores_lao_cai_2018():
     r = run("scores", "--year", "2018", "--province", "Lao Cai", "--indicator", "TOTAL")
     assert r.returncode == 0, r.stderr
     df = pd.read_csv(io.StringIO(r.stdout))
-    assert df.columns.tolist() == ["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier"]
+    assert df.columns.tolist() == ["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier",
+                                   "change", "rank_change"]   # the comparisons the pages draw
     row = df.iloc[0]
     assert row.province == "Lào Cai" and round(row.value, 2) == 44.37 and row.n_ranked == 61 and row.tier == 2
 
