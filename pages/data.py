@@ -65,8 +65,10 @@ with tab_import:
                 pv = plan.preview
                 st.subheader(t("imp_preview", lang))
                 counts = pv.counts()
-                cols = st.columns(4)
-                for col, k in zip(cols, ["added", "changed", "ci", "unchanged"]):
+                shown = [k for k in ["added", "changed", "ci", "ci_removed", "unchanged"]
+                         if k != "ci_removed" or counts[k]]   # removals shown only when there are some
+                cols = st.columns(len(shown))
+                for col, k in zip(cols, shown):
                     col.metric(t(f"imp_status_{k}", lang), fmt(counts[k], lang, 0))
                 st.caption(t("imp_preview_caption", lang))
                 src = t("imp_source_file", lang, file=up.name)

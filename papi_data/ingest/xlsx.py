@@ -283,6 +283,7 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
             r, c = r_cur, c_cur + 1
         c_cur = c
         t = el.get("t", "n")
+        style = el.get("s")
         v = f = inline = None
         for ch in el:
             k = ch.tag.rpartition("}")[2] if isinstance(ch.tag, str) else ""
@@ -319,7 +320,7 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
                     val = _number(v.strip())
                 except ValueError:
                     raise FileRejected(issue("corrupt", file_name)) from None
-                if dates and int(el.get("s", "0") or 0) in dates:
+                if dates and style and style.isdigit() and int(style) in dates:
                     try:
                         val = from_excel(val, epoch)
                     except (ValueError, OverflowError):

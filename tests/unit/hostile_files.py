@@ -170,7 +170,7 @@ def external_values() -> bytes:
 def template_csv_rows(rows: int, unknown: bool = False) -> bytes:
     """A template CSV of `rows` rows (duplicates of the real ones, or unknown provinces)."""
     head = "year,province,indicator,value\n"
-    line = "2025,Không Có Tỉnh Này,TOTAL,40.1\n" if unknown else "2025,1,TOTAL,40.1\n"
+    line = "2025,Xyz,TOTAL,40.1\n" if unknown else "2025,1,TOTAL,40.1\n"
     return (head + line * rows).encode()
 
 
