@@ -160,6 +160,11 @@ def main() -> None:
     Store(db).dispose()
     print("| file | size | CLI time | CLI peak RSS | answer |")
     print("| --- | --- | --- | --- | --- |")
+    env = {**os.environ, "PAPI_DATABASE_URL": db}
+    r = subprocess.run([sys.executable, "-c", LAUNCH, "history", "--format", "json"], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=600)
+    secs, mb = r.stderr.strip().splitlines()[-1].split()[1:]
+    print(f"| (baseline: `history`, no file) | – | {float(secs):.2f} s | {float(mb):.0f} MB | – |", flush=True)
     for label, (name, raw) in kinds.items():
         f = TMP / name
         f.write_bytes(raw)

@@ -179,4 +179,9 @@ def quick_code(v, year: int) -> int | None:
     era = provinces.era_of(year)
     if s.isdigit():
         return int(s) if int(s) in _codes(era) else None
-    return provinces._alias_index(era).get(name_key(s))
+    return provinces._alias_index(era).get(_key(s))
+
+
+@lru_cache(maxsize=4096)  # a long template repeats each province name on thousands of rows
+def _key(s: str) -> str:
+    return name_key(s)
