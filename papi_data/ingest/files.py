@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 
 from .. import settings
-from . import bounds, xlsx
+from . import bounds
 from .model import FileRejected, issue
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -57,7 +57,8 @@ def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 names = set(z.namelist())
-                xlsx.check_directory(z, file_name, bounds.limits())   # before inflating anything
+                from .xlsx import check_directory
+                check_directory(z, file_name, bounds.limits())   # before inflating anything
                 bad = z.testzip()
         except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError):
             # A damaged deflate stream surfaces as zlib.error from testzip().
@@ -90,6 +91,7 @@ def read_xlsx(raw: bytes, file_name: str, hidden: bool = False, progress=None) -
     sheets left out, every formula cell that has no cached value (a file
     saved by a program that does not compute formulas) and every value
     cached from another workbook. Bounded: see ingest.bounds and ingest.xlsx."""
+    from . import xlsx
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             wb = xlsx.read(z, file_name, hidden=hidden, progress=progress)

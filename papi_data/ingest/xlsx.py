@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .bounds import Limits, limits as current_limits
+from .files import a1, col_letter
 from .model import FileRejected, issue
 
 MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -61,19 +62,6 @@ def col_index(letters: str) -> int:
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n - 1
-
-
-def _col_letter(c: int) -> str:
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def _cell(r: int, c: int) -> str:
-    return f"{_col_letter(c)}{r + 1}"
 
 
 def check_directory(z: zipfile.ZipFile, file_name: str, lim: Limits) -> None:
@@ -299,7 +287,7 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
             val = inline
         elif v is not None:
             if len(v) > lim.cell_chars:
-                raise FileRejected(issue("cell_too_long", file_name, name, _cell(r, c), n=len(v),
+                raise FileRejected(issue("cell_too_long", file_name, name, a1(r, c), n=len(v),
                                          limit=lim.cell_chars))
             if t == "s":
                 try:
@@ -326,19 +314,19 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
                     except (ValueError, OverflowError):
                         pass
         if isinstance(val, str) and len(val) > lim.cell_chars:
-            raise FileRejected(issue("cell_too_long", file_name, name, _cell(r, c), n=len(val),
+            raise FileRejected(issue("cell_too_long", file_name, name, a1(r, c), n=len(val),
                                      limit=lim.cell_chars))
         if f is not None:
             if _EXTERNAL.search(f):
-                issues.append(issue("external_value", file_name, name, _cell(r, c), formula="=" + f[:60]))
+                issues.append(issue("external_value", file_name, name, a1(r, c), formula="=" + f[:60]))
             elif val is None:
-                issues.append(issue("formula_no_value", file_name, name, _cell(r, c),
+                issues.append(issue("formula_no_value", file_name, name, a1(r, c),
                                     formula="=" + f[:60] if f else "=…"))
         if val is None:
             continue
         if r > max_r or c > max_c:
             max_r, max_c = max(r, max_r), max(c, max_c)
-            _bound(file_name, name, _cell(r, c), max_r, max_c, lim, used_cells, False)
+            _bound(file_name, name, a1(r, c), max_r, max_c, lim, used_cells, False)
         cells.setdefault(r, {})[c] = val
     grid = [[None] * (max_c + 1) for _ in range(max_r + 1)]
     for r, row in cells.items():
@@ -354,7 +342,7 @@ def _bound(file_name, sheet, cell, r, c, lim, used_cells, declared):
     if r + 1 > lim.rows:
         raise FileRejected(issue("too_many_rows", file_name, sheet, cell, rows=r + 1, limit=lim.rows, kind=kind))
     if c + 1 > lim.columns:
-        raise FileRejected(issue("too_many_columns", file_name, sheet, cell, column=_col_letter(c),
+        raise FileRejected(issue("too_many_columns", file_name, sheet, cell, column=col_letter(c),
                                  n=c + 1, limit=lim.columns, kind=kind))
     if used_cells + (r + 1) * (c + 1) > lim.cells:
         raise FileRejected(issue("too_many_cells", file_name, sheet, cell, n=used_cells + (r + 1) * (c + 1),

@@ -94,36 +94,28 @@ def hidden_template(state: str = "veryHidden") -> bytes:
 
 def wide_rows(rows: int = 3000, last_col: int = 16384) -> bytes:
     """Rows reaching column XFD (written as XML directly: openpyxl would take minutes)."""
+    col = openpyxl.utils.get_column_letter(last_col).encode()
+    return _one_sheet(b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="%s%d"><v>2</v></c></row>'
+                               % (r, r, col, r) for r in range(1, rows + 1)))
+
+
+def _one_sheet(body: bytes) -> bytes:
+    """A workbook whose only sheet holds the given <sheetData> rows."""
     wb = openpyxl.Workbook()
     wb.active["A1"] = "x"
-    raw = W.save(wb)
-    col = openpyxl.utils.get_column_letter(last_col)
-    body = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c><c r="%s%d"><v>2</v></c></row>'
-                    % (r, r, col.encode(), r) for r in range(1, rows + 1))
-    return rewrite(raw, {"xl/worksheets/sheet1.xml": lambda x: re.sub(
+    return rewrite(W.save(wb), {"xl/worksheets/sheet1.xml": lambda x: re.sub(
         rb"<sheetData>.*</sheetData>|<sheetData\s*/>", b"<sheetData>" + body + b"</sheetData>", x, flags=re.S)})
 
 
 def long_text(mb: int = 100) -> bytes:
     """One sheet of `mb` MB of cell text (inline strings of 30,000 characters)."""
-    wb = openpyxl.Workbook()
-    wb.active["A1"] = "x"
-    raw = W.save(wb)
     text = b"x" * 30000
-    n = mb * 1024 * 1024 // 30000
-    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>' % (r, r, text)
-                    for r in range(1, n + 1))
-    return rewrite(raw, {"xl/worksheets/sheet1.xml": lambda x: re.sub(
-        rb"<sheetData>.*</sheetData>|<sheetData\s*/>", b"<sheetData>" + body + b"</sheetData>", x, flags=re.S)})
+    return _one_sheet(b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>' % (r, r, text)
+                               for r in range(1, mb * 1024 * 1024 // 30000 + 1)))
 
 
 def over_long_cell(chars: int = 40000) -> bytes:
-    wb = openpyxl.Workbook()
-    wb.active["A1"] = "x"
-    raw = W.save(wb)
-    body = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"y" * chars + b"</t></is></c></row>"
-    return rewrite(raw, {"xl/worksheets/sheet1.xml": lambda x: re.sub(
-        rb"<sheetData>.*</sheetData>|<sheetData\s*/>", b"<sheetData>" + body + b"</sheetData>", x, flags=re.S)})
+    return _one_sheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"y" * chars + b"</t></is></c></row>")
 
 
 def entities(part: str = "xl/worksheets/sheet1.xml") -> bytes:
