@@ -104,7 +104,8 @@ def test_hostile_file_refused_quickly_naming_the_bound(db, monkeypatch, name, fi
         msg = first.message(lang)
         assert msg and "{" not in msg and not msg.startswith("imp_err_")
     assert took < 10 and peak < 400 * 2**20, (took, peak / 2**20)
-    if code in ("zip_ratio", "zip_inflated", "xml_dtd", "macro", "too_many_rows", "line_too_long") and not env:
+    if code in ("zip_ratio", "zip_inflated", "xml_dtd", "macro", "too_many_rows") and not env and \
+            file_name.endswith((".xlsx", ".xlsm")):
         assert took < 1.0, took                                 # refused before reading
     with pytest.raises(ValueError):
         ingest.commit(plan, db, user="test")
