@@ -9,7 +9,7 @@ from papi_data import ingest
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
 from papi_data.store import StaleData
-from ui import auth, data, sidebar, tables
+from ui import auth, data, reader, sidebar, tables
 
 lang, _year = sidebar.render()
 store = data.store()
@@ -31,9 +31,12 @@ with tab_import:
         if up is not None:
             raw = up.getvalue()
             sha = hashlib.sha256(raw).hexdigest()
-            if st.session_state.get("imp_found", (None,))[0] != sha:
-                st.session_state["imp_found"] = (sha, ingest.parse(raw, up.name))
+            hidden = st.session_state.get(f"imp_hidden_{sha[:8]}", False)
+            if st.session_state.get("imp_found", (None,))[0] != (sha, hidden):
+                st.session_state["imp_found"] = ((sha, hidden), reader.read(raw, up.name, lang, hidden=hidden))
             found = st.session_state["imp_found"][1]
+            if hidden or any(i.code == "hidden_sheets" for i in found.issues):
+                st.checkbox(t("imp_hidden", lang), key=f"imp_hidden_{sha[:8]}", help=t("imp_hidden_help", lang))
             picked = None
             st.caption(t("imp_detected", lang, layout=t(f"imp_layout_{found.layout}", lang),
                          years=", ".join(map(str, found.years_found)) or "–"))
@@ -41,9 +44,12 @@ with tab_import:
                 picked = st.multiselect(t("imp_years", lang), found.years_found, default=found.default_years,
                                         key=f"imp_years_{sha[:8]}", help=t("imp_years_help", lang))
             # the plan is kept while the file, the years and the data stay the same
-            ck = (sha, tuple(picked) if picked is not None else None, store.data_version())
+            ck = (sha, tuple(picked) if picked is not None else None, store.data_version(), hidden)
             if st.session_state.get("imp_plan", (None,))[0] != ck:
-                st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked))
+                same = picked is None or sorted(picked) == list(found.default_years)
+                parsed = found if same else reader.read(raw, up.name, lang, picked, hidden)
+                st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked,
+                                                                   parsed=parsed))
             plan = st.session_state["imp_plan"][1]
             seen = st.session_state.get("imp_seen")  # what the previous run showed
             st.session_state["imp_seen"] = ck
@@ -59,8 +65,10 @@ with tab_import:
                 pv = plan.preview
                 st.subheader(t("imp_preview", lang))
                 counts = pv.counts()
-                cols = st.columns(4)
-                for col, k in zip(cols, ["added", "changed", "ci", "unchanged"]):
+                shown = [k for k in ["added", "changed", "ci", "ci_removed", "unchanged"]
+                         if k != "ci_removed" or counts[k]]   # removals shown only when there are some
+                cols = st.columns(len(shown))
+                for col, k in zip(cols, shown):
                     col.metric(t(f"imp_status_{k}", lang), fmt(counts[k], lang, 0))
                 st.caption(t("imp_preview_caption", lang))
                 src = t("imp_source_file", lang, file=up.name)

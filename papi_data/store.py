@@ -223,6 +223,7 @@ class Store:
         """
         with self.engine.begin() as c:
             self._write_lock(c, expect_version)
+            _mark_write()
             for s in sources_rows or []:
                 if not c.execute(sa.select(sources.c.source).where(sources.c.source == s["source"])).first():
                     c.execute(sources.insert().values(**s))
@@ -369,3 +370,12 @@ def get_store(url: str | None = None) -> Store:
 # The targets module defines its tables on the same metadata; importing it
 # here makes create_all and the migrations see them.
 from . import targets as _targets  # noqa: E402,F401
+
+
+def _mark_write() -> None:
+    """With PAPI_WRITE_MARKER set (the crash-safety test), note the moment the
+    write transaction holds its lock, so kills can be aimed inside it."""
+    path = os.environ.get("PAPI_WRITE_MARKER")
+    if path:
+        with open(path, "w") as f:
+            f.write(f"{time.time():.6f}\n")

@@ -76,6 +76,53 @@ STRINGS = {
                          "en": "{indicator} for {province} in {year} = {value} lies outside its confidence interval {lo}–{hi}."},
     "imp_err_negative_se": {"vi": "Sai số chuẩn âm ({value}) cho {indicator} của {province} năm {year}.",
                             "en": "Negative standard error ({value}) for {indicator}, {province}, {year}."},
+    # bounds and hostile files (papi_data/ingest/bounds.py)
+    "imp_err_zip_parts": {"vi": "Sổ tính có {n} phần nén, vượt giới hạn {limit}: không phải tệp Excel thông thường; chưa đọc gì.",
+                          "en": "The workbook holds {n} zipped parts, over the limit of {limit}: not an ordinary Excel file; nothing was read."},
+    "imp_err_zip_ratio": {
+        "vi": "Phần “{part}” của sổ tính bị nén {ratio} lần (giới hạn {limit} lần): tệp được tạo để làm cạn bộ nhớ, không phải tệp Excel lưu ra; chưa đọc gì.",
+        "en": "Part “{part}” of the workbook is compressed {ratio} times (limit {limit}): a file made to exhaust memory, not one Excel saves; nothing was read."},
+    "imp_err_zip_inflated": {
+        "vi": "Khi giải nén, sổ tính lớn {size} MB, vượt giới hạn {limit} MB; chưa đọc gì.",
+        "en": "Unzipped, the workbook would take {size} MB, over the limit of {limit} MB; nothing was read."},
+    "imp_err_xml_dtd": {
+        "vi": "Phần “{part}” khai báo DTD/thực thể XML (Excel không bao giờ ghi như vậy; có thể bung ra vô hạn); tệp bị từ chối.",
+        "en": "Part “{part}” declares an XML DTD or entities (Excel never writes them; they can expand without end); the file is refused."},
+    "imp_err_too_many_rows": {
+        "vi": "Trang tính kéo tới hàng {rows} (kích thước {kind}), vượt giới hạn {limit} hàng; chưa đọc tiếp.",
+        "en": "The sheet reaches row {rows} ({kind} extent), over the limit of {limit} rows; reading stopped."},
+    "imp_err_too_many_columns": {
+        "vi": "Trang tính kéo tới cột {column} (cột thứ {n}, kích thước {kind}), vượt giới hạn {limit} cột; chưa đọc tiếp.",
+        "en": "The sheet reaches column {column} (column {n}, {kind} extent), over the limit of {limit} columns; reading stopped."},
+    "imp_err_too_many_cells": {
+        "vi": "Tệp có tới {n} ô (hàng × cột của các trang tính), vượt giới hạn {limit} ô; chưa đọc tiếp.",
+        "en": "The file spans {n} cells (rows × columns of its sheets), over the limit of {limit}; reading stopped."},
+    "imp_err_cell_too_long": {"vi": "Một ô chứa {n} ký tự, vượt giới hạn {limit}; chưa đọc tiếp.",
+                              "en": "A cell holds {n} characters, over the limit of {limit}; reading stopped."},
+    "imp_err_line_too_long": {"vi": "Dòng dài {n} ký tự, vượt giới hạn {limit}; chưa đọc tiếp.",
+                              "en": "A line of {n} characters, over the limit of {limit}; reading stopped."},
+    "imp_err_macro": {
+        "vi": "Sổ tính có macro (vbaProject.bin, .xlsm): không nhận. Hãy lưu lại dạng “Excel Workbook (.xlsx)” không có macro.",
+        "en": "The workbook holds macros (vbaProject.bin, .xlsm): refused. Save it as “Excel Workbook (.xlsx)” without macros."},
+    "imp_err_external_value": {
+        "vi": "Giá trị được lấy từ một sổ tính khác ({formula}); số lưu sẵn có thể đã cũ. Hãy dán giá trị (Paste Values) rồi lưu lại.",
+        "en": "The value comes from another workbook ({formula}); the cached number may be out of date. Paste it as a value and save."},
+    "imp_err_hidden_sheets": {
+        "vi": "Có {n} trang tính ẩn không được đọc: {names}. Chỉ đọc khi chọn “Đọc cả trang tính ẩn”.",
+        "en": "{n} hidden sheet(s) not read: {names}. They are read only when “Read hidden sheets too” is chosen."},
+    "imp_err_out_of_memory": {
+        "vi": "Không đủ bộ nhớ để đọc tệp (giới hạn {limit} MB cho một lần đọc); tệp không hỏng nhưng quá nặng; chưa ghi gì.",
+        "en": "Not enough memory to read the file (limit {limit} MB per read); the file is not damaged but too heavy; nothing was written."},
+    "imp_err_timeout": {"vi": "Đọc tệp quá {limit} giây nên đã dừng; chưa ghi gì.",
+                        "en": "Reading the file took over {limit} s and was stopped; nothing was written."},
+    "imp_err_busy": {"vi": "Máy chủ đang đọc các tệp khác; hãy thử lại sau ít phút.",
+                     "en": "The server is busy reading other files; try again in a few minutes."},
+    "imp_err_all_zero": {
+        "vi": "Mọi giá trị của {province} năm {year} đều bằng 0 ({n} ô, {cells}): đây là tỉnh chưa được chấm điểm, không phải điểm 0.",
+        "en": "Every value for {province} in {year} is 0 ({n} cells, {cells}): a province not scored, not real zeros."},
+    "imp_err_ci_out_of_scale": {
+        "vi": "{what} của {indicator}, {province} năm {year} = {value}, ngoài thang điểm {lo}–{hi}.",
+        "en": "{what} of {indicator} for {province} in {year} = {value}, outside its scale {lo}–{hi}."},
     "imp_err_stale": {"vi": "Dữ liệu vừa được người khác thay đổi sau khi xem trước; chưa ghi gì. Hãy xem trước lại.",
                       "en": "Someone changed the data after this preview; nothing was written. Preview again."},
 }
@@ -130,6 +177,11 @@ STRINGS.update({
     "imp_status_added": {"vi": "Thêm mới", "en": "Added"},
     "imp_status_changed": {"vi": "Thay đổi", "en": "Changed"},
     "imp_status_ci": {"vi": "Chỉ thêm/đổi khoảng tin cậy", "en": "New CI/SE only"},
+    "imp_status_ci_removed": {"vi": "Bỏ khoảng tin cậy đã lưu", "en": "Stored CI/SE removed"},
+    "imp_hidden": {"vi": "Đọc cả trang tính ẩn", "en": "Read hidden sheets too"},
+    "imp_hidden_help": {"vi": "Trang tính ẩn thường là bản nháp hay số liệu cũ; chỉ chọn khi chắc chắn cần.",
+                        "en": "Hidden sheets are often drafts or old figures; choose this only when you are sure."},
+    "imp_reading": {"vi": "Đang đọc tệp {file}…", "en": "Reading {file}…"},
     "imp_status_unchanged": {"vi": "Không đổi", "en": "Unchanged"},
     "imp_status_kept": {"vi": "Giữ nguyên (không có trong tệp)", "en": "Kept (not in the file)"},
     "imp_col_file": {"vi": "Tệp", "en": "File"},

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..store import SCORE_COLUMNS, StaleData, Store, current_user
-from . import files, indicator_rows, province_rows, template
+from . import bounds, files, indicator_rows, province_rows, template
 from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
 from .validate import errors as _errors, validate
@@ -30,24 +30,30 @@ __all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue", "Stale
 LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "template": "template"}
 
 
-def parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
+def parse(raw: bytes, file_name: str, years=None, limit: int | None = None, hidden: bool = False,
+          progress=None) -> Parsed:
     """Read a file in any known layout. `years` picks sheets of a file that
     repeats earlier years (default: the newest year of a published file,
-    every year of a template). Never raises for a bad file: what is wrong
-    comes back as issues."""
+    every year of a template); hidden sheets are read only with `hidden`;
+    `progress(fraction)` hears how far reading is. Never raises for a bad
+    file: what is wrong comes back as issues."""
     try:
-        return _parse(raw, file_name, years, limit)
+        return _parse(raw, file_name, years, limit, hidden, progress)
+    except MemoryError:  # too heavy, not damaged
+        return Parsed(file_name, "unknown", to_frame([]),
+                      [issue("out_of_memory", file_name, limit=bounds.limits().memory_mb)])
     except Exception as e:  # a file no reader foresaw: refuse it, never crash the page
         return Parsed(file_name, "unknown", to_frame([]),
                       [issue("unreadable", file_name, error=f"{type(e).__name__}: {e}"[:120])])
 
 
-def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
+def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None, hidden: bool = False,
+           progress=None) -> Parsed:
     try:
         kind = files.kind_of(raw, file_name, limit)
         if kind == "csv":
             return _template(file_name, [files.read_csv(raw, file_name)], years, [])
-        sheets, formula_issues = files.read_xlsx(raw, file_name)
+        sheets, formula_issues = files.read_xlsx(raw, file_name, hidden=hidden, progress=progress)
     except FileRejected as e:
         return Parsed(file_name, "unknown", to_frame([]), [e.issue])
     sheets = [s for s in sheets if s.rows]
@@ -171,10 +177,12 @@ class Plan:
 
 
 def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date | None = None,
-            limit: int | None = None) -> Plan:
-    """Read, validate and compare with the current data. Writes nothing."""
+            limit: int | None = None, hidden: bool = False, parsed: Parsed | None = None) -> Plan:
+    """Read, validate and compare with the current data. Writes nothing.
+    `parsed`: the file as already read (by the page's reader process)."""
     version = store.data_version()
-    parsed = parse(raw, file_name, years, limit)
+    if parsed is None:
+        parsed = parse(raw, file_name, years, limit, hidden)
     found = validate(parsed, today)
     pv = None
     if not _errors(found) and not parsed.frame.empty:

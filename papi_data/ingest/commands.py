@@ -30,6 +30,8 @@ def register(sub, user_error) -> None:
     s.add_argument("file", help="a published PAPI workbook (.xlsx) or the import template (.csv/.xlsx)")
     s.add_argument("--years", type=int, nargs="+", help="years to take from a file that holds several")
     s.add_argument("--dry-run", action="store_true", help="validate and compare only; write nothing")
+    s.add_argument("--hidden-sheets", action="store_true",
+                   help="read hidden and very hidden sheets too (left out by default, and named)")
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--lang", choices=["vi", "en"], default="en", help="language of the messages")
     s.add_argument("--user", help="name recorded with the import (default: login name)")
@@ -58,7 +60,7 @@ def cmd_import(a) -> int:
     if not path.is_file():
         raise UserError(f"No such file: {a.file}")
     store = get_store()
-    plan = prepare(path.read_bytes(), path.name, store, years=a.years)
+    plan = prepare(path.read_bytes(), path.name, store, years=a.years, hidden=a.hidden_sheets)
     rep = plan.report(a.lang)
     rep["dry_run"] = bool(a.dry_run)
     status = 0
@@ -91,9 +93,11 @@ def _print_text(plan, rep, lang) -> None:
         return
     c = rep.get("counts", {})
     print(f"{rep['values']} values: {c.get('added', 0)} added, {c.get('changed', 0)} changed, "
-          f"{c.get('ci', 0)} with a new CI/SE only, {c.get('unchanged', 0)} unchanged", file=out)
+          f"{c.get('ci', 0)} with a new CI/SE only, {c.get('ci_removed', 0)} with a stored CI/SE removed, "
+          f"{c.get('unchanged', 0)} unchanged", file=out)
     for y in rep.get("by_year", []):
         print(f"  {y['year']}: {y['added']} added, {y['changed']} changed, {y['ci']} CI/SE only, "
+              f"{y['ci_removed']} CI/SE removed, "
               f"{y['unchanged']} unchanged, {y['kept']} current values not in the file (kept)", file=out)
     if rep.get("conflict"):
         print("Another import or rollback came in between; nothing was written. Run the import again.", file=out)

@@ -13,8 +13,9 @@ from ..store import KEY
 STATS = ["value", "ci_low", "ci_high", "se"]
 EPS = 1e-9
 # added: no current value; changed: the score differs; ci: same score, new
-# confidence interval or standard error; unchanged: nothing differs
-STATUSES = ("added", "changed", "ci", "unchanged")
+# or other confidence interval or standard error; ci_removed: same score, the
+# file drops a CI/SE the store holds (never called "new"); unchanged: nothing differs
+STATUSES = ("added", "changed", "ci", "ci_removed", "unchanged")
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Preview:
     @property
     def has_changes(self) -> bool:
         c = self.counts()
-        return c["added"] + c["changed"] + c["ci"] > 0
+        return c["added"] + c["changed"] + c["ci"] + c["ci_removed"] > 0
 
 
 def _differs(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -45,9 +46,12 @@ def preview(new: pd.DataFrame, current: pd.DataFrame) -> Preview:
     added = m["_merge"] == "left_only"
     changed = _differs(m["value_new"], m["value_old"]).to_numpy()
     ci = np.zeros(len(m), dtype=bool)
+    dropped = np.zeros(len(m), dtype=bool)
     for s in STATS[1:]:  # the batch replaces the whole row: a CI the file lacks is a change too
         ci |= _differs(m[f"{s}_new"], m[f"{s}_old"]).to_numpy()
-    m["status"] = np.where(added, "added", np.where(changed, "changed", np.where(ci, "ci", "unchanged")))
+        dropped |= (m[f"{s}_new"].isna() & m[f"{s}_old"].notna()).to_numpy()
+    m["status"] = np.where(added, "added", np.where(changed, "changed", np.where(
+        dropped, "ci_removed", np.where(ci, "ci", "unchanged"))))
     m = m.drop(columns="_merge").rename(columns={"value_new": "new", "value_old": "old"})
     m["delta"] = m["new"] - m["old"]
     counts = pd.crosstab([m["year"], m["province_code"]], m["status"]).reindex(

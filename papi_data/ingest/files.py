@@ -11,6 +11,7 @@ import zlib
 from dataclasses import dataclass
 
 from .. import settings
+from . import bounds
 from .model import FileRejected, issue
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -56,6 +57,8 @@ def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as z:
                 names = set(z.namelist())
+                from .xlsx import check_directory
+                check_directory(z, file_name, bounds.limits())   # before inflating anything
                 bad = z.testzip()
         except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError):
             # A damaged deflate stream surfaces as zlib.error from testzip().
@@ -82,59 +85,24 @@ def _trim(rows: list[list]) -> list[list]:
     return [list(r) + [None] * (width - len(r)) for r in rows]
 
 
-def read_xlsx(raw: bytes, file_name: str) -> tuple[list[Sheet], list]:
-    """All sheets as grids of cached values, and an issue for every formula
-    cell that has no cached value (a file saved by a program that does not
-    compute formulas; the value cannot be known without Excel)."""
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+def read_xlsx(raw: bytes, file_name: str, hidden: bool = False, progress=None) -> tuple[list[Sheet], list]:
+    """The sheets as grids of cached values (hidden sheets only with
+    `hidden`), and the issues found while reading: a note naming hidden
+    sheets left out, every formula cell that has no cached value (a file
+    saved by a program that does not compute formulas) and every value
+    cached from another workbook. Bounded: see ingest.bounds and ingest.xlsx."""
+    from . import xlsx
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError):
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            wb = xlsx.read(z, file_name, hidden=hidden, progress=progress)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError, zlib.error, NotImplementedError):
         raise FileRejected(issue("corrupt", file_name)) from None
-    except Exception:  # XML errors from a damaged part
-        raise FileRejected(issue("corrupt", file_name)) from None
-    sheets = []
-    try:
-        for ws in wb.worksheets:
-            sheets.append(Sheet(ws.title, _trim([list(r) for r in ws.iter_rows(values_only=True)])))
-    except Exception:
-        raise FileRejected(issue("corrupt", file_name)) from None
-    finally:
-        wb.close()
-    problems = []
-    if _has_formulas(raw):
-        problems = _formulas_without_values(raw, file_name, sheets)
+    sheets = [Sheet(s.name, _trim(s.rows)) for s in wb.sheets]
+    problems = list(wb.formula_issues)
+    if wb.hidden:
+        problems.insert(0, issue("hidden_sheets", file_name, n=len(wb.hidden),
+                                 names=", ".join(f"“{n}”" for n in wb.hidden)[:300]))
     return sheets, problems
-
-
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-
-
-def _has_formulas(raw: bytes) -> bool:
-    with zipfile.ZipFile(io.BytesIO(raw)) as z:
-        for n in z.namelist():
-            if n.startswith("xl/worksheets/") and n.endswith(".xml") and _FORMULA.search(z.read(n)):
-                return True
-    return False
-
-
-def _formulas_without_values(raw: bytes, file_name: str, sheets: list[Sheet]):
-    import openpyxl
-    wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=False, read_only=True)
-    by_name = {s.name: s for s in sheets}
-    out = []
-    try:
-        for ws in wb.worksheets:
-            grid = by_name[ws.title].rows
-            for r, row in enumerate(ws.iter_rows(values_only=True)):
-                for c, v in enumerate(row):
-                    if isinstance(v, str) and v.startswith("=") and (
-                            r >= len(grid) or c >= len(grid[r]) or grid[r][c] is None):
-                        out.append(issue("formula_no_value", file_name, ws.title, a1(r, c), formula=v[:60]))
-    finally:
-        wb.close()
-    return out
 
 
 def read_csv(raw: bytes, file_name: str) -> Sheet:
@@ -151,9 +119,31 @@ def read_csv(raw: bytes, file_name: str) -> Sheet:
     delim = max([";", ",", "\t"], key=lambda d: head.count(d))
     if head.count(delim) == 0:
         raise FileRejected(issue("no_layout", file_name))
+    check_csv(lines, text, delim, file_name)
     rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
     rows = [[(v if v.strip() else None) for v in r] for r in rows]
     return Sheet("", _trim(rows))
+
+
+def check_csv(lines: list[str], text: str, delim: str, file_name: str) -> None:
+    """Bounds of a CSV decided before it is split into cells: line length,
+    rows, columns and total values (counted on the text, in C)."""
+    lim = bounds.limits()
+    for i, ln in enumerate(lines):
+        if len(ln) > lim.line_chars:
+            raise FileRejected(issue("line_too_long", file_name, cell=f"{col_letter(0)}{i + 1}", n=len(ln),
+                                     limit=lim.line_chars))
+    if len(lines) > lim.rows:
+        raise FileRejected(issue("too_many_rows", file_name, cell=f"A{lim.rows + 1}", rows=len(lines),
+                                 limit=lim.rows, kind="real"))
+    widest = max(range(len(lines)), key=lambda i: lines[i].count(delim))
+    width = lines[widest].count(delim) + 1
+    if width > lim.columns:
+        raise FileRejected(issue("too_many_columns", file_name, cell=f"{col_letter(lim.columns)}{widest + 1}",
+                                 column=col_letter(width - 1), n=width, limit=lim.columns, kind="real"))
+    total = text.count(delim) + len(lines)
+    if total > lim.cells:
+        raise FileRejected(issue("too_many_cells", file_name, n=total, limit=lim.cells))
 
 
 _MISSING = {"", "-", "–", "—", "n/a", "na", "…", "...", ".."}
@@ -173,7 +163,11 @@ def number(v) -> float | None:
     if isinstance(v, bool):
         raise NotANumber(str(v))
     if isinstance(v, (int, float)):
-        return float(v) if v == v else None
+        if v != v:
+            return None
+        if v in (float("inf"), float("-inf")):  # a float cell can hold what no text may
+            raise NotANumber(str(v))
+        return float(v)
     s = str(v).strip().replace("\u00a0", "").replace(" ", "")
     if s.lower() in _MISSING:
         return None

@@ -147,6 +147,11 @@ def is_summary_row(label: str) -> bool:
 def province_hint(name: str, year: int) -> list[str]:
     """Closest names, plus where a pre-2025 province went when the file
     scores the 34 new provinces (and the reverse)."""
+    return list(_province_hint(name, year))
+
+
+@lru_cache(maxsize=4096)  # a file may repeat one unknown name on every row
+def _province_hint(name: str, year: int) -> tuple[str, ...]:
     out = list(provinces.suggest(name, year))
     if provinces.era_of(year) == 34:
         try:
@@ -156,7 +161,7 @@ def province_hint(name: str, year: int) -> list[str]:
                 out.insert(0, provinces.name(new, year))
         except provinces.UnknownProvince:
             pass
-    return list(dict.fromkeys(out))[:3]
+    return tuple(dict.fromkeys(out))[:3]
 
 
 @lru_cache(maxsize=4)
@@ -174,4 +179,9 @@ def quick_code(v, year: int) -> int | None:
     era = provinces.era_of(year)
     if s.isdigit():
         return int(s) if int(s) in _codes(era) else None
-    return provinces._alias_index(era).get(name_key(s))
+    return provinces._alias_index(era).get(_key(s))
+
+
+@lru_cache(maxsize=4096)  # a long template repeats each province name on thousands of rows
+def _key(s: str) -> str:
+    return name_key(s)

@@ -10,7 +10,7 @@ import pandas as pd
 # Columns of a parsed frame: the score columns of the store plus where each
 # value was read (sheet and A1 cell), so validation can point at it.
 # Issues that inform but do not block an import.
-WARNINGS = {"zero_as_missing", "nothing_new"}
+WARNINGS = {"zero_as_missing", "nothing_new", "hidden_sheets"}
 
 PARSED_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
                   "sheet", "cell"]

@@ -40,7 +40,7 @@ def by_province_table(pv: Preview, lang: str) -> pd.DataFrame:
     return df.rename(columns={"year": t("col_year", lang), "province": t("province", lang), **_status_cols(lang)})
 
 
-def changes_table(pv: Preview, lang: str, statuses=("added", "changed", "ci")) -> pd.DataFrame:
+def changes_table(pv: Preview, lang: str, statuses=("added", "changed", "ci", "ci_removed")) -> pd.DataFrame:
     r = pv.rows[pv.rows.status.isin(statuses)]
     return pd.DataFrame({
         t("col_year", lang): r.year.values,

@@ -7,6 +7,7 @@ indicators by code (TOTAL, D1, D1.1, …)."""
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 import pandas as pd
 
@@ -30,12 +31,18 @@ ALIASES = {
 }
 
 
-def _column_of(header) -> str | None:
-    k = name_key(text(header))
+@lru_cache(maxsize=1)
+def _alias_keys() -> dict[str, str]:
+    """Name key -> column, computed once (not for every header cell)."""
+    out: dict[str, str] = {}
     for col, names in ALIASES.items():
-        if k in {name_key(n) for n in names}:
-            return col
-    return None
+        for n in names:
+            out.setdefault(name_key(n), col)
+    return out
+
+
+def _column_of(header) -> str | None:
+    return _alias_keys().get(name_key(text(header)))
 
 
 def header_row(sheet: Sheet) -> tuple[int | None, dict[str, int]]:

@@ -48,7 +48,7 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
 
     dups = df[df.duplicated(KEY, keep=False)]
     for key, g in dups.groupby(KEY, sort=False):
-        cells = ", ".join(g.cell.astype(str))
+        cells = _cells(g.cell)
         out.append(issue("duplicate", fn, g.sheet.iloc[0] or None, g.cell.iloc[1],
                          indicator=key[2], province=provinces.name(key[1], key[0]), year=int(key[0]), cells=cells))
 
@@ -80,6 +80,7 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
             out.append(issue("ci_order", fn, r.sheet or None, r.cell, indicator=r.indicator,
                              province=provinces.name(r.province_code, r.year), year=int(r.year),
                              value=f"{r.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+    out += _all_zero(flat, fn) + _ci_scale(flat, fn)
     neg = flat[flat.se.notna() & (flat.se < 0)]
     for r in neg.itertuples(index=False):
         out.append(issue("negative_se", fn, r.sheet or None, r.cell, indicator=r.indicator,
@@ -89,3 +90,44 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
 
 def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.blocking]
+
+
+def _cells(cells, n: int = 12) -> str:
+    """The first cells of a list, and how many more (a file may repeat a row
+    100,000 times: the message stays one line)."""
+    cells = [str(c) for c in cells]
+    more = len(cells) - n
+    return ", ".join(cells[:n]) + (f", … (+{more})" if more > 0 else "")
+
+
+def _all_zero(flat: pd.DataFrame, fn: str) -> list[Issue]:
+    """A province whose every value is 0 was not scored (a blank filled with
+    zeros), never real zeros: refused, its cells named."""
+    out = []
+    zero = flat.assign(z=flat.value == 0).groupby(["year", "province_code"], sort=True).z.agg(["all", "size"])
+    for (year, prov), row in zero[zero["all"] & (zero["size"] >= 2)].iterrows():
+        g = flat[(flat.year == year) & (flat.province_code == prov)]
+        out.append(issue("all_zero", fn, g.sheet.iloc[0] or None, g.cell.iloc[0],
+                         province=provinces.name(prov, year), year=int(year), n=int(row["size"]),
+                         cells=_cells(g.cell, 6)))
+    return out
+
+
+def _ci_scale(flat: pd.DataFrame, fn: str) -> list[Issue]:
+    """CI bounds inside the indicator's scale and a standard error no wider
+    than it: a value of 1e308 or 1e-308 off the chart is refused."""
+    out = []
+    has = flat[flat[["ci_low", "ci_high", "se"]].notna().any(axis=1)]
+    for r in has.itertuples(index=False):
+        sc = codebook.scale(r.indicator, int(r.year))
+        if sc is None:
+            continue
+        lo, hi = sc
+        for what, v, ok in (("CI low", r.ci_low, lo <= r.ci_low <= hi),
+                            ("CI high", r.ci_high, lo <= r.ci_high <= hi),
+                            ("SE", r.se, r.se <= hi - lo)):
+            if pd.notna(v) and not ok:
+                out.append(issue("ci_out_of_scale", fn, r.sheet or None, r.cell, what=what, indicator=r.indicator,
+                                 province=provinces.name(r.province_code, r.year), year=int(r.year),
+                                 value=f"{v:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+    return out

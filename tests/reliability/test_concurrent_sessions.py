@@ -1,7 +1,8 @@
 """Concurrency: many real browser sessions read while an import commits.
 
-No session may show an error, and each sees either the old data (14 years)
-or the new (15 years, PAPI 2025 added), never something in between.
+No session may show an error, and each reads either the old data or the
+new (PAPI 2025 added) whole: the years, provinces, indicators and number of
+values it shows are exactly those of one store state, never something in between.
 PAPI_SESSIONS sets the number of sessions (CI: 8; `make reliability`: 20).
 """
 from __future__ import annotations
@@ -25,10 +26,20 @@ SESSIONS = int(os.environ.get("PAPI_SESSIONS", "8"))
 pytestmark = pytest.mark.e2e
 
 
+COVERAGE = re.compile(r"(\d+) years × (\d+) provinces × (\d+) indicators — ([\d,]+) score values")
+
+
+def _shown(scores) -> tuple[int, int, int, int]:
+    """What the landing page says the store holds (years, provinces, indicators, values)."""
+    return (scores.year.nunique(), scores.province_code.nunique(), scores.indicator.nunique(), len(scores))
+
+
 def test_sessions_see_old_or_new_while_import_commits(browser):
     tmp = Path(tempfile.mkdtemp(prefix="papi-conc-"))
     url = f"sqlite:///{tmp / 'conc.db'}"
-    Store(url).dispose()
+    s = Store(url)
+    old = _shown(s.scores())
+    s.dispose()
     env = {**os.environ, "PAPI_DATABASE_URL": url}
     with serve(db_url=url) as base:
         wb = tmp / "2025PAPI.xlsx"
@@ -50,12 +61,16 @@ def test_sessions_see_old_or_new_while_import_commits(browser):
                 pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                                      timeout=90_000)
                 assert not pg.query_selector('[data-testid="stException"]'), pg.inner_text("body")[:500]
-                m = re.search(r"(\d+) years ×", pg.inner_text("body"))
+                m = COVERAGE.search(pg.inner_text("body"))
                 assert m, pg.inner_text("body")[:500]
-                seen.append(int(m.group(1)))
+                seen.append(tuple(int(g.replace(",", "")) for g in m.groups()))
             if round_ == 0:
                 importer.join()
-        assert set(seen) <= {14, 15}, seen
-        assert seen[-SESSIONS:] == [15] * SESSIONS              # after the commit, everyone sees it
+        s = Store(url)
+        new = _shown(s.scores())
+        s.dispose()
+        assert old[0] == 14 and new[0] == 15 and new[3] == old[3] + len(W.merged_2025()), (old, new)
+        assert set(seen) <= {old, new}, (old, new, seen)
+        assert seen[-SESSIONS:] == [new] * SESSIONS             # after the commit, everyone sees it
         for c in contexts:
             c.close()

@@ -35,22 +35,37 @@ def test_sigkill_during_import_leaves_old_or_new(tmp_path):
     wb.write_bytes(W.indicator_rows(2025))
     new = W.merged_2025().set_index(KEY)["value"]
 
-    # How long a whole import takes here, to spread the kills over it.
-    t = time.perf_counter()
+    # How long a whole import takes here, and its write transaction (from the
+    # marker the store writes once it holds the write lock to the exit), to
+    # aim half of the kills inside the transaction.
+    marker = tmp_path / "writing"
+    env["PAPI_WRITE_MARKER"] = str(marker)
+    t = time.time()
     subprocess.run(_import_cmd(wb), cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    full = time.perf_counter() - t
+    end = time.time()
+    full = end - t
+    write = max(end - float(marker.read_text()), 0.02)
+    marker.unlink()
     s = Store(url)
     s.rollback(int(s.history().id.max()), user="crash-test")
     s.dispose()
 
     rng = random.Random(20261122)
     outcomes = {"old": 0, "new": 0}
+    in_write = 0
     for i in range(RUNS):
         proc = subprocess.Popen(_import_cmd(wb), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, full * 1.1))
+        if i % 2:                                               # anywhere in the run
+            time.sleep(rng.uniform(0.05, full * 1.1))
+        else:                                                   # inside the write transaction
+            while not marker.exists() and proc.poll() is None:
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0, write * 0.8))
+        in_write += marker.exists() and proc.poll() is None
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
+        marker.unlink(missing_ok=True)
 
         s = Store(url)
         cur = s.scores()
@@ -70,5 +85,7 @@ def test_sigkill_during_import_leaves_old_or_new(tmp_path):
     r = subprocess.run([sys.executable, "-m", "papi_data", "check"], cwd=ROOT, env=env,
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    print(f"{RUNS} kills over a {full:.2f} s import: {outcomes}")
+    print(f"{RUNS} kills over a {full:.2f} s import ({write:.2f} s writing), {in_write} inside the write "
+          f"transaction: {outcomes}")
     assert outcomes["old"] + outcomes["new"] == RUNS
+    assert in_write >= RUNS // 4, in_write                     # the aimed kills did land while writing

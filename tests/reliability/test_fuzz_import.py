@@ -14,7 +14,9 @@ import functools
 import hashlib
 import io
 import os
+import re
 import signal
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from papi_data import consistency, ingest
 from papi_data.store import Store
-from tests.unit import workbooks as W
+from tests.unit import hostile_files as H, workbooks as W
 
 EXAMPLES = int(os.environ.get("PAPI_FUZZ_EXAMPLES", "25"))
 CORPUS = Path(__file__).parent / "corpus"
@@ -53,24 +55,29 @@ def _bases():
     }
 
 
+class ReaderHang(BaseException):
+    """Not an Exception: the import's own "file no reader foresaw" handler
+    must not turn a hang into an ordinary report."""
+
+
 @contextmanager
-def time_limit(seconds: int):
+def time_limit(seconds: float):
     def hang(*_):
-        raise TimeoutError(f"import did not finish in {seconds} s")
+        raise ReaderHang(f"import did not finish in {seconds} s")
     old = signal.signal(signal.SIGALRM, hang)
-    signal.alarm(seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
 
 
-def run_import(store: Store, raw: bytes, name: str) -> str:
+def run_import(store: Store, raw: bytes, name: str, limit: float = 60) -> str:
     """prepare -> commit (then roll back) or a report; checks no partial write."""
     before = store.checksum()
     try:
-        with time_limit(60):
+        with time_limit(limit):
             plan = ingest.prepare(raw, name, store, today=TODAY)
             if plan.ok and plan.preview is not None and plan.preview.has_changes:
                 bid = ingest.commit(plan, store, user="fuzz")
@@ -85,9 +92,37 @@ def run_import(store: Store, raw: bytes, name: str) -> str:
         FAILURES.mkdir(parents=True, exist_ok=True)
         (FAILURES / f"{hashlib.sha256(raw).hexdigest()[:16]}-{name}").write_bytes(raw)
         raise
-    after = store.checksum()
-    assert after[0] == before[0] and after[2] == before[2] or after[1] > before[1]
+    assert store.checksum() == before       # a refused file wrote nothing: no row, no batch
     return "report"
+
+
+def test_a_partial_write_fails_the_run(fuzz_store, monkeypatch):
+    """The check above must catch a refused file that wrote a batch anyway."""
+    real = ingest.prepare
+
+    def leaky(raw, name, store, **kw):
+        plan = real(raw, name, store, **kw)
+        ingest.commit(plan, store, user="leak")                   # writes, then says the file was bad
+        plan.issues.append(ingest.issue("no_values", name))
+        return plan
+    monkeypatch.setattr(ingest, "prepare", leaky)
+    with pytest.raises(AssertionError):
+        run_import(fuzz_store, _bases()["papi_template.csv"], "papi_template.csv")
+    s = fuzz_store
+    s.rollback(int(s.history().id.max()), user="fuzz")
+
+
+def test_a_reader_hang_fails_the_run(fuzz_store, monkeypatch):
+    """A reader that hangs is a failure of the run, not a report."""
+    import time as _time
+    real = ingest.files.read_csv
+
+    def slow(*a, **k):
+        _time.sleep(5)
+        return real(*a, **k)
+    monkeypatch.setattr(ingest.files, "read_csv", slow)
+    with pytest.raises(ReaderHang):
+        run_import(fuzz_store, _bases()["papi_template.csv"], "papi_template.csv", limit=0.5)
 
 
 CELL_VALUES = st.one_of(
@@ -173,6 +208,81 @@ def test_mutated_csv_text(fuzz_store, data):
     enc = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1258"]))
     raw = "\n".join(lines).encode(enc, errors="replace")
     run_import(fuzz_store, raw, "papi_template.csv")
+
+
+def _inflated(raw: bytes, mb: int) -> bytes:
+    """The sheet padded with `mb` MB of blanks (compresses ~1000:1)."""
+    return H.rewrite(raw, {"xl/worksheets/sheet1.xml": lambda x: x.replace(
+        b"<sheetData>", b"<sheetData>" + b" " * (mb << 20), 1)})
+
+
+def _dimension(raw: bytes, ref: str) -> bytes:
+    return H.rewrite(raw, {"xl/worksheets/sheet1.xml": lambda x: re.sub(
+        rb'<dimension ref="[^"]*"', b'<dimension ref="%s"' % ref.encode(), x, count=1)})
+
+
+def _hidden(raw: bytes, state: str, layout: str) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(raw))
+    ws = wb.create_sheet("hidden", 0)
+    if layout == "template":
+        ws.append(["year", "province", "indicator", "value"])
+        ws.append([2025, 1, "TOTAL", 10.0])
+    else:
+        for row in wb.worksheets[1].iter_rows(values_only=True):
+            ws.append(row)
+    ws.sheet_state = state
+    wb.active = 1
+    return W.save(wb)
+
+
+HOSTILE = st.one_of(
+    st.tuples(st.just("inflated"), st.integers(20, 60)),
+    st.tuples(st.just("dimension"), st.sampled_from(["A1", "A1:B2", "A1:D40", "B3:C9", "A1:XFD1048576",
+                                                     "A1:ALM100001", "A1:AAA5"])),
+    st.tuples(st.just("hidden"), st.tuples(st.sampled_from(["hidden", "veryHidden"]),
+                                           st.sampled_from(["template", "copy"]))),
+    st.tuples(st.just("wide"), st.tuples(st.integers(1, 3000), st.integers(1001, 16384))),
+    st.tuples(st.just("long_line"), st.integers(10_001, 2_000_000)),
+    st.tuples(st.just("far_cell"), st.tuples(st.integers(1, 16384), st.integers(100_001, 1_048_576))),
+)
+
+
+@SETTINGS
+@given(kind=HOSTILE)
+def test_hostile_generators(fuzz_store, kind):
+    """Inflated parts, huge or stale dimension tags, hidden sheets, wide rows,
+    long lines and far cells: each refused naming its bound (in well under
+    the time limit), or read in full exactly as the visible sheets show."""
+    what, arg = kind
+    base = _bases()["2025PAPI_ProvincialIndicators.xlsx"]
+    name, expect = "2025PAPI_ProvincialIndicators.xlsx", None
+    if what == "inflated":
+        raw, expect = _inflated(base, arg), "zip_ratio"
+    elif what == "dimension":
+        raw = _dimension(base, arg)
+        expect = {"A1:XFD1048576": "too_many_rows", "A1:ALM100001": "too_many_rows"}.get(arg)
+    elif what == "hidden":
+        raw = _hidden(base, *arg)
+    elif what == "wide":
+        raw, expect = H.wide_rows(*arg), "too_many_columns"
+    elif what == "long_line":
+        raw, name, expect = b"year,province,indicator,value\n2025,1,TOTAL," + b"9" * arg + b"\n", "mau.csv", \
+            "line_too_long"
+    else:
+        col = openpyxl.utils.get_column_letter(arg[0])
+        raw, expect = H.far_cell(f"{col}{arg[1]}"), "too_many_rows"
+    t = time.perf_counter()
+    outcome = run_import(fuzz_store, raw, name)
+    took = time.perf_counter() - t
+    if expect:
+        plan = ingest.prepare(raw, name, fuzz_store, today=TODAY)
+        assert outcome == "report" and expect in [i.code for i in plan.errors], [i.code for i in plan.errors]
+        assert took < 10, took
+    else:                              # a stale tag or a hidden sheet changes nothing that is read
+        plan = ingest.prepare(raw, name, fuzz_store, today=TODAY)
+        ref = ingest.parse(base, name)
+        assert plan.parsed.frame.drop(columns="sheet").equals(ref.frame.drop(columns="sheet"))
+        assert outcome == "imported"
 
 
 @pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md"),

@@ -29,7 +29,7 @@ def test_new_year_preview_commit_rollback(any_url):
     raw = W.indicator_rows(2025)
     plan = ingest.prepare(raw, "2025PAPI_ProvincialIndicators.xlsx", store, today=TODAY)
     assert plan.ok and plan.years == [2025]
-    assert plan.preview.counts() == {"added": 1258, "changed": 0, "ci": 0, "unchanged": 0}
+    assert plan.preview.counts() == {"added": 1258, "changed": 0, "ci": 0, "ci_removed": 0, "unchanged": 0}
     assert store.checksum() == before                       # a preview writes nothing
     bid = ingest.commit(plan, store, user="analyst")
     cur = _current(store, 2025)
