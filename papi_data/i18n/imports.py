@@ -32,8 +32,37 @@ STRINGS = {
     # cells
     "imp_err_unknown_province": {"vi": "Không nhận ra tỉnh “{name}”. Có phải: {suggestions}?",
                                  "en": "Unknown province “{name}”. Did you mean: {suggestions}?"},
-    "imp_err_code_mismatch": {"vi": "Mã tỉnh {gso} không khớp với tên “{name}” (mã đúng: {expected}).",
-                              "en": "Province code {gso} does not match the name “{name}” (its code is {expected})."},
+    "imp_err_code_mismatch": {
+        "vi": "Mã tỉnh {gso} ({code_name}) mâu thuẫn với tên “{name}” ({name_name}, mã {expected}). Mã tỉnh xác định tỉnh: hãy sửa tên hoặc mã.",
+        "en": "Province code {gso} ({code_name}) contradicts the name “{name}” ({name_name}, code {expected}). The code identifies the province: correct the name or the code."},
+    "imp_err_unknown_province_count": {
+        "vi": "Không nhận ra tỉnh “{name}” ({n} giá trị chưa nhập được). Có phải: {suggestions}? Chuyên viên có thể chọn tỉnh đúng hoặc bỏ qua cột này.",
+        "en": "Unknown province “{name}” ({n} values cannot be placed). Did you mean: {suggestions}? An analyst can map it to a province or skip this column."},
+    "imp_err_unknown_indicator_count": {
+        "vi": "Không có chỉ số “{label}” trong PAPI {year} ({n} giá trị). Có thể nhập các chỉ số đã biết và bỏ riêng hàng này.",
+        "en": "PAPI {year} has no indicator “{label}” ({n} values). The known indicators can be imported leaving this row out."},
+    "imp_err_column_without_province_count": {
+        "vi": "Cột có {n} giá trị nhưng không có tên hay mã tỉnh ({cells}).",
+        "en": "A column holds {n} values but no province name or code ({cells})."},
+    "imp_err_name_by_code": {
+        "vi": "Tên “{name}” không nhận ra; theo mã tỉnh {gso}, cột được đọc là {province}.",
+        "en": "The name “{name}” is not recognised; by its province code {gso} the column is read as {province}."},
+    "imp_err_province_skipped": {"vi": "Đã bỏ qua cột “{name}” theo lựa chọn của chuyên viên ({n} giá trị không nhập).",
+                                 "en": "Column “{name}” skipped as the analyst chose ({n} values left out)."},
+    "imp_err_province_skipped_row": {"vi": "Đã bỏ qua hàng “{name}” theo lựa chọn của chuyên viên.",
+                                     "en": "Row “{name}” skipped as the analyst chose."},
+    "imp_err_summary_row_skipped": {
+        "vi": "Bỏ qua hàng tổng hợp “{name}” (mã {code}; không phải một tỉnh).",
+        "en": "Summary row “{name}” skipped (code {code}; not a province)."},
+    "imp_err_indicator_left_out": {
+        "vi": "Đã để riêng chỉ số “{label}” (không có trong bộ chỉ số PAPI {year}): không nhập.",
+        "en": "Indicator “{label}” left out as chosen (not in the PAPI {year} codebook): not imported."},
+    "imp_err_indicator_left_out_count": {
+        "vi": "Đã để riêng chỉ số “{label}” (không có trong bộ chỉ số PAPI {year}): {n} giá trị không nhập.",
+        "en": "Indicator “{label}” left out as chosen (not in the PAPI {year} codebook): {n} values not imported."},
+    "imp_err_encoding_legacy": {
+        "vi": "Tệp văn bản dùng bảng mã tiếng Việt cũ ({encoding}), không phải Unicode. Hãy mở trong Excel và lưu lại dạng “CSV UTF-8” (hoặc chuyển mã sang Unicode bằng Unikey).",
+        "en": "The text file uses a legacy Vietnamese encoding ({encoding}), not Unicode. Open it in Excel and save it as “CSV UTF-8” (or convert it to Unicode with Unikey)."},
     "imp_err_duplicate_province": {"vi": "Tỉnh {name} xuất hiện hai lần (lần đầu ở {first}).",
                                    "en": "{name} appears twice (first at {first})."},
     "imp_err_unknown_indicator": {"vi": "Không có chỉ số “{label}” trong PAPI {year}.",

@@ -111,11 +111,20 @@ def _province_rows_unknown():
     return W.province_rows(2016, edit=edit)
 
 
+def _no_code(code, year):
+    """A province column without its code: the name alone must identify it
+    (with a code, the code does and an unknown name is only noted)."""
+    def edit(sheets):
+        ws = sheets[year]
+        ws.cell(_row(ws, "Province code"), _col(ws, code)).value = None
+    return edit
+
+
 def _unknown_province_2025():
     names = {c: n for c, n in zip(__import__("papi_data").provinces.in_year(2025).gso_code,
                                   __import__("papi_data").provinces.in_year(2025).name_vi)}
     names[15] = "Yên Bái"
-    return W.indicator_rows(2025, names=names)
+    return W.indicator_rows(2025, names=names, edit=_no_code(15, 2025))
 
 
 def _bad_ci():
@@ -149,7 +158,7 @@ CASES = [
     ("misspelt province (2018 layout)", "2023PAPI.xlsx",
      W.indicator_rows(2023, names={**{c: n for c, n in zip(__import__("papi_data").provinces.in_year(2023).gso_code,
                                                             __import__("papi_data").provinces.in_year(2023).name_vi)},
-                                   10: "Lao Kai"}),
+                                   10: "Lao Kai"}, edit=_no_code(10, 2023)),
      "unknown_province", None, {}),
     ("merged-away province in a 2025 file", "2025PAPI.xlsx", _unknown_province_2025(), "unknown_province", None, {}),
     ("unknown province (template)", "mau.csv", _tpl([(2023, "Hà Tây", "D1", 5.1)]), "unknown_province", "B2", {}),
