@@ -52,8 +52,8 @@ STRINGS = {
     "imp_err_province_skipped_row": {"vi": "Đã bỏ qua hàng “{name}” theo lựa chọn của chuyên viên.",
                                      "en": "Row “{name}” skipped as the analyst chose."},
     "imp_err_summary_row_skipped": {
-        "vi": "Bỏ qua hàng tổng hợp “{name}” (mã {code}; không phải một tỉnh).",
-        "en": "Summary row “{name}” skipped (code {code}; not a province)."},
+        "vi": "Bỏ qua hàng tổng hợp “{name}” (mã {gso}; không phải một tỉnh).",
+        "en": "Summary row “{name}” skipped (code {gso}; not a province)."},
     "imp_err_indicator_left_out": {
         "vi": "Đã để riêng chỉ số “{label}” (không có trong bộ chỉ số PAPI {year}): không nhập.",
         "en": "Indicator “{label}” left out as chosen (not in the PAPI {year} codebook): not imported."},
@@ -137,6 +137,8 @@ STRINGS.update({
     "imp_detected": {"vi": "Bố cục: {layout}. Năm có trong tệp: {years}.", "en": "Layout: {layout}. Years in the file: {years}."},
     "imp_layout_indicator_rows": {"vi": "bảng công bố từ 2018 (chỉ số theo hàng)", "en": "published table, 2018 on (indicators as rows)"},
     "imp_layout_province_rows": {"vi": "bảng công bố 2011–2017 (tỉnh theo hàng)", "en": "published table, 2011–2017 (provinces as rows)"},
+    "imp_layout_papi_org": {"vi": "bảng tải về từ papi.org.vn 2011–2016 (mỗi năm một trang tính)",
+                           "en": "papi.org.vn data download, 2011–2016 (one sheet per year)"},
     "imp_layout_template": {"vi": "mẫu nhập dữ liệu", "en": "import template"},
     "imp_layout_unknown": {"vi": "không nhận ra", "en": "not recognised"},
     "imp_years": {"vi": "Năm cần nhập", "en": "Years to import"},

@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..store import SCORE_COLUMNS, StaleData, Store, current_user
-from . import files, indicator_rows, province_rows, template
+from . import files, indicator_rows, papi_org, province_rows, template
 from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
 from .validate import errors as _errors, validate
 
 __all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue", "StaleData"]
 
-LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "template": "template"}
+LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "papi_org": "papi.org.vn 2011–2016",
+                "template": "template"}
 
 
 def parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
@@ -56,6 +57,9 @@ def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> 
     tpl = [s for s in sheets if template.looks_like(s)]
     if tpl:
         return _template(file_name, tpl, years, formula_issues)
+    org = [s for s in sheets if papi_org.looks_like(s, file_name)]
+    if org:
+        return _papi_org(file_name, org, years, formula_issues)
     ind = [s for s in sheets if indicator_rows.looks_like(s)]
     if ind:
         return _indicator_rows(file_name, ind, years, formula_issues)
@@ -111,6 +115,37 @@ def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
         issues += i
     return Parsed(file_name, "indicator_rows", to_frame(recs), issues, found, picked,
                   {y: by_year[y].name for y in picked})
+
+
+def _papi_org(file_name, sheets, years, issues) -> Parsed:
+    """Every year of the download is offered when no years are asked for."""
+    by_year: dict[int, files.Sheet] = {}
+    out = []
+    for s in sheets:
+        y = papi_org.sheet_year(s, file_name)
+        if y is None:
+            out.append(issue("year_unknown", file_name, s.name))
+        elif y in by_year:
+            out.append(issue("year_twice", file_name, s.name, year=y, other=by_year[y].name))
+        else:
+            by_year[y] = s
+    found = sorted(by_year)
+    picked = _pick(found, years, found, file_name, out)
+    recs, skipped = [], set()
+    for y in picked:
+        r, i, rows = papi_org.read(by_year[y], y, file_name)
+        recs += r
+        out += i
+        skipped |= {(by_year[y].name, row + 1) for row in rows}
+    # the summary rows' PERCENTILE formulas are skipped with their row, not errors
+    out = [i for i in issues if not (i.code == "formula_no_value" and (i.sheet, _row_of(i.cell)) in skipped)
+           and (i.sheet in {by_year[y].name for y in picked} or i.code != "formula_no_value")] + out
+    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked})
+
+
+def _row_of(cell: str | None) -> int | None:
+    digits = "".join(ch for ch in cell or "" if ch.isdigit())
+    return int(digits) if digits else None
 
 
 def _province_rows(file_name, sheets, year, years, issues) -> Parsed:

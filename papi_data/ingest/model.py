@@ -11,7 +11,7 @@ import pandas as pd
 # value was read (sheet and A1 cell), so validation can point at it.
 # Issues that inform but do not block an import.
 WARNINGS = {"zero_as_missing", "nothing_new", "name_by_code", "province_skipped", "summary_row_skipped",
-            "indicator_left_out"}
+            "indicator_left_out", "province_skipped_row"}
 
 PARSED_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
                   "sheet", "cell"]
