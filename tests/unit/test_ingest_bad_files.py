@@ -150,7 +150,7 @@ CASES = [
     ("word document", "scores.docx", _docx(), "wrong_type", None, {}),
     ("image", "chart.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "wrong_type", None, {}),
     ("csv not utf-8", "mau.csv", "year;province;indicator;value\n2023;Hà Nam;D1;5,1\n".encode("cp1258"),
-     "encoding", None, {}),
+     "encoding_legacy", None, {}),
     ("unrecognised workbook", "danh_sach.xlsx", _random_sheet(), "no_layout", None, {}),
     ("template without value column", "mau.csv", _tpl([(2023, "Hà Nội", "D1")], ("year", "province", "indicator")),
      "missing_columns", None, {}),
