@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import alias_store, province_names, provinces
 from ..store import SCORE_COLUMNS, StaleData, Store, current_user
 from . import files, indicator_rows, papi_org, province_rows, template
+from . import mapping as _mapping
 from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
 from .validate import errors as _errors, validate
@@ -31,13 +33,16 @@ LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "papi
                 "template": "template"}
 
 
-def parse(raw: bytes, file_name: str, years=None, limit: int | None = None) -> Parsed:
+def parse(raw: bytes, file_name: str, years=None, limit: int | None = None,
+          aliases: dict[int, dict[str, int]] | None = None) -> Parsed:
     """Read a file in any known layout. `years` picks sheets of a file that
     repeats earlier years (default: the newest year of a published file,
-    every year of a template). Never raises for a bad file: what is wrong
-    comes back as issues."""
+    every year of a template). `aliases` ({era: {name: code}}, code SKIP to
+    leave a province out) are names an analyst mapped. Never raises for a
+    bad file: what is wrong comes back as issues."""
     try:
-        return _parse(raw, file_name, years, limit)
+        with province_names.mapped(aliases):
+            return _parse(raw, file_name, years, limit)
     except Exception as e:  # a file no reader foresaw: refuse it, never crash the page
         return Parsed(file_name, "unknown", to_frame([]),
                       [issue("unreadable", file_name, error=f"{type(e).__name__}: {e}"[:120])])
@@ -175,6 +180,7 @@ class Plan:
     preview: Preview | None
     data_version: int
     sha256: str = field(default="")
+    mapping: dict = field(default_factory=dict)  # name -> code (or SKIP) the analyst gave for this file
 
     @property
     def errors(self) -> list[Issue]:
@@ -206,15 +212,36 @@ class Plan:
 
 
 def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date | None = None,
-            limit: int | None = None) -> Plan:
-    """Read, validate and compare with the current data. Writes nothing."""
+            limit: int | None = None, mapping: dict[str, int] | None = None,
+            leave_out_unknown: bool = False) -> Plan:
+    """Read, validate and compare with the current data. Writes nothing.
+
+    `mapping` gives a GSO code (or mapping.SKIP) for names no rule matches;
+    names mapped in earlier imports (alias_store) apply too. With
+    `leave_out_unknown`, rows or columns of indicators the codebook does not
+    have are left out, each named in the report, instead of refusing the file."""
     version = store.data_version()
-    parsed = parse(raw, file_name, years, limit)
+    parsed = parse(raw, file_name, years, limit, aliases=mapping_by_era(store, mapping))
+    if leave_out_unknown:
+        parsed.issues = [_left_out(i) for i in parsed.issues]
     found = validate(parsed, today)
     pv = None
     if not _errors(found) and not parsed.frame.empty:
         pv = preview(parsed.frame, store.scores())
-    return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest())
+    return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest(),
+                dict(mapping or {}))
+
+
+def mapping_by_era(store: Store, mapping: dict[str, int] | None) -> dict[int, dict[str, int]]:
+    """Names mapped in earlier imports, overlaid with this file's mapping."""
+    return _mapping.by_era(mapping, alias_store.load(store))
+
+
+def _left_out(i: Issue) -> Issue:
+    """An unknown indicator the analyst chose to leave out: named, not blocking."""
+    if i.code != "unknown_indicator":
+        return i
+    return Issue("indicator_left_out", i.file, i.sheet, i.cell, i.params, i.year, i.province_code, i.indicator)
 
 
 def commit(plan: Plan, store: Store, user: str | None = None) -> int:
@@ -234,6 +261,17 @@ def commit(plan: Plan, store: Store, user: str | None = None) -> int:
     c = plan.preview.counts()
     note = (f"PAPI {years} ({LAYOUT_NAMES.get(plan.parsed.layout, plan.parsed.layout)} layout): "
             f"{c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged")
-    return store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
-                           sources_rows=[{"source": src, "citation": citation}],
-                           expect_version=plan.data_version)
+    bid = store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
+                          sources_rows=[{"source": src, "citation": citation}],
+                          expect_version=plan.data_version)
+    _save_mapping(plan, store, user)
+    return bid
+
+
+def _save_mapping(plan: Plan, store: Store, user: str | None) -> None:
+    """Keep the names the analyst mapped (not the skips) as aliases, for
+    each map the imported years use, so the next file goes straight in."""
+    one_year_per_era = {provinces.era_of(y): y for y in plan.years}.values()
+    rows = [(y, name, int(code)) for y in one_year_per_era for name, code in plan.mapping.items()
+            if code != _mapping.SKIP and int(code) in set(provinces.in_year(y).gso_code)]
+    alias_store.save(store, rows, user=user or current_user(), file_name=plan.file_name)

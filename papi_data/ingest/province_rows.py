@@ -17,6 +17,7 @@ from .files import NotANumber, Sheet, a1, number, text
 from .labels import (UnknownIndicator, indicator_of, is_summary_row, match_name, province_hint,
                      quick_code, stat_of, years_in)
 from .model import issue
+from ..province_names import SKIP
 
 _SUBSHEET = re.compile(r"(thanh phan|sub[\s-]?dimension|subindex)\D*(\d)")
 
@@ -131,8 +132,12 @@ def read(sheet: Sheet, year: int, file_name: str):
         if code is None:
             if is_summary_row(name) or not any(text(row[c]) for c in cols):
                 continue
-            issues.append(issue("unknown_province", file_name, sheet.name, a1(r, pcol), name=name,
+            n = sum(1 for c in cols if text(row[c]))
+            issues.append(issue("unknown_province", file_name, sheet.name, a1(r, pcol), name=name, n=n, year=year,
                                 suggestions=", ".join(province_hint(name, year)) or "–"))
+            continue
+        if code == SKIP:  # the analyst chose to leave this province out
+            issues.append(issue("province_skipped_row", file_name, sheet.name, a1(r, pcol), name=name))
             continue
         if code in seen:
             issues.append(issue("duplicate_province", file_name, sheet.name, a1(r, pcol),
