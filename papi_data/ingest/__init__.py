@@ -205,6 +205,11 @@ class Plan:
                "values": int(len(self.parsed.frame)), "ok": self.ok,
                "errors": [i.as_dict(lang) for i in self.errors],
                "warnings": [i.as_dict(lang) for i in self.warnings]}
+        out["unresolved"] = [{"name": u.name, "year": u.year, "values": u.values,
+                              "where": [f"{sh or ''}!{c or ''}" for sh, c in u.where],
+                              "closest": [{"code": c, "name": provinces.name(c, u.year, lang)} for c in u.closest]}
+                             for u in _mapping.unresolved(self.errors)]
+        out["mapping"] = {n: ("skip" if c == _mapping.SKIP else c) for n, c in self.mapping.items()}
         if self.preview is not None:
             out["counts"] = self.preview.counts()
             out["by_year"] = self.preview.by_year.to_dict("records")
