@@ -223,3 +223,22 @@ STRINGS.update({
     "auth_not_allowed": {"vi": "Tài khoản {email} không có quyền nhập dữ liệu.",
                          "en": "The account {email} may not import data."},
 })
+
+STRINGS.update({
+    "pmap_title": {"vi": "Tên tỉnh chưa nhận ra và chỉ số lạ", "en": "Unrecognised province names and indicators"},
+    "pmap_intro": {
+        "vi": "{n} tên tỉnh trong tệp không khớp quy tắc nào. Chọn tỉnh đúng cho mỗi tên (hoặc bỏ qua cột đó), rồi xem trước lại. Khi ghi, lựa chọn được lưu thành tên gọi khác để tệp sau nhập thẳng.",
+        "en": "{n} province names in the file match no rule. Pick the province each one means (or skip its column), then preview again. On commit the choice is saved as an alias so the next file goes straight in."},
+    "pmap_name": {"vi": "“{name}” ({n} giá trị; {where})", "en": "“{name}” ({n} values; {where})"},
+    "pmap_pick": {"vi": "— chọn tỉnh —", "en": "— pick a province —"},
+    "pmap_skip": {"vi": "Bỏ qua cột này (không nhập)", "en": "Skip this column (not imported)"},
+    "pmap_current": {"vi": "Đang áp dụng: {pairs}", "en": "Applied: {pairs}"},
+    "pmap_leave_out": {
+        "vi": "Nhập các chỉ số đã biết, để riêng {n} hàng/cột chỉ số không có trong bộ chỉ số (mỗi hàng được ghi tên trong báo cáo)",
+        "en": "Import the known indicators and leave out the {n} indicator rows/columns not in the codebook (each is named in the report)"},
+    "pmap_apply": {"vi": "Áp dụng và xem trước lại", "en": "Apply and preview again"},
+    "imp_groups": {"vi": "Lỗi theo loại", "en": "Errors by kind"},
+    "imp_col_count": {"vi": "Số lần", "en": "Count"},
+    "imp_col_first": {"vi": "Vị trí đầu tiên", "en": "First place"},
+    "imp_all_errors": {"vi": "Danh sách đầy đủ ({n})", "en": "Full list ({n})"},
+})
