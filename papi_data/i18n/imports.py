@@ -129,8 +129,8 @@ STRINGS.update({
         "en": "A long table: year, province (name or GSO code), indicator (TOTAL, D1, D1.1…), value; optionally ci_low, ci_high, se. CSV separated by commas or semicolons, decimal point or comma, UTF-8."},
     "dl_template_csv": {"vi": "Tải mẫu CSV", "en": "Template (CSV)"},
     "dl_template_xlsx": {"vi": "Tải mẫu Excel", "en": "Template (Excel)"},
-    "imp_upload": {"vi": "Chọn tệp kết quả PAPI (.xlsx) hoặc mẫu nhập dữ liệu (.csv, .xlsx)",
-                   "en": "Choose a PAPI results workbook (.xlsx) or the import template (.csv, .xlsx)"},
+    "imp_upload": {"vi": "Chọn tệp kết quả PAPI (.xlsx) hoặc mẫu nhập dữ liệu (.csv, .txt, .xlsx)",
+                   "en": "Choose a PAPI results workbook (.xlsx) or the import template (.csv, .txt, .xlsx)"},
     "imp_upload_help": {
         "vi": "Nhận bảng công bố 2011–2017, bảng từ 2018 (kể cả tệp 2024 có ánh xạ 34 tỉnh mới và tệp chấm điểm 34 tỉnh mới) và mẫu của ứng dụng.",
         "en": "Accepts the 2011–2017 tables, the 2018-on tables (including the 2024 file mapping to the 34 new provinces and files scoring the 34 new provinces) and the app's template."},
