@@ -108,6 +108,7 @@ def _province_rows_unknown():
     def edit(sheets):
         sheets["main"].cell(5, 2).value = "Song Be"       # English and Vietnamese name columns
         sheets["main"].cell(5, 3).value = "Tỉnh Sông Bé"
+        sheets["main"].cell(5, 1).value = None            # with its tinhid the code would identify it
     return W.province_rows(2016, edit=edit)
 
 

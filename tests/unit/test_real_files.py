@@ -310,3 +310,22 @@ def test_legacy_vietnamese_encoding_is_refused_with_advice(db, encoding):
     (err,) = plan.errors
     assert encoding in err.message("en") and "UTF-8" in err.message("en") and "UTF-8" in err.message("vi")
     assert err.file == "diem_papi.csv"
+
+
+# ---- 2011–2017 workbooks: the tinhid column identifies the province ---------------------------------
+def test_2011_2017_tinhid_reads_a_row_whose_name_no_rule_knows(db):
+    def edit(sheets):
+        for ws in sheets.values():
+            ws.cell(5 if ws is sheets["main"] else 4, 3).value = "Tỉnh vùng cao"   # the row of code 2, Hà Giang
+            ws.cell(5 if ws is sheets["main"] else 4, 2).value = "Highland province"
+    plan = prepare(db, W.province_rows(2016, edit=edit), "PAPI-2016.xlsx")
+    assert plan.ok, [(i.code, i.message("en")) for i in plan.errors]
+    assert {i.code for i in plan.warnings} >= {"name_by_code"} and 2 in set(plan.parsed.frame.province_code)
+
+
+def test_2011_2017_tinhid_contradicting_the_name_is_one_error_naming_both(db):
+    def edit(sheets):
+        sheets["main"].cell(5, 1).value = 1                          # Hà Giang's row says Hà Nội's code
+    plan = refused_unchanged(db, W.province_rows(2016, edit=edit), "PAPI-2016.xlsx", "code_mismatch")
+    (err,) = [i for i in plan.errors if i.code == "code_mismatch"]
+    assert err.cell == "A5" and "Hà Giang" in err.message("vi") and "Hà Nội" in err.message("vi")
