@@ -100,17 +100,23 @@ def _template(file_name, sheets, years, issues) -> Parsed:
     return p.select(picked) if years is not None else p
 
 
-def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
-    issues = list(issues)
+def _sheets_by_year(sheets, year_of, file_name, issues) -> dict[int, files.Sheet]:
+    """One sheet per year; a sheet without a year, or a year twice, is an issue."""
     by_year: dict[int, files.Sheet] = {}
     for s in sheets:
-        y = indicator_rows.sheet_year(s, file_name)
+        y = year_of(s, file_name)
         if y is None:
             issues.append(issue("year_unknown", file_name, s.name))
         elif y in by_year:
             issues.append(issue("year_twice", file_name, s.name, year=y, other=by_year[y].name))
         else:
             by_year[y] = s
+    return by_year
+
+
+def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
+    issues = list(issues)
+    by_year = _sheets_by_year(sheets, indicator_rows.sheet_year, file_name, issues)
     found = sorted(by_year)
     picked = _pick(found, years, found[-1:], file_name, issues)
     recs = []
@@ -124,16 +130,8 @@ def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
 
 def _papi_org(file_name, sheets, years, issues) -> Parsed:
     """Every year of the download is offered when no years are asked for."""
-    by_year: dict[int, files.Sheet] = {}
     out = []
-    for s in sheets:
-        y = papi_org.sheet_year(s, file_name)
-        if y is None:
-            out.append(issue("year_unknown", file_name, s.name))
-        elif y in by_year:
-            out.append(issue("year_twice", file_name, s.name, year=y, other=by_year[y].name))
-        else:
-            by_year[y] = s
+    by_year = _sheets_by_year(sheets, papi_org.sheet_year, file_name, out)
     found = sorted(by_year)
     picked = _pick(found, years, found, file_name, out)
     recs, skipped = [], set()

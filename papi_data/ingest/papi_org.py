@@ -22,6 +22,7 @@ from .files import NotANumber, Sheet, a1, number, text
 from .labels import (UnknownIndicator, _codes, indicator_of, is_summary_row, match_name, province_hint,
                      quick_code, years_in)
 from .model import issue
+from .province_rows import row_values, zero_note
 
 HEADER_SCAN = 8
 SUMMARY_CODES = {999, 998, 0}
@@ -193,22 +194,8 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 name=provinces.name(code, year), first=a1(seen[code], code_col)))
             continue
         seen[code] = r
-        for c, ind in cols.items():
-            try:
-                x = number(row[c])
-            except NotANumber:
-                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(row[c])[:40]))
-                continue
-            if x is None:
-                continue
-            if x == 0:
-                zeros.append(a1(r, c))
-                continue
-            records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
-                            "sheet": sheet.name, "cell": a1(r, c)})
-    if zeros:
-        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
-                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+        row_values(row, r, cols, year, code, sheet.name, file_name, records, issues, zeros)
+    zero_note(zeros, sheet.name, file_name, issues)
     return records, issues, skipped
 
 

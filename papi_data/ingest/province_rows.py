@@ -171,20 +171,30 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 name=provinces.name(code, year), first=a1(seen[code], pcol)))
             continue
         seen[code] = r
-        for c, ind in cols.items():
-            try:
-                x = number(row[c])
-            except NotANumber:
-                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(row[c])[:40]))
-                continue
-            if x is None:
-                continue
-            if x == 0:
-                zeros.append(a1(r, c))
-                continue
-            records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
-                            "sheet": sheet.name, "cell": a1(r, c)})
-    if zeros:
-        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
-                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+        row_values(row, r, cols, year, code, sheet.name, file_name, records, issues, zeros)
+    zero_note(zeros, sheet.name, file_name, issues)
     return records, issues
+
+
+def row_values(row, r, cols, year, code, sheet_name, file_name, records, issues, zeros) -> None:
+    """The scores of one province row (`cols`: column -> indicator); a 0
+    is 'not scored' (collected in `zeros`), text is not_a_number."""
+    for c, ind in cols.items():
+        try:
+            x = number(row[c])
+        except NotANumber:
+            issues.append(issue("not_a_number", file_name, sheet_name, a1(r, c), value=text(row[c])[:40]))
+            continue
+        if x is None:
+            continue
+        if x == 0:
+            zeros.append(a1(r, c))
+            continue
+        records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
+                        "sheet": sheet_name, "cell": a1(r, c)})
+
+
+def zero_note(zeros, sheet_name, file_name, issues) -> None:
+    if zeros:
+        issues.append(issue("zero_as_missing", file_name, sheet_name, zeros[0], n=len(zeros),
+                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
