@@ -16,6 +16,7 @@ import contextlib
 import contextvars
 import re
 import unicodedata
+from functools import lru_cache
 
 from .text import fold
 
@@ -33,6 +34,7 @@ _EXTRA: contextvars.ContextVar[dict[int, dict[str, int]]] = contextvars.ContextV
                                                                                    default={})
 
 
+@lru_cache(maxsize=8192)  # readers probe every header cell; the same names recur
 def key(text: str) -> str:
     """The key under which spellings of one province compare equal."""
     t = unicodedata.normalize("NFKC", str(text))  # NBSP and other compatibility spaces -> space

@@ -31,10 +31,13 @@ ALIASES = {
 }
 
 
+_ALIAS_KEYS = {col: frozenset(name_key(n) for n in names) for col, names in ALIASES.items()}
+
+
 def _column_of(header) -> str | None:
     k = name_key(text(header))
-    for col, names in ALIASES.items():
-        if k in {name_key(n) for n in names}:
+    for col, keys in _ALIAS_KEYS.items():  # keys made once: every cell of the first rows is probed
+        if k in keys:
             return col
     return None
 
