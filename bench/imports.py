@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from papi_data import ingest  # noqa: E402
 from papi_data.store import Store  # noqa: E402
+from tests.unit import papi_org_workbook as O  # noqa: E402
 from tests.unit import workbooks as W  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
@@ -34,6 +35,9 @@ def cases():
          W.province_rows(2017, scores=shifted)),
         ("template CSV (2025)", "papi.csv", W.template_csv(W.template_frame(W.merged_2025()))),
         ("template XLSX (2025)", "papi.xlsx", W.template_xlsx(W.template_frame(W.merged_2025()))),
+        ("papi.org.vn download 2011–2016 (6 sheets, unchanged)", "PAPI_2011-2016.xlsx", O.workbook()),
+        ("UTF-16 'Unicode Text' .txt (2025)", "papi.txt", b"\xff\xfe" + W.template_frame(W.merged_2025()).to_csv(
+            index=False, sep="\t", lineterminator="\r\n").encode("utf-16-le")),
     ]
 
 

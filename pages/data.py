@@ -9,7 +9,7 @@ from papi_data import ingest
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
 from papi_data.store import StaleData
-from ui import auth, data, reader, sidebar, tables
+from ui import auth, data, province_map, reader, sidebar, tables, uploads
 
 lang, _year = sidebar.render()
 store = data.store()
@@ -26,14 +26,18 @@ with tab_import:
         n = st.session_state.setdefault("imp_round", 0)
         if st.session_state.get("imp_done"):
             st.success(st.session_state.pop("imp_done"))
-        up = st.file_uploader(t("imp_upload", lang), type=["xlsx", "csv"], key=f"imp_file_{n}",
+        up = uploads.uploader(t("imp_upload", lang), ["xlsx", "csv", "txt"], key=f"imp_file_{n}", lang=lang,
                               help=t("imp_upload_help", lang))
         if up is not None:
             raw = up.getvalue()
             sha = hashlib.sha256(raw).hexdigest()
             hidden = st.session_state.get(f"imp_hidden_{sha[:8]}", False)
-            if st.session_state.get("imp_found", (None,))[0] != (sha, hidden):
-                st.session_state["imp_found"] = ((sha, hidden), reader.read(raw, up.name, lang, hidden=hidden))
+            # names the analyst mapped for this file, over those saved from earlier files
+            mapped, leave_out = province_map.choices(sha)
+            aliases = ingest.mapping_by_era(store, mapped)
+            fk = (sha, hidden, tuple(sorted(mapped.items())))
+            if st.session_state.get("imp_found", (None,))[0] != fk:
+                st.session_state["imp_found"] = (fk, reader.read(raw, up.name, lang, hidden=hidden, aliases=aliases))
             found = st.session_state["imp_found"][1]
             if hidden or any(i.code == "hidden_sheets" for i in found.issues):
                 st.checkbox(t("imp_hidden", lang), key=f"imp_hidden_{sha[:8]}", help=t("imp_hidden_help", lang))
@@ -43,20 +47,26 @@ with tab_import:
             if len(found.years_found) > 1 and found.layout != "template":
                 picked = st.multiselect(t("imp_years", lang), found.years_found, default=found.default_years,
                                         key=f"imp_years_{sha[:8]}", help=t("imp_years_help", lang))
-            # the plan is kept while the file, the years and the data stay the same
-            ck = (sha, tuple(picked) if picked is not None else None, store.data_version(), hidden)
+            # the plan is kept while the file, the years, the analyst's mapping and the data stay the same
+            ck = (sha, tuple(picked) if picked is not None else None, store.data_version(), hidden,
+                  tuple(sorted(mapped.items())), leave_out)
             if st.session_state.get("imp_plan", (None,))[0] != ck:
                 same = picked is None or sorted(picked) == list(found.default_years)
-                parsed = found if same else reader.read(raw, up.name, lang, picked, hidden)
-                st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked,
-                                                                   parsed=parsed))
+                parsed = found if same else reader.read(raw, up.name, lang, picked, hidden, aliases=aliases)
+                st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked, parsed=parsed,
+                                                                   mapping=mapped, leave_out_unknown=leave_out))
             plan = st.session_state["imp_plan"][1]
             seen = st.session_state.get("imp_seen")  # what the previous run showed
             st.session_state["imp_seen"] = ck
             if plan.errors:
                 st.error(t("imp_errors", lang, n=len(plan.errors)))
+                groups = present.issue_groups(plan.errors, lang)
+                if len(groups) < len(plan.errors):  # one cause, one line: counted by kind first
+                    st.markdown(f"**{t('imp_groups', lang)}**")
+                    tables.show_table(groups, "imp_error_groups", t("imp_source_file", lang, file=up.name))
                 tables.show_table(present.issues_table(plan.errors, lang), "imp_errors",
                                   t("imp_source_file", lang, file=up.name))
+            province_map.render(plan, lang, sha)
             if plan.warnings:
                 st.info(t("imp_warnings", lang))
                 tables.show_table(present.issues_table(plan.warnings, lang), "imp_warnings",
@@ -90,6 +100,7 @@ with tab_import:
                             st.session_state["imp_done"] = t("imp_committed", lang, batch=bid,
                                                              n=fmt(len(plan.parsed.frame), lang, 0))
                             st.session_state["imp_round"] = n + 1
+                            province_map.forget(sha)
                             for k in ("imp_plan", "imp_found", "imp_seen"):
                                 st.session_state.pop(k, None)
                             st.rerun()

@@ -43,8 +43,10 @@ def _indicator(code: str | None, year: int) -> str | None:
 def _province(p: str | None, year: int) -> int | None:
     if p is None:
         return None
+    from . import alias_store, province_names
     try:
-        return provinces.resolve(p, year)
+        with province_names.mapped(alias_store.load(get_store())):  # names analysts mapped count too
+            return provinces.resolve(p, year)
     except provinces.UnknownProvince as e:
         raise UserError(str(e)) from None
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 import pandas as pd
 
 from . import DATA_DIR
-from .text import name_key
+from . import province_names
+from .province_names import key as name_key
 
 MERGER_YEAR = 2025  # first PAPI year scored on the 34-province map
 
@@ -77,23 +78,45 @@ def resolve(query, year: int) -> int:
         if int(q) in codes:
             return int(q)
         raise UnknownProvince(q, year, [])
-    idx = _alias_index(era)
-    key = name_key(q)
-    if key in idx:
-        return idx[key]
+    code = lookup(q, year)
+    if code is not None and code != province_names.SKIP:
+        return code
     raise UnknownProvince(q, year, suggest(q, year))
+
+
+def lookup(query, year: int) -> int | None:
+    """GSO code of a name or code in `year`'s map, or None (no suggestions:
+    cheap enough to probe every header cell). Names an analyst mapped for
+    the running import come first; they may say province_names.SKIP."""
+    q = str(query).strip()
+    if not q:
+        return None
+    era = era_of(year)
+    if q.isdigit():
+        return int(q) if int(q) in _codes(era) else None
+    k = name_key(q)
+    hit = province_names.extra(era).get(k)
+    return hit if hit is not None else _alias_index(era).get(k)
+
+
+@lru_cache(maxsize=4)
+def _codes(era: int) -> frozenset:
+    t = table()
+    return frozenset(int(c) for c in t[t.era == era].gso_code)
+
+
+def suggest_codes(query: str, year: int, n: int = 3) -> list[int]:
+    """Codes of the provinces whose names are closest to `query`."""
+    idx = _alias_index(era_of(year))
+    close = difflib.get_close_matches(name_key(query), list(idx), n=12, cutoff=0.4)
+    return list(dict.fromkeys(idx[k] for k in close))[:n]
 
 
 def suggest(query: str, year: int, n: int = 3) -> list[str]:
     """Closest official names to a misspelt province name."""
     idx = _alias_index(era_of(year))
     close = difflib.get_close_matches(name_key(query), list(idx), n=8, cutoff=0.5)
-    names = []
-    for k in close:
-        nm = name(idx[k], year)
-        if nm not in names:
-            names.append(nm)
-    return names[:n]
+    return list(dict.fromkeys(name(idx[k], year) for k in close))[:n]
 
 
 def name(code: int, year: int, lang: str = "vi") -> str:

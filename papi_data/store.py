@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import DATA_DIR
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 KEY = ["year", "province_code", "indicator"]
 SCORE_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
                  "tier_official", "source"]
@@ -86,6 +86,15 @@ def _v2_targets(c) -> None:
 
 
 MIGRATIONS[2] = _v2_targets
+
+
+def _v3_aliases(c) -> None:
+    """Version 3 adds the province names analysts mapped (papi_data.alias_store)."""
+    from . import alias_store
+    alias_store.migrate(c)
+
+
+MIGRATIONS[3] = _v3_aliases
 
 
 class StaleData(RuntimeError):
@@ -370,6 +379,7 @@ def get_store(url: str | None = None) -> Store:
 # The targets module defines its tables on the same metadata; importing it
 # here makes create_all and the migrations see them.
 from . import targets as _targets  # noqa: E402,F401
+from . import alias_store as _alias_store  # noqa: E402,F401
 
 
 def _mark_write() -> None:

@@ -9,12 +9,12 @@ from papi_data.i18n import t
 from papi_data.ingest import worker
 
 
-def read(raw: bytes, file_name: str, lang: str, years=None, hidden: bool = False):
+def read(raw: bytes, file_name: str, lang: str, years=None, hidden: bool = False, aliases=None):
     """The Parsed file; the bar follows the bytes the reader has inflated
     (an .xlsx) and disappears when reading ends."""
     bar = st.progress(0.0, text=t("imp_reading", lang, file=file_name))
     try:
-        return worker.parse(raw, file_name, years, hidden=hidden,
+        return worker.parse(raw, file_name, years, hidden=hidden, aliases=aliases,
                             on_progress=lambda f: bar.progress(min(max(f, 0.0), 1.0),
                                                                text=t("imp_reading", lang, file=file_name)))
     finally:

@@ -32,8 +32,37 @@ STRINGS = {
     # cells
     "imp_err_unknown_province": {"vi": "Không nhận ra tỉnh “{name}”. Có phải: {suggestions}?",
                                  "en": "Unknown province “{name}”. Did you mean: {suggestions}?"},
-    "imp_err_code_mismatch": {"vi": "Mã tỉnh {gso} không khớp với tên “{name}” (mã đúng: {expected}).",
-                              "en": "Province code {gso} does not match the name “{name}” (its code is {expected})."},
+    "imp_err_code_mismatch": {
+        "vi": "Mã tỉnh {gso} ({code_name}) mâu thuẫn với tên “{name}” ({name_name}, mã {expected}). Mã tỉnh xác định tỉnh: hãy sửa tên hoặc mã.",
+        "en": "Province code {gso} ({code_name}) contradicts the name “{name}” ({name_name}, code {expected}). The code identifies the province: correct the name or the code."},
+    "imp_err_unknown_province_count": {
+        "vi": "Không nhận ra tỉnh “{name}” ({n} giá trị chưa nhập được). Có phải: {suggestions}? Chuyên viên có thể chọn tỉnh đúng hoặc bỏ qua cột này.",
+        "en": "Unknown province “{name}” ({n} values cannot be placed). Did you mean: {suggestions}? An analyst can map it to a province or skip this column."},
+    "imp_err_unknown_indicator_count": {
+        "vi": "Không có chỉ số “{label}” trong PAPI {year} ({n} giá trị). Có thể nhập các chỉ số đã biết và bỏ riêng hàng này.",
+        "en": "PAPI {year} has no indicator “{label}” ({n} values). The known indicators can be imported leaving this row out."},
+    "imp_err_column_without_province_count": {
+        "vi": "Cột có {n} giá trị nhưng không có tên hay mã tỉnh ({cells}).",
+        "en": "A column holds {n} values but no province name or code ({cells})."},
+    "imp_err_name_by_code": {
+        "vi": "Tên “{name}” không nhận ra; theo mã tỉnh {gso}, cột được đọc là {province}.",
+        "en": "The name “{name}” is not recognised; by its province code {gso} the column is read as {province}."},
+    "imp_err_province_skipped": {"vi": "Đã bỏ qua cột “{name}” theo lựa chọn của chuyên viên ({n} giá trị không nhập).",
+                                 "en": "Column “{name}” skipped as the analyst chose ({n} values left out)."},
+    "imp_err_province_skipped_row": {"vi": "Đã bỏ qua hàng “{name}” theo lựa chọn của chuyên viên.",
+                                     "en": "Row “{name}” skipped as the analyst chose."},
+    "imp_err_summary_row_skipped": {
+        "vi": "Bỏ qua hàng tổng hợp “{name}” (mã {gso}; không phải một tỉnh).",
+        "en": "Summary row “{name}” skipped (code {gso}; not a province)."},
+    "imp_err_indicator_left_out": {
+        "vi": "Đã để riêng chỉ số “{label}” (không có trong bộ chỉ số PAPI {year}): không nhập.",
+        "en": "Indicator “{label}” left out as chosen (not in the PAPI {year} codebook): not imported."},
+    "imp_err_indicator_left_out_count": {
+        "vi": "Đã để riêng chỉ số “{label}” (không có trong bộ chỉ số PAPI {year}): {n} giá trị không nhập.",
+        "en": "Indicator “{label}” left out as chosen (not in the PAPI {year} codebook): {n} values not imported."},
+    "imp_err_encoding_legacy": {
+        "vi": "Tệp văn bản dùng bảng mã tiếng Việt cũ ({encoding}), không phải Unicode. Hãy mở trong Excel và lưu lại dạng “CSV UTF-8” (hoặc chuyển mã sang Unicode bằng Unikey).",
+        "en": "The text file uses a legacy Vietnamese encoding ({encoding}), not Unicode. Open it in Excel and save it as “CSV UTF-8” (or convert it to Unicode with Unikey)."},
     "imp_err_duplicate_province": {"vi": "Tỉnh {name} xuất hiện hai lần (lần đầu ở {first}).",
                                    "en": "{name} appears twice (first at {first})."},
     "imp_err_unknown_indicator": {"vi": "Không có chỉ số “{label}” trong PAPI {year}.",
@@ -147,14 +176,16 @@ STRINGS.update({
         "en": "A long table: year, province (name or GSO code), indicator (TOTAL, D1, D1.1…), value; optionally ci_low, ci_high, se. CSV separated by commas or semicolons, decimal point or comma, UTF-8."},
     "dl_template_csv": {"vi": "Tải mẫu CSV", "en": "Template (CSV)"},
     "dl_template_xlsx": {"vi": "Tải mẫu Excel", "en": "Template (Excel)"},
-    "imp_upload": {"vi": "Chọn tệp kết quả PAPI (.xlsx) hoặc mẫu nhập dữ liệu (.csv, .xlsx)",
-                   "en": "Choose a PAPI results workbook (.xlsx) or the import template (.csv, .xlsx)"},
+    "imp_upload": {"vi": "Chọn tệp kết quả PAPI (.xlsx) hoặc mẫu nhập dữ liệu (.csv, .txt, .xlsx)",
+                   "en": "Choose a PAPI results workbook (.xlsx) or the import template (.csv, .txt, .xlsx)"},
     "imp_upload_help": {
         "vi": "Nhận bảng công bố 2011–2017, bảng từ 2018 (kể cả tệp 2024 có ánh xạ 34 tỉnh mới và tệp chấm điểm 34 tỉnh mới) và mẫu của ứng dụng.",
         "en": "Accepts the 2011–2017 tables, the 2018-on tables (including the 2024 file mapping to the 34 new provinces and files scoring the 34 new provinces) and the app's template."},
     "imp_detected": {"vi": "Bố cục: {layout}. Năm có trong tệp: {years}.", "en": "Layout: {layout}. Years in the file: {years}."},
     "imp_layout_indicator_rows": {"vi": "bảng công bố từ 2018 (chỉ số theo hàng)", "en": "published table, 2018 on (indicators as rows)"},
     "imp_layout_province_rows": {"vi": "bảng công bố 2011–2017 (tỉnh theo hàng)", "en": "published table, 2011–2017 (provinces as rows)"},
+    "imp_layout_papi_org": {"vi": "bảng tải về từ papi.org.vn 2011–2016 (mỗi năm một trang tính)",
+                           "en": "papi.org.vn data download, 2011–2016 (one sheet per year)"},
     "imp_layout_template": {"vi": "mẫu nhập dữ liệu", "en": "import template"},
     "imp_layout_unknown": {"vi": "không nhận ra", "en": "not recognised"},
     "imp_years": {"vi": "Năm cần nhập", "en": "Years to import"},
@@ -243,4 +274,23 @@ STRINGS.update({
     "auth_signed_in": {"vi": "Đã đăng nhập: {name} (chuyên viên phân tích)", "en": "Signed in: {name} (analyst)"},
     "auth_not_allowed": {"vi": "Tài khoản {email} không có quyền nhập dữ liệu.",
                          "en": "The account {email} may not import data."},
+})
+
+STRINGS.update({
+    "pmap_title": {"vi": "Tên tỉnh chưa nhận ra và chỉ số lạ", "en": "Unrecognised province names and indicators"},
+    "pmap_intro": {
+        "vi": "{n} tên tỉnh trong tệp không khớp quy tắc nào. Chọn tỉnh đúng cho mỗi tên (hoặc bỏ qua cột đó), rồi xem trước lại. Khi ghi, lựa chọn được lưu thành tên gọi khác để tệp sau nhập thẳng.",
+        "en": "{n} province names in the file match no rule. Pick the province each one means (or skip its column), then preview again. On commit the choice is saved as an alias so the next file goes straight in."},
+    "pmap_name": {"vi": "“{name}” ({n} giá trị; {where})", "en": "“{name}” ({n} values; {where})"},
+    "pmap_pick": {"vi": "— chọn tỉnh —", "en": "— pick a province —"},
+    "pmap_skip": {"vi": "Bỏ qua cột này (không nhập)", "en": "Skip this column (not imported)"},
+    "pmap_current": {"vi": "Đang áp dụng: {pairs}", "en": "Applied: {pairs}"},
+    "pmap_leave_out": {
+        "vi": "Nhập các chỉ số đã biết, để riêng {n} hàng/cột chỉ số không có trong bộ chỉ số (mỗi hàng được ghi tên trong báo cáo)",
+        "en": "Import the known indicators and leave out the {n} indicator rows/columns not in the codebook (each is named in the report)"},
+    "pmap_apply": {"vi": "Áp dụng và xem trước lại", "en": "Apply and preview again"},
+    "imp_groups": {"vi": "Lỗi theo loại", "en": "Errors by kind"},
+    "imp_col_count": {"vi": "Số lần", "en": "Count"},
+    "imp_col_first": {"vi": "Vị trí đầu tiên", "en": "First place"},
+    "imp_all_errors": {"vi": "Danh sách đầy đủ ({n})", "en": "Full list ({n})"},
 })

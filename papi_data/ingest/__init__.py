@@ -13,32 +13,38 @@ and `template` (the project's long CSV/XLSX).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import alias_store, province_names, provinces
 from ..store import SCORE_COLUMNS, StaleData, Store, current_user
-from . import bounds, files, indicator_rows, province_rows, template
+from . import bounds, files, indicator_rows, papi_org, province_rows, template
+from . import mapping as _mapping
 from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
 from .validate import errors as _errors, validate
 
 __all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue", "StaleData"]
 
-LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "template": "template"}
+LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "papi_org": "papi.org.vn 2011–2016",
+                "template": "template"}
 
 
 def parse(raw: bytes, file_name: str, years=None, limit: int | None = None, hidden: bool = False,
-          progress=None) -> Parsed:
+          progress=None, aliases: dict[int, dict[str, int]] | None = None) -> Parsed:
     """Read a file in any known layout. `years` picks sheets of a file that
     repeats earlier years (default: the newest year of a published file,
     every year of a template); hidden sheets are read only with `hidden`;
-    `progress(fraction)` hears how far reading is. Never raises for a bad
-    file: what is wrong comes back as issues."""
+    `progress(fraction)` hears how far reading is. `aliases` ({era: {name:
+    code}}, code SKIP to leave a province out) are names an analyst mapped.
+    Never raises for a bad file: what is wrong comes back as issues."""
     try:
-        return _parse(raw, file_name, years, limit, hidden, progress)
+        with province_names.mapped(aliases):
+            return _parse(raw, file_name, years, limit, hidden, progress)
     except MemoryError:  # too heavy, not damaged
         return Parsed(file_name, "unknown", to_frame([]),
                       [issue("out_of_memory", file_name, limit=bounds.limits().memory_mb)])
@@ -62,6 +68,9 @@ def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None, hid
     tpl = [s for s in sheets if template.looks_like(s)]
     if tpl:
         return _template(file_name, tpl, years, formula_issues)
+    org = [s for s in sheets if papi_org.looks_like(s, file_name)]
+    if org:
+        return _papi_org(file_name, org, years, formula_issues)
     ind = [s for s in sheets if indicator_rows.looks_like(s)]
     if ind:
         return _indicator_rows(file_name, ind, years, formula_issues)
@@ -97,17 +106,23 @@ def _template(file_name, sheets, years, issues) -> Parsed:
     return p.select(picked) if years is not None else p
 
 
-def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
-    issues = list(issues)
+def _sheets_by_year(sheets, year_of, file_name, issues) -> dict[int, files.Sheet]:
+    """One sheet per year; a sheet without a year, or a year twice, is an issue."""
     by_year: dict[int, files.Sheet] = {}
     for s in sheets:
-        y = indicator_rows.sheet_year(s, file_name)
+        y = year_of(s, file_name)
         if y is None:
             issues.append(issue("year_unknown", file_name, s.name))
         elif y in by_year:
             issues.append(issue("year_twice", file_name, s.name, year=y, other=by_year[y].name))
         else:
             by_year[y] = s
+    return by_year
+
+
+def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
+    issues = list(issues)
+    by_year = _sheets_by_year(sheets, indicator_rows.sheet_year, file_name, issues)
     found = sorted(by_year)
     picked = _pick(found, years, found[-1:], file_name, issues)
     recs = []
@@ -117,6 +132,29 @@ def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
         issues += i
     return Parsed(file_name, "indicator_rows", to_frame(recs), issues, found, picked,
                   {y: by_year[y].name for y in picked})
+
+
+def _papi_org(file_name, sheets, years, issues) -> Parsed:
+    """Every year of the download is offered when no years are asked for."""
+    out = []
+    by_year = _sheets_by_year(sheets, papi_org.sheet_year, file_name, out)
+    found = sorted(by_year)
+    picked = _pick(found, years, found, file_name, out)
+    recs, skipped = [], set()
+    for y in picked:
+        r, i, rows = papi_org.read(by_year[y], y, file_name)
+        recs += r
+        out += i
+        skipped |= {(by_year[y].name, row + 1) for row in rows}
+    # the summary rows' PERCENTILE formulas are skipped with their row, not errors
+    out = [i for i in issues if not (i.code == "formula_no_value" and (i.sheet, _row_of(i.cell)) in skipped)
+           and (i.sheet in {by_year[y].name for y in picked} or i.code != "formula_no_value")] + out
+    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked})
+
+
+def _row_of(cell: str | None) -> int | None:
+    digits = "".join(ch for ch in cell or "" if ch.isdigit())
+    return int(digits) if digits else None
 
 
 def _province_rows(file_name, sheets, year, years, issues) -> Parsed:
@@ -146,6 +184,7 @@ class Plan:
     preview: Preview | None
     data_version: int
     sha256: str = field(default="")
+    mapping: dict = field(default_factory=dict)  # name -> code (or SKIP) the analyst gave for this file
 
     @property
     def errors(self) -> list[Issue]:
@@ -170,6 +209,11 @@ class Plan:
                "values": int(len(self.parsed.frame)), "ok": self.ok,
                "errors": [i.as_dict(lang) for i in self.errors],
                "warnings": [i.as_dict(lang) for i in self.warnings]}
+        out["unresolved"] = [{"name": u.name, "year": u.year, "values": u.values,
+                              "where": [f"{sh or ''}!{c or ''}" for sh, c in u.where],
+                              "closest": [{"code": c, "name": provinces.name(c, u.year, lang)} for c in u.closest]}
+                             for u in _mapping.unresolved(self.errors)]
+        out["mapping"] = {n: ("skip" if c == _mapping.SKIP else c) for n, c in self.mapping.items()}
         if self.preview is not None:
             out["counts"] = self.preview.counts()
             out["by_year"] = self.preview.by_year.to_dict("records")
@@ -177,17 +221,39 @@ class Plan:
 
 
 def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date | None = None,
-            limit: int | None = None, hidden: bool = False, parsed: Parsed | None = None) -> Plan:
+            limit: int | None = None, hidden: bool = False, parsed: Parsed | None = None,
+            mapping: dict[str, int] | None = None, leave_out_unknown: bool = False) -> Plan:
     """Read, validate and compare with the current data. Writes nothing.
-    `parsed`: the file as already read (by the page's reader process)."""
+
+    `parsed`: the file as already read (by the page's reader process, given
+    the same aliases). `mapping` gives a GSO code (or mapping.SKIP) for names
+    no rule matches; names mapped in earlier imports (alias_store) apply too.
+    With `leave_out_unknown`, rows or columns of indicators the codebook does
+    not have are left out, each named in the report, instead of refusing the
+    file."""
     version = store.data_version()
     if parsed is None:
-        parsed = parse(raw, file_name, years, limit, hidden)
+        parsed = parse(raw, file_name, years, limit, hidden, aliases=mapping_by_era(store, mapping))
+    if leave_out_unknown:   # a copy: `parsed` may be the page's cached reading of the file
+        parsed = dataclasses.replace(parsed, issues=[_left_out(i) for i in parsed.issues])
     found = validate(parsed, today)
     pv = None
     if not _errors(found) and not parsed.frame.empty:
         pv = preview(parsed.frame, store.scores())
-    return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest())
+    return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest(),
+                dict(mapping or {}))
+
+
+def mapping_by_era(store: Store, mapping: dict[str, int] | None) -> dict[int, dict[str, int]]:
+    """Names mapped in earlier imports, overlaid with this file's mapping."""
+    return _mapping.by_era(mapping, alias_store.load(store))
+
+
+def _left_out(i: Issue) -> Issue:
+    """An unknown indicator the analyst chose to leave out: named, not blocking."""
+    if i.code != "unknown_indicator":
+        return i
+    return Issue("indicator_left_out", i.file, i.sheet, i.cell, i.params, i.year, i.province_code, i.indicator)
 
 
 def commit(plan: Plan, store: Store, user: str | None = None) -> int:
@@ -207,6 +273,17 @@ def commit(plan: Plan, store: Store, user: str | None = None) -> int:
     c = plan.preview.counts()
     note = (f"PAPI {years} ({LAYOUT_NAMES.get(plan.parsed.layout, plan.parsed.layout)} layout): "
             f"{c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged")
-    return store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
-                           sources_rows=[{"source": src, "citation": citation}],
-                           expect_version=plan.data_version)
+    bid = store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
+                          sources_rows=[{"source": src, "citation": citation}],
+                          expect_version=plan.data_version)
+    _save_mapping(plan, store, user)
+    return bid
+
+
+def _save_mapping(plan: Plan, store: Store, user: str | None) -> None:
+    """Keep the names the analyst mapped (not the skips) as aliases, for
+    each map the imported years use, so the next file goes straight in."""
+    one_year_per_era = {provinces.era_of(y): y for y in plan.years}.values()
+    rows = [(y, name, int(code)) for y in one_year_per_era for name, code in plan.mapping.items()
+            if code != _mapping.SKIP and int(code) in set(provinces.in_year(y).gso_code)]
+    alias_store.save(store, rows, user=user or current_user(), file_name=plan.file_name)

@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from .. import passwords
+from .. import passwords, provinces
 from ..store import StaleData, current_user, get_store
 
 EXIT_INVALID = 2
@@ -35,6 +35,11 @@ def register(sub, user_error) -> None:
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.add_argument("--lang", choices=["vi", "en"], default="en", help="language of the messages")
     s.add_argument("--user", help="name recorded with the import (default: login name)")
+    s.add_argument("--map", action="append", metavar="NAME=CODE", default=[],
+                   help="read a province name no rule matches as this GSO code ('skip' leaves it out); "
+                        "repeatable; kept as an alias when the import is written")
+    s.add_argument("--leave-out-unknown", action="store_true",
+                   help="import the known indicators and leave out rows/columns not in the codebook (each named)")
     s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("history", help="import batches, newest last")
@@ -59,8 +64,14 @@ def cmd_import(a) -> int:
     path = Path(a.file)
     if not path.is_file():
         raise UserError(f"No such file: {a.file}")
+    from .mapping import parse_map_arg
+    try:
+        mapping = parse_map_arg(a.map)
+    except ValueError as e:
+        raise UserError(str(e)) from None
     store = get_store()
-    plan = prepare(path.read_bytes(), path.name, store, years=a.years, hidden=a.hidden_sheets)
+    plan = prepare(path.read_bytes(), path.name, store, years=a.years, hidden=a.hidden_sheets, mapping=mapping,
+                   leave_out_unknown=a.leave_out_unknown)
     rep = plan.report(a.lang)
     rep["dry_run"] = bool(a.dry_run)
     status = 0
@@ -89,6 +100,13 @@ def _print_text(plan, rep, lang) -> None:
     for i in plan.warnings:
         print(f"note: {i.where(lang)}: {i.message(lang)}", file=sys.stderr)
     if not plan.ok:
+        from .mapping import unresolved
+        for u in unresolved(plan.errors):
+            close = ", ".join(f"{c}={provinces.name(c, u.year)}" for c in u.closest[:3])
+            print(f"unresolved province name {u.name!r} ({u.values} values); closest: {close or '-'}; "
+                  f"map it with --map \"{u.name}=CODE\" or --map \"{u.name}=skip\"", file=out)
+        if any(i.code == "unknown_indicator" for i in plan.errors):
+            print("indicators not in the codebook: --leave-out-unknown imports the others", file=out)
         print(f"{len(plan.errors)} error(s); nothing was written.", file=out)
         return
     c = rep.get("counts", {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import settings
 from . import bounds
+from . import text_files
 from .model import FileRejected, issue
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,6 +71,8 @@ def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
         return "xlsx"
     if ext in (".xlsx", ".xlsm"):
         raise FileRejected(issue("corrupt", file_name))
+    if ext in (".csv", ".txt", "") and text_files.is_unicode_text(raw):
+        return "csv"  # UTF-16 ("Unicode Text") holds zero bytes: tell it from binary first
     if (raw.startswith(b"%PDF") or raw.startswith(b"\x89PNG") or raw.startswith(b"\xff\xd8\xff")
             or raw.startswith(b"GIF8") or b"\x00" in raw[:4096]):
         raise FileRejected(issue("wrong_type", file_name, ext=ext or "?"))
@@ -106,12 +109,11 @@ def read_xlsx(raw: bytes, file_name: str, hidden: bool = False, progress=None) -
 
 
 def read_csv(raw: bytes, file_name: str) -> Sheet:
-    """A CSV in UTF-8 (with or without BOM), comma-, semicolon- or
-    tab-separated. Decimal commas are handled when numbers are parsed."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileRejected(issue("encoding", file_name)) from None
+    """A text table in UTF-8 (with or without BOM) or UTF-16 (Excel's
+    "Unicode Text"), comma-, semicolon- or tab-separated; legacy Vietnamese
+    encodings are refused (text_files). Decimal commas are handled when
+    numbers are parsed."""
+    text = text_files.decode(raw, file_name)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         raise FileRejected(issue("empty", file_name))

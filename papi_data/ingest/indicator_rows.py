@@ -22,6 +22,7 @@ from ..text import fold
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, _codes, indicator_of, province_hint, quick_code, stat_of, years_in
 from .model import issue
+from ..province_names import SKIP
 
 HEADER_SCAN = 25
 _CODE_LABEL = re.compile(r"ma tinh|province code|gso|tinhid|ma so")
@@ -111,13 +112,13 @@ def read(sheet: Sheet, year: int, file_name: str):
 
     header = rows[name_row]
     cols: dict[int, int] = {}
+    unresolved: dict[int, str] = {}  # column -> a name no rule or mapping matches
     for c in range(first_prov, width):
         s = text(header[c]) if c < len(header) else ""
         if c in by_name:
             cols[c] = by_name[c]
         elif s and not s.isdigit():
-            issues.append(issue("unknown_province", file_name, sheet.name, a1(name_row, c), name=s,
-                                suggestions=", ".join(province_hint(s, year)) or "–"))
+            unresolved[c] = s
     code_row = _code_row(sheet, name_row, list(cols) or [first_prov], year)
     if code_row is not None:
         crow = rows[code_row]
@@ -126,14 +127,24 @@ def read(sheet: Sheet, year: int, file_name: str):
             if not code_txt.isdigit():
                 continue
             code = int(code_txt)
-            if c in cols and cols[c] != code:
+            valid = code in _codes(provinces.era_of(year))
+            if c in cols and cols[c] != code and cols[c] != SKIP:
                 issues.append(issue("code_mismatch", file_name, sheet.name, a1(code_row, c), gso=code,
-                                    name=text(header[c]), expected=cols[c]))
+                                    name=text(header[c]), expected=cols[c],
+                                    code_name=provinces.name(code, year) if valid else "–",
+                                    name_name=provinces.name(cols[c], year)))
+            elif c in unresolved and valid:
+                # the code identifies the province; the name is only noted
+                cols[c] = code
+                issues.append(issue("name_by_code", file_name, sheet.name, a1(name_row, c),
+                                    name=unresolved.pop(c), gso=code, province=provinces.name(code, year)))
             elif c not in cols and not text(header[c] if c < len(header) else None):
-                if code in _codes(provinces.era_of(year)):
+                if valid:
                     cols[c] = code
     seen_prov: dict[int, int] = {}
     for c, code in sorted(cols.items()):
+        if code == SKIP:
+            continue
         if code in seen_prov:
             issues.append(issue("duplicate_province", file_name, sheet.name, a1(name_row, c),
                                 name=provinces.name(code, year), first=a1(name_row, seen_prov[code])))
@@ -142,6 +153,7 @@ def read(sheet: Sheet, year: int, file_name: str):
     start = max(name_row, code_row if code_row is not None else -1) + 1
 
     values: dict[tuple[str, str], int] = {}  # (code, stat) -> row of first occurrence
+    left: dict[int, list[str]] = {}  # column -> cells of values with no province to go to
     current = None
     for r in range(start, len(rows)):
         row = rows[r]
@@ -156,8 +168,9 @@ def read(sheet: Sheet, year: int, file_name: str):
         try:
             code = indicator_of(label, year)
         except UnknownIndicator:
+            n = sum(1 for v in row[first_prov:] if _is_value(v))
             issues.append(issue("unknown_indicator", file_name, sheet.name, a1(r, text_cols[0] if text_cols else 0),
-                                label=label[:80], year=year))
+                                label=label[:80], year=year, n=n))
             current = None
             continue
         if code is None:
@@ -184,16 +197,45 @@ def read(sheet: Sheet, year: int, file_name: str):
                 continue
             if x is None:
                 continue
-            if c not in cols:
-                issues.append(issue("column_without_province", file_name, sheet.name, a1(r, c)))
+            if c not in cols or cols[c] == SKIP:
+                left.setdefault(c, []).append(a1(r, c))  # one message per column, below
                 continue
             records.append({"year": year, "province_code": cols[c], "indicator": code, "stat": stat,
                             "value": x, "sheet": sheet.name, "cell": a1(r, c)})
+    issues += _left_out(left, unresolved, cols, header, name_row, sheet.name, year, file_name)
     combined, zeros = _combine(records)
     if zeros:
         issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
                             cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
     return combined, issues
+
+
+def _is_value(v) -> bool:
+    try:
+        return number(v) is not None
+    except NotANumber:
+        return True
+
+
+def _left_out(left, unresolved, cols, header, name_row, sheet, year, file_name):
+    """One message per column whose values have nowhere to go, at its header
+    cell, with how many values it holds: an unknown name (with the closest
+    provinces, for the analyst to map), a column the analyst chose to skip,
+    or a column with neither name nor code (the 2024 file's separators)."""
+    out = []
+    for c in sorted(set(left) | set(unresolved)):
+        cells = left.get(c, [])
+        if c in unresolved:
+            name = unresolved[c]
+            out.append(issue("unknown_province", file_name, sheet, a1(name_row, c), name=name, n=len(cells),
+                             suggestions=", ".join(province_hint(name, year)) or "–", year=year))
+        elif cols.get(c) == SKIP:
+            out.append(issue("province_skipped", file_name, sheet, a1(name_row, c), name=text(header[c]),
+                             n=len(cells)))
+        elif cells:
+            out.append(issue("column_without_province", file_name, sheet, cells[0], n=len(cells),
+                             cells=", ".join(cells[:3]) + (" …" if len(cells) > 3 else "")))
+    return out
 
 
 def _combine(records: list[dict]) -> tuple[list[dict], list[str]]:

@@ -173,15 +173,4 @@ def _codes(era: int) -> frozenset:
 def quick_code(v, year: int) -> int | None:
     """GSO code of a province cell (name, alias or code) in `year`'s map,
     or None; no suggestions (cheap enough to probe every header cell)."""
-    s = text(v)
-    if not s:
-        return None
-    era = provinces.era_of(year)
-    if s.isdigit():
-        return int(s) if int(s) in _codes(era) else None
-    return provinces._alias_index(era).get(_key(s))
-
-
-@lru_cache(maxsize=4096)  # a long template repeats each province name on thousands of rows
-def _key(s: str) -> str:
-    return name_key(s)
+    return provinces.lookup(text(v), year)

@@ -10,7 +10,8 @@ import pandas as pd
 # Columns of a parsed frame: the score columns of the store plus where each
 # value was read (sheet and A1 cell), so validation can point at it.
 # Issues that inform but do not block an import.
-WARNINGS = {"zero_as_missing", "nothing_new", "hidden_sheets"}
+WARNINGS = {"zero_as_missing", "nothing_new", "hidden_sheets", "name_by_code", "province_skipped",
+            "summary_row_skipped", "indicator_left_out", "province_skipped_row"}
 
 PARSED_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
                   "sheet", "cell"]
@@ -36,8 +37,11 @@ class Issue:
         return dict(self.params)
 
     def message(self, lang: str = "vi") -> str:
-        from ..i18n import t
-        return t(f"imp_err_{self.code}", lang, **self.kw())
+        from ..i18n import strings, t
+        kw = self.kw()
+        # one message for a whole column or row says how many values it holds
+        key = f"imp_err_{self.code}_count" if "n" in kw and f"imp_err_{self.code}_count" in strings() else f"imp_err_{self.code}"
+        return t(key, lang, **kw)
 
     def where(self, lang: str = "vi") -> str:
         from ..i18n import t

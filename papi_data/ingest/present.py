@@ -23,6 +23,19 @@ def issues_table(issues: list[Issue], lang: str) -> pd.DataFrame:
     })
 
 
+def issue_groups(issues: list[Issue], lang: str) -> pd.DataFrame:
+    """One row per kind of problem: an example message, how many times it
+    occurs and where first (the list cell by cell is the issues table)."""
+    groups: dict[str, list[Issue]] = {}
+    for i in issues:
+        groups.setdefault(i.code, []).append(i)
+    return pd.DataFrame({
+        t("imp_col_problem", lang): [g[0].message(lang) for g in groups.values()],
+        t("imp_col_count", lang): [len(g) for g in groups.values()],
+        t("imp_col_first", lang): [g[0].where(lang) for g in groups.values()],
+    })
+
+
 def _status_cols(lang: str) -> dict[str, str]:
     return {s: t(f"imp_status_{s}", lang) for s in STATUSES}
 

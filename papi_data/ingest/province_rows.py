@@ -14,9 +14,10 @@ import re
 from .. import codebook, provinces
 from ..text import fold
 from .files import NotANumber, Sheet, a1, number, text
-from .labels import (UnknownIndicator, indicator_of, is_summary_row, match_name, province_hint,
+from .labels import (UnknownIndicator, _codes, indicator_of, is_summary_row, match_name, province_hint,
                      quick_code, stat_of, years_in)
 from .model import issue
+from ..province_names import SKIP
 
 _SUBSHEET = re.compile(r"(thanh phan|sub[\s-]?dimension|subindex)\D*(\d)")
 
@@ -34,6 +35,19 @@ def _province_col(sheet: Sheet, year: int) -> tuple[int | None, list[int]]:
         if len(rows) > len(best_rows):
             best, best_rows = c, rows
     return (best, best_rows) if len(best_rows) >= 5 else (None, [])
+
+
+def _code_col(sheet: Sheet, pcol: int, prow: list[int], year: int) -> int | None:
+    """A column (`tinhid`, "Mã tỉnh") holding the GSO code of most province rows."""
+    valid = _codes(provinces.era_of(year))
+    width = len(sheet.rows[0]) if sheet.rows else 0
+    for c in range(min(width, 6)):
+        if c == pcol:
+            continue
+        ok = sum(1 for r in prow if text(sheet.rows[r][c]).isdigit() and int(text(sheet.rows[r][c])) in valid)
+        if ok >= 0.8 * len(prow):
+            return c
+    return None
 
 
 def looks_like(sheet: Sheet, year: int = 2016) -> bool:
@@ -122,37 +136,65 @@ def read(sheet: Sheet, year: int, file_name: str):
         return records, issues
     zeros = []
     seen: dict[int, int] = {}
+    ccol = _code_col(sheet, pcol, prow, year)
+    valid = _codes(provinces.era_of(year))
     for r in range(first, len(sheet.rows)):
         row = sheet.rows[r]
         name = text(row[pcol])
         if not name:
             continue
         code = quick_code(name, year)
+        cval = text(row[ccol]) if ccol is not None else ""
+        by_code = int(cval) if cval.isdigit() and int(cval) in valid else None
+        if by_code is not None and code is not None and code not in (SKIP, by_code):
+            # the code identifies the province; a name naming another is one error naming both
+            issues.append(issue("code_mismatch", file_name, sheet.name, a1(r, ccol), gso=by_code, name=name,
+                                expected=code, code_name=provinces.name(by_code, year),
+                                name_name=provinces.name(code, year)))
+            continue
+        if by_code is not None and code is None:
+            issues.append(issue("name_by_code", file_name, sheet.name, a1(r, pcol), name=name, gso=by_code,
+                                province=provinces.name(by_code, year)))
+            code = by_code
         if code is None:
             if is_summary_row(name) or not any(text(row[c]) for c in cols):
                 continue
-            issues.append(issue("unknown_province", file_name, sheet.name, a1(r, pcol), name=name,
+            n = sum(1 for c in cols if text(row[c]))
+            issues.append(issue("unknown_province", file_name, sheet.name, a1(r, pcol), name=name, n=n, year=year,
                                 suggestions=", ".join(province_hint(name, year)) or "–"))
+            continue
+        if code == SKIP:  # the analyst chose to leave this province out
+            issues.append(issue("province_skipped_row", file_name, sheet.name, a1(r, pcol), name=name))
             continue
         if code in seen:
             issues.append(issue("duplicate_province", file_name, sheet.name, a1(r, pcol),
                                 name=provinces.name(code, year), first=a1(seen[code], pcol)))
             continue
         seen[code] = r
-        for c, ind in cols.items():
-            try:
-                x = number(row[c])
-            except NotANumber:
-                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(row[c])[:40]))
-                continue
-            if x is None:
-                continue
-            if x == 0:
-                zeros.append(a1(r, c))
-                continue
-            records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
-                            "sheet": sheet.name, "cell": a1(r, c)})
-    if zeros:
-        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
-                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+        row_values(row, r, cols, year, code, sheet.name, file_name, records, issues, zeros)
+    zero_note(zeros, sheet.name, file_name, issues)
     return records, issues
+
+
+def row_values(row, r, cols, year, code, sheet_name, file_name, records, issues, zeros) -> None:
+    """The scores of one province row (`cols`: column -> indicator); a 0
+    is 'not scored' (collected in `zeros`), text is not_a_number."""
+    for c, ind in cols.items():
+        try:
+            x = number(row[c])
+        except NotANumber:
+            issues.append(issue("not_a_number", file_name, sheet_name, a1(r, c), value=text(row[c])[:40]))
+            continue
+        if x is None:
+            continue
+        if x == 0:
+            zeros.append(a1(r, c))
+            continue
+        records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
+                        "sheet": sheet_name, "cell": a1(r, c)})
+
+
+def zero_note(zeros, sheet_name, file_name, issues) -> None:
+    if zeros:
+        issues.append(issue("zero_as_missing", file_name, sheet_name, zeros[0], n=len(zeros),
+                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))

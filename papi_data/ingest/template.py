@@ -16,6 +16,7 @@ from ..text import fold, name_key
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, code_cell, province_hint, quick_code
 from .model import issue
+from ..province_names import SKIP
 
 COLUMNS = ["year", "province", "indicator", "value", "ci_low", "ci_high", "se"]
 REQUIRED = ["year", "province", "indicator", "value"]
@@ -71,6 +72,8 @@ def read(sheet: Sheet, file_name: str, this_year: int):
         issues.append(issue("missing_columns", file_name, sname, a1(hr or 0, 0),
                             columns=", ".join(missing or REQUIRED)))
         return records, issues
+    skipped: dict[str, int] = {}
+    unknown: dict[tuple[str, int], tuple] = {}  # one message per unknown name, at its first cell
     for r in range(hr + 1, len(sheet.rows)):
         row = sheet.rows[r]
         if not any(text(v) for v in row):
@@ -88,8 +91,13 @@ def read(sheet: Sheet, file_name: str, this_year: int):
         pname = text(row[pc])
         prov = quick_code(pname, year)
         if prov is None:
-            issues.append(issue("unknown_province", file_name, sname, a1(r, pc), name=pname or "–",
-                                suggestions=", ".join(province_hint(pname, year)) or "–"))
+            if (pname, year) not in unknown:
+                issues.append(None)  # its place in the order; filled in below
+                unknown[(pname, year)] = (len(issues) - 1, [])
+            unknown[(pname, year)][1].append(a1(r, pc))
+            continue
+        if prov == SKIP:
+            skipped[pname] = skipped.get(pname, 0) + 1
             continue
         ic = cols["indicator"]
         try:
@@ -116,6 +124,11 @@ def read(sheet: Sheet, file_name: str, this_year: int):
             issues.append(issue("missing_value", file_name, sname, a1(r, cols["value"])))
             continue
         records.append(rec)
+    for (name, year), (at, cells) in unknown.items():
+        issues[at] = issue("unknown_province", file_name, sname, cells[0], name=name or "–", year=year,
+                           n=len(cells), suggestions=", ".join(province_hint(name, year)) or "–")
+    for name, n in skipped.items():  # one note per name the analyst chose to leave out
+        issues.append(issue("province_skipped", file_name, sname, None, name=name, n=n))
     return records, issues
 
 

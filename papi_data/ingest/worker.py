@@ -37,7 +37,7 @@ def _workers() -> int:
 _SLOTS = threading.BoundedSemaphore(_workers())
 
 
-def _child(conn, raw: bytes, file_name: str, years, hidden: bool, memory_mb: int) -> None:
+def _child(conn, raw: bytes, file_name: str, years, hidden: bool, memory_mb: int, aliases=None) -> None:
     import resource
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))   # MemoryError here, never the OOM killer
@@ -50,7 +50,7 @@ def _child(conn, raw: bytes, file_name: str, years, hidden: bool, memory_mb: int
             conn.send(("progress", f))
 
     try:
-        out = parse(raw, file_name, years, hidden=hidden, progress=progress)
+        out = parse(raw, file_name, years, hidden=hidden, progress=progress, aliases=aliases)
         conn.send(("done", out))
     except Exception as e:                    # parse never raises, but the answer may not fit in memory
         if "memory" not in f"{type(e).__name__} {e}".lower():
@@ -63,20 +63,23 @@ def _refused(file_name: str, code: str, **kw) -> Parsed:
     return Parsed(file_name, "unknown", to_frame([]), [issue(code, file_name, **kw)])
 
 
-def parse(raw: bytes, file_name: str, years=None, hidden: bool = False, on_progress=None) -> Parsed:
-    """ingest.parse in a child process, bounded in memory and time."""
+def parse(raw: bytes, file_name: str, years=None, hidden: bool = False, on_progress=None,
+          aliases: dict[int, dict[str, int]] | None = None) -> Parsed:
+    """ingest.parse in a child process, bounded in memory and time (`aliases`:
+    names the analyst mapped, as ingest.parse takes them)."""
     lim = bounds.limits()
     if not _SLOTS.acquire(timeout=lim.seconds):
         return _refused(file_name, "busy")
     try:
-        return _run(raw, file_name, years, hidden, on_progress, lim)
+        return _run(raw, file_name, years, hidden, on_progress, lim, aliases)
     finally:
         _SLOTS.release()
 
 
-def _run(raw, file_name, years, hidden, on_progress, lim) -> Parsed:
+def _run(raw, file_name, years, hidden, on_progress, lim, aliases=None) -> Parsed:
     recv, send = _CTX.Pipe(duplex=False)
-    proc = _CTX.Process(target=_child, args=(send, raw, file_name, years, hidden, lim.memory_mb), daemon=True)
+    proc = _CTX.Process(target=_child, args=(send, raw, file_name, years, hidden, lim.memory_mb, aliases),
+                        daemon=True)
     proc.start()
     send.close()
     deadline = time.monotonic() + lim.seconds

@@ -285,6 +285,86 @@ def test_hostile_generators(fuzz_store, kind):
         assert outcome == "imported"
 
 
+def _respell(name: str, how: str) -> str:
+    """One of the ways real files write a province name."""
+    import unicodedata
+    if how == "nfd":
+        return unicodedata.normalize("NFD", name)
+    if how == "nbsp":
+        return name.replace(" ", "\u00a0")
+    if how == "prefix":
+        return "Tỉnh " + name
+    if how == "tp_nospace":
+        return "TP." + name
+    if how == "upper":
+        return name.upper()
+    if how == "hyphen":
+        return name.replace(" ", "-", 1)
+    if how == "double_space":
+        return "  " + name.replace(" ", "  ") + " "
+    if how == "typo":
+        return name[:-1] if len(name) > 3 else name + "x"
+    return name
+
+
+SPELLINGS = ["nfd", "nbsp", "prefix", "tp_nospace", "upper", "hyphen", "double_space", "typo"]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_province_name_variants(fuzz_store, data):
+    """Province names respelt in a 2018-on workbook: every variant the rules
+    know imports; a typo is one message per column (or read by its code)."""
+    from papi_data import provinces
+    t = provinces.in_year(2023)
+    names = dict(zip(t.gso_code, t.name_vi))
+    picks = data.draw(st.lists(st.sampled_from(sorted(names)), min_size=1, max_size=6, unique=True))
+    for code in picks:
+        names[code] = _respell(names[code], data.draw(st.sampled_from(SPELLINGS)))
+    drop_codes = data.draw(st.booleans())
+
+    def edit(sheets):
+        if drop_codes:
+            ws = sheets[2023]
+            r = next(r for r in range(1, 15) if ws.cell(r, 2).value == "Mã tỉnh")
+            for c in range(4, ws.max_column + 1):
+                if ws.cell(r, c).value in picks:
+                    ws.cell(r, c).value = None
+    raw = W.indicator_rows(2023, names=names, edit=edit)
+    outcome = run_import(fuzz_store, raw, "2023PAPI.xlsx")
+    plan = ingest.prepare(raw, "2023PAPI.xlsx", fuzz_store, today=TODAY)
+    unknown = [i for i in plan.errors if i.code == "unknown_province"]
+    assert len(unknown) <= len(picks)                  # one per column at most, never one per cell
+    assert not [i for i in plan.errors if i.code == "column_without_province"]
+    assert outcome in ("imported", "report")
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1258", "tcvn3", "vni"]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_text_encoding_variants(fuzz_store, data):
+    """The template as text in every encoding Excel or older software
+    writes, with any separator: Unicode imports, legacy ones are refused
+    with one message naming an encoding."""
+    from tests.unit.test_real_files import cp1258, tcvn3, vni
+    frame = W.template_frame(W.year_frame(2023)).sample(n=data.draw(st.integers(1, 80)),
+                                                       random_state=data.draw(st.integers(0, 10**6)))
+    sep = data.draw(st.sampled_from([",", ";", "\t"]))
+    text = frame.to_csv(index=False, sep=sep, lineterminator=data.draw(st.sampled_from(["\n", "\r\n"])))
+    enc = data.draw(st.sampled_from(ENCODINGS))
+    raw = {"tcvn3": tcvn3, "vni": vni, "cp1258": cp1258}[enc](text) if enc in ("tcvn3", "vni", "cp1258") \
+        else text.encode(enc)
+    name = data.draw(st.sampled_from(["papi.csv", "papi.txt"]))
+    run_import(fuzz_store, raw, name)
+    plan = ingest.prepare(raw, name, fuzz_store, today=TODAY)
+    if enc in ("tcvn3", "vni", "cp1258") and any(ord(ch) > 127 for ch in text):
+        assert [i.code for i in plan.errors] == ["encoding_legacy"]
+    elif enc not in ("tcvn3", "vni", "cp1258"):
+        assert not [i for i in plan.errors if i.code in ("encoding", "encoding_legacy", "wrong_type")]
+
+
 @pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md"),
                          ids=lambda p: p.name)
 def test_corpus_of_once_failing_inputs(fuzz_store, path):

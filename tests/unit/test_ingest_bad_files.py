@@ -108,14 +108,24 @@ def _province_rows_unknown():
     def edit(sheets):
         sheets["main"].cell(5, 2).value = "Song Be"       # English and Vietnamese name columns
         sheets["main"].cell(5, 3).value = "Tỉnh Sông Bé"
+        sheets["main"].cell(5, 1).value = None            # with its tinhid the code would identify it
     return W.province_rows(2016, edit=edit)
+
+
+def _no_code(code, year):
+    """A province column without its code: the name alone must identify it
+    (with a code, the code does and an unknown name is only noted)."""
+    def edit(sheets):
+        ws = sheets[year]
+        ws.cell(_row(ws, "Province code"), _col(ws, code)).value = None
+    return edit
 
 
 def _unknown_province_2025():
     names = {c: n for c, n in zip(__import__("papi_data").provinces.in_year(2025).gso_code,
                                   __import__("papi_data").provinces.in_year(2025).name_vi)}
     names[15] = "Yên Bái"
-    return W.indicator_rows(2025, names=names)
+    return W.indicator_rows(2025, names=names, edit=_no_code(15, 2025))
 
 
 def _bad_ci():
@@ -141,7 +151,7 @@ CASES = [
     ("word document", "scores.docx", _docx(), "wrong_type", None, {}),
     ("image", "chart.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "wrong_type", None, {}),
     ("csv not utf-8", "mau.csv", "year;province;indicator;value\n2023;Hà Nam;D1;5,1\n".encode("cp1258"),
-     "encoding", None, {}),
+     "encoding_legacy", None, {}),
     ("unrecognised workbook", "danh_sach.xlsx", _random_sheet(), "no_layout", None, {}),
     ("template without value column", "mau.csv", _tpl([(2023, "Hà Nội", "D1")], ("year", "province", "indicator")),
      "missing_columns", None, {}),
@@ -149,7 +159,7 @@ CASES = [
     ("misspelt province (2018 layout)", "2023PAPI.xlsx",
      W.indicator_rows(2023, names={**{c: n for c, n in zip(__import__("papi_data").provinces.in_year(2023).gso_code,
                                                             __import__("papi_data").provinces.in_year(2023).name_vi)},
-                                   10: "Lao Kai"}),
+                                   10: "Lao Kai"}, edit=_no_code(10, 2023)),
      "unknown_province", None, {}),
     ("merged-away province in a 2025 file", "2025PAPI.xlsx", _unknown_province_2025(), "unknown_province", None, {}),
     ("unknown province (template)", "mau.csv", _tpl([(2023, "Hà Tây", "D1", 5.1)]), "unknown_province", "B2", {}),

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from papi_data import gaps, targets
+from papi_data import store as store_mod
 from papi_data.store import Store
 from tests.conftest import ROOT
 
@@ -160,7 +161,7 @@ def test_migration_from_v1_adds_targets(any_url):
         c.execute(sa.text("UPDATE schema_meta SET value='1' WHERE key='schema_version'"))
     s.dispose()
     s2 = Store(any_url)
-    assert s2.schema_version() == 2 and s2.checksum() == before
+    assert s2.schema_version() == store_mod.SCHEMA_VERSION and s2.checksum() == before
     assert len(scores) == 28_854 and s2.scores().equals(scores)            # the shipped history
     assert set(sa.inspect(s2.engine).get_table_names()) >= {"targets", "target_changes", "scores", "batches"}
     assert len(targets.load(s2)) == 22
