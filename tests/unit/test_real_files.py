@@ -67,7 +67,7 @@ def test_papi_org_download_reports_every_value_unchanged(db):
     assert plan.ok, [(i.code, i.where("en"), i.message("en")) for i in plan.errors]
     assert plan.parsed.layout == "papi_org"
     assert plan.parsed.years_found == O.YEARS and plan.years == O.YEARS        # every year offered
-    assert plan.preview.counts() == {"added": 0, "changed": 0, "ci": 0, "unchanged": len(O.values())}
+    assert plan.preview.counts() == {"added": 0, "changed": 0, "ci": 0, "ci_removed": 0, "unchanged": len(O.values())}
     assert len(plan.parsed.frame) == len(O.values()) == 10_904
     by_year = plan.preview.by_year.set_index("year")                             # the preview is per year
     assert list(by_year.index) == O.YEARS and (by_year.changed == 0).all() and (by_year.added == 0).all()
@@ -259,7 +259,7 @@ TEXTS = {
 def test_text_exports_import(db, name, build):
     plan = prepare(db, build(), name)
     assert plan.ok, [(i.code, i.message("en")) for i in plan.errors]
-    assert plan.preview.counts() == {"added": 0, "changed": 0, "ci": 0, "unchanged": 2257}
+    assert plan.preview.counts() == {"added": 0, "changed": 0, "ci": 0, "ci_removed": 0, "unchanged": 2257}
 
 
 # Legacy encodings, written with their own tables for the letters used here
