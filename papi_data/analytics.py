@@ -6,14 +6,15 @@ cut points are the 25th, 50th and 75th percentiles of the scored provinces'
 values (linear interpolation, pandas' default). A province is in tier 1
 (Cao nhất) when its value is at or above the 75th percentile, tier 2 at or
 above the median, tier 3 at or above the 25th percentile, otherwise tier 4.
-An official group carried by an imported file (tier_official) wins.
+An official group carried by an imported file (tier_official) wins, and a
+published group on record (papi_data.official_tiers) wins over both.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from . import codebook, eras
+from . import codebook, eras, official_tiers
 
 GROUP = ["year", "indicator"]
 TIER_NAMES = {
@@ -75,6 +76,9 @@ def enrich(df: pd.DataFrame) -> pd.DataFrame:
     else:
         out["tier"] = computed.astype("int64")
     out["points_to_next_tier"] = points_to_next_tier(out)
+    # Published groups, where PAPI's are on record, replace the quartile
+    # tiers; computed ones near a cut point are flagged (docs/TIERS.md).
+    out = official_tiers.apply(out)
 
     # The previous year of the same place (code and era: across 1 July 2025
     # only an unchanged unit has one); ranks are not compared across maps.

@@ -1,0 +1,59 @@
+"""Strings of published and computed tiers, borderline cases and ranks."""
+
+STRINGS = {
+    "tier_basis_published": {"vi": "theo công bố", "en": "as published"},
+    "tier_basis_computed": {"vi": "tính theo tứ phân vị", "en": "computed"},
+    "tier_basis_file": {"vi": "theo tệp chính thức", "en": "from the official file"},
+    "tier_near_cut": {"vi": "sát ngưỡng", "en": "near the cut"},
+    "tier_published_note": {
+        "vi": "Nhóm theo công bố của PAPI (nguồn: {citation}).",
+        "en": "Groups as published by PAPI (source: {citation}).",
+    },
+    "tier_computed_note": {
+        "vi": "Nhóm tính theo tứ phân vị: không có bản công bố nhóm chính thức cho năm và chỉ số này.",
+        "en": "Groups computed from quartiles: no published groups are on record for this year and indicator.",
+    },
+    "tier_rule": {
+        "vi": ("Quy tắc: trong các tỉnh có điểm năm đó, nhóm Cao nhất khi điểm ≥ phân vị 75, Trung bình cao "
+               "khi ≥ trung vị, Trung bình thấp khi ≥ phân vị 25, còn lại Thấp nhất (nội suy tuyến tính). "
+               "«Sát ngưỡng»: điểm cách một ngưỡng dưới {share}% thang điểm ({margin} điểm với thang {scale}), "
+               "hoặc khoảng tin cậy 95% chứa ngưỡng. Nhóm theo công bố (khi có) được dùng thay cho quy tắc này."),
+        "en": ("Rule: among the provinces scored that year, High when the score is at or above the 75th "
+               "percentile, High-average at or above the median, Low-average at or above the 25th percentile, "
+               "otherwise Low (linear interpolation). 'Near the cut': within {share}% of the scale of a cut "
+               "point ({margin} points on a {scale}-point scale), or a 95% interval containing it. Published "
+               "groups, where on record, replace this rule."),
+    },
+    "tier_rule_label": {"vi": "Cách tính nhóm", "en": "How tiers are computed"},
+    "tier_with_basis": {"vi": "{name} ({basis})", "en": "{name} ({basis})"},
+    "tgt_met_near": {"vi": "Đạt (sát ngưỡng)", "en": "Met (near the cut)"},
+    "tgt_not_met_near": {"vi": "Chưa đạt (sát ngưỡng)", "en": "Not met (near the cut)"},
+    "rank_with_total": {
+        "vi": "{rank} ({total} tỉnh; {n} tỉnh không được xếp hạng năm nay)",
+        "en": "{rank} ({total} provinces; {n} not ranked this year)",
+    },
+    "rank_not_ranked": {
+        "vi": "{total} tỉnh; {n} tỉnh không được xếp hạng năm nay: {names}.",
+        "en": "{total} provinces; {n} not ranked this year: {names}.",
+    },
+    "vintage_title": {"vi": "Nguồn của từng năm", "en": "Where each year comes from"},
+    "vintage_col_year": {"vi": "Năm", "en": "Year"},
+    "vintage_col_release": {"vi": "Bản phát hành / nguồn", "en": "Release / source"},
+    "vintage_col_groups": {"vi": "Nhóm tổng hợp", "en": "Overall groups"},
+    "vintage_unweighted": {
+        "vi": ("Điểm tổng hợp 2011–2016 là chỉ số không trọng số (tổng điểm 6 chỉ số nội dung); papi.org.vn còn "
+               "công bố chỉ số có trọng số, không có ở đây. Một số tỉnh nói «đứng đầu» các năm đó theo chỉ số có "
+               "trọng số."),
+        "en": ("The 2011–2016 totals are the unweighted index (the sum of the 6 dimensions); papi.org.vn also "
+               "published a weighted index, which is not shipped. Some provinces' claims of first place in those "
+               "years refer to the weighted one."),
+    },
+    "vintage_mixed": {
+        "vi": ("Từ 2020, tệp chính thức công bố lại các năm trước với giá trị đã sửa ở một số chỉ số (D7.1, D8.3); "
+               "chuỗi 2017–2024 ở đây có thể trộn các bản phát hành. Ví dụ: điểm trung bình 2018 công bố lúc ra "
+               "mắt là 43,78, dữ liệu ở đây cho 44,08."),
+        "en": ("From 2020 the official workbooks re-issue earlier years with revised values on some indicators "
+               "(D7.1, D8.3); the 2017–2024 series shipped here may mix releases. For example, the 2018 national "
+               "mean published at launch is 43.78; the data here give 44.08."),
+    },
+}
