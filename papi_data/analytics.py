@@ -53,12 +53,13 @@ def assign_tiers(values: pd.Series, cuts: pd.DataFrame) -> np.ndarray:
                       v >= cuts["cut_3"].to_numpy()], [1, 2, 3], 4)
 
 
-def enrich(df: pd.DataFrame) -> pd.DataFrame:
+def enrich(df: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add rank, n_ranked, cut points, tier, points_to_next_tier and the
     change against the previous year (value, rank, comparable).
 
     Only rows with a value are ranked; ranks are 1 = best, ties share the
     best rank (method "min"), out of the provinces scored that year.
+    `groups`: published group records (official_tiers; default: shipped).
     """
     out = df.dropna(subset=["value"]).copy()
     if out.empty:
@@ -78,7 +79,7 @@ def enrich(df: pd.DataFrame) -> pd.DataFrame:
     out["points_to_next_tier"] = points_to_next_tier(out)
     # Published groups, where PAPI's are on record, replace the quartile
     # tiers; computed ones near a cut point are flagged (docs/TIERS.md).
-    out = official_tiers.apply(out)
+    out = official_tiers.apply(out, groups)
 
     # The previous year of the same place (code and era: across 1 July 2025
     # only an unchanged unit has one); ranks are not compared across maps.

@@ -41,7 +41,7 @@ NEAR_CUT_SHARE = 0.001
 @dataclass
 class Problem:
     file: str
-    row: int | None           # 1-based data row of the file (header is row 1, so +1 in a spreadsheet)
+    row: int | None           # line of the file (the header is line 1), as a spreadsheet numbers it
     vi: str
     en: str
 
@@ -108,7 +108,7 @@ def validate(groups: pd.DataFrame, scores: pd.DataFrame) -> tuple[pd.DataFrame, 
     scored = scores.dropna(subset=["value"])
     rows = groups.reset_index(drop=True)
     for (y, ind), rec in rows.groupby(["year", "indicator"], sort=False):
-        first = int(rec.index[0]) + 1
+        first = int(rec.index[0]) + 2
         found = _check_record(file, y, ind, rec, scored, problems)
         if found is not None:
             members.append(found)
@@ -123,7 +123,7 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
     before = len(problems)
 
     def bad(i, vi, en):
-        problems.append(Problem(file, int(i) + 1, vi, en))
+        problems.append(Problem(file, int(i) + 2, vi, en))
 
     try:
         year = int(y)

@@ -24,8 +24,17 @@ STRINGS = {
                "point ({margin} points on a {scale}-point scale), or a 95% interval containing it. Published "
                "groups, where on record, replace this rule."),
     },
+    "tier_rule_doc": {"vi": "Chi tiết: docs/TIERS.md.", "en": "Details: docs/TIERS.md."},
+    "rank_caption": {"vi": "Xếp hạng {rank}: {explanation}", "en": "Rank {rank}: {explanation}"},
     "tier_rule_label": {"vi": "Cách tính nhóm", "en": "How tiers are computed"},
     "tier_with_basis": {"vi": "{name} ({basis})", "en": "{name} ({basis})"},
+    "tgt_tier_basis_note": {
+        "vi": ("Cột «Nhóm thực tế» ghi nhóm theo công bố của PAPI khi có bản công bố, nếu không thì nhóm tính theo "
+               "tứ phân vị; mục tiêu nhóm được đánh giá theo đó, và ghi «sát ngưỡng» khi điểm tính ra ở sát ngưỡng."),
+        "en": ("The 'Actual tier' column gives PAPI's published group where one is on record, otherwise the computed "
+               "quartile tier; tier targets are judged on it, and say 'near the cut' when a computed score is close "
+               "to the cut point."),
+    },
     "tgt_met_near": {"vi": "Đạt (sát ngưỡng)", "en": "Met (near the cut)"},
     "tgt_not_met_near": {"vi": "Chưa đạt (sát ngưỡng)", "en": "Not met (near the cut)"},
     "rank_with_total": {
