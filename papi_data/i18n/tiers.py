@@ -49,6 +49,18 @@ STRINGS = {
     "vintage_col_year": {"vi": "Năm", "en": "Year"},
     "vintage_col_release": {"vi": "Bản phát hành / nguồn", "en": "Release / source"},
     "vintage_col_groups": {"vi": "Nhóm tổng hợp", "en": "Overall groups"},
+    "vintage_revised": {"vi": "Sửa lại theo PAPI {release}", "en": "Revised by PAPI {release}"},
+    "vintage_revised_note": {
+        "vi": ("Tệp này (PAPI {release}) sửa lại {n} giá trị của năm {years} so với dữ liệu hiện có. Khi nhập, "
+               "giá trị mới được dùng và giá trị cũ vẫn được giữ trong lần nhập trước (hoàn tác để dùng lại)."),
+        "en": ("This file (PAPI {release}) revises {n} values of {years} against the current data. On import the "
+               "new values are used and the earlier ones stay in the earlier batch (roll back to use them again)."),
+    },
+    "vintage_groups_published": {"vi": "theo công bố ({source})", "en": "as published ({source})"},
+    "vintage_caption": {
+        "vi": "Mỗi giá trị giữ nguồn và lần nhập của nó; so sánh giữa các năm dùng các giá trị này.",
+        "en": "Every value keeps its source and import batch; comparisons across years use these values.",
+    },
     "vintage_unweighted": {
         "vi": ("Điểm tổng hợp 2011–2016 là chỉ số không trọng số (tổng điểm 6 chỉ số nội dung); papi.org.vn còn "
                "công bố chỉ số có trọng số, không có ở đây. Một số tỉnh nói «đứng đầu» các năm đó theo chỉ số có "
