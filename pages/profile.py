@@ -10,7 +10,7 @@ import streamlit as st
 from papi_data import codebook, explore, provinces
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
-from ui import data, era_state, sidebar, state
+from ui import data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -64,11 +64,37 @@ else:
     h = st.columns([1, 1, 1.6, 1])
     h[0].metric(t("headline_total", lang), fmt(total["value"], lang))
     moved = None if total["rank_change"] != total["rank_change"] else int(total["rank_change"])
-from ui import data, era_state, sidebar, state, tiers
+    rank = fmt_rank(total["rank"], total["n_ranked"], lang)
+    if v["rank_before"] is not None:   # across 1 July 2025: the two ranks side by side, each out of its own map
+        rb = v["rank_before"]
+        h[1].metric(t("headline_rank", lang), rank, delta=t("rank_other_map", lang, year=rb["year"], rank=rb["rank"]),
+                    delta_arrow="off", delta_color="off",
+                    help=t("rank_other_map_help", lang, rank=rank, n=int(total["n_ranked"]), prev_rank=rb["rank"],
+                           prev_n=rb["n"], prev_year=rb["year"]))
+    else:
+        h[1].metric(t("headline_rank", lang), rank,
+                    delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
+                    delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
+    h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang), help=v["tier_label"])
+    if total["change"] == total["change"] and total["comparable"]:
+        h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True))
+    else:
+        h[3].metric(t("headline_change", lang), "–",
+                    help=v["change_note"] or (t("not_comparable", lang) if not total["comparable"] else None))
+    tiers.basis(f"{t('headline_tier', lang)}: {v['tier_label']}. {v['tier_note']}", lang, key="profile")
+    tiers.not_ranked(v["rank_note"])
+    tiers.not_ranked(v.get("vintage_change_note"))     # a change across two releases says which
+    if v["members_before"] is not None:   # a merged unit's first year: its former provinces the year before
+        st.caption(v["change_note"])
+        st.subheader(t("members_prev_title", lang, year=year - 1))
+        show_table(v["members_before"], key="members_before", source=t("source_papi", lang, years=year - 1),
+                   plain=True)
 
 note = t("total_scale_note", lang) if indicator == "TOTAL" else None
 if v["gaps"]:
     note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, v['gaps']))})"
+if v.get("vintage_note"):
+    note = (note + "  \n" if note else "") + v["vintage_note"]
 show_chart(v["trend"], key="trend", source=src_all, note=note)
 
 left, right = st.columns([1, 1])

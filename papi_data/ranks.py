@@ -32,23 +32,32 @@ def reason(code: int, year: int, lang: str) -> str | None:
     return None if hit.empty else hit.iloc[0]["reason_vi" if lang == "vi" else "reason_en"]
 
 
+def _names(missing: list[int], year: int, lang: str) -> str:
+    out = []
+    for c in missing:
+        why = reason(c, year, lang)
+        out.append(provinces.name(c, year, lang) + (f" ({why})" if why else ""))
+    return ", ".join(out)
+
+
 def explanation(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> str | None:
-    """ "63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh, Bình
-    Dương (…)", or None when every province of the year was ranked."""
+    """ "63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh (…), Bình
+    Dương (…)." or None when every province of the year was ranked."""
     missing = not_ranked(enriched, year, indicator)
     if not missing:
         return None
-    names = []
-    for c in missing:
-        why = reason(c, year, lang)
-        names.append(provinces.name(c, year, lang) + (f" ({why})" if why else ""))
-    return t("rank_not_ranked", lang, total=len(provinces.names(year)), n=len(missing), names=", ".join(names))
+    return t("rank_not_ranked", lang, total=len(provinces.names(year)), n=len(missing),
+             names=_names(missing, year, lang))
 
 
-def rank_text(rank, n, enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> str:
-    """ "19/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay)", or "19/63"."""
+def rank_text(rank, n, enriched: pd.DataFrame, year: int, indicator: str, lang: str, names: bool = False) -> str:
+    """ "19/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay)" (with
+    `names`, followed by the provinces and why), or "19/63"."""
     base = fmt_rank(rank, n, lang)
     missing = not_ranked(enriched, year, indicator)
     if base == "–" or not missing:
         return base
+    if names:
+        return t("rank_with_names", lang, rank=base, total=len(provinces.names(year)), n=len(missing),
+                 names=_names(missing, year, lang))
     return t("rank_with_total", lang, rank=base, total=len(provinces.names(year)), n=len(missing))

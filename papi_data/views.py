@@ -60,9 +60,8 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
         tot = out["total"]
         out["tier_label"] = official_tiers.tier_label(tot["tier"], tot.get("tier_basis"), tot.get("near_cut"), lang)
         out["tier_note"] = official_tiers.basis_note(enriched, year, "TOTAL", lang)
-        note = ranks.explanation(enriched, year, "TOTAL", lang)
-        out["rank_note"] = note and t("rank_caption", lang, rank=ranks.rank_text(tot["rank"], tot["n_ranked"], enriched,
-                                                                               year, "TOTAL", lang), explanation=note)
+        shown = ranks.rank_text(tot["rank"], tot["n_ranked"], enriched, year, "TOTAL", lang, names=True)
+        out["rank_note"] = t("rank_caption", lang, rank=shown) if ranks.not_ranked(enriched, year, "TOTAL") else None
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})

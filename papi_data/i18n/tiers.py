@@ -25,7 +25,7 @@ STRINGS = {
                "groups, where on record, replace this rule."),
     },
     "tier_rule_doc": {"vi": "Chi tiết: docs/TIERS.md.", "en": "Details: docs/TIERS.md."},
-    "rank_caption": {"vi": "Xếp hạng {rank}: {explanation}", "en": "Rank {rank}: {explanation}"},
+    "rank_caption": {"vi": "Xếp hạng {rank}.", "en": "Rank {rank}."},
     "tier_rule_label": {"vi": "Cách tính nhóm", "en": "How tiers are computed"},
     "tier_with_basis": {"vi": "{name} ({basis})", "en": "{name} ({basis})"},
     "tgt_tier_basis_note": {
@@ -40,6 +40,10 @@ STRINGS = {
     "rank_with_total": {
         "vi": "{rank} ({total} tỉnh; {n} tỉnh không được xếp hạng năm nay)",
         "en": "{rank} ({total} provinces; {n} not ranked this year)",
+    },
+    "rank_with_names": {
+        "vi": "{rank} ({total} tỉnh; {n} tỉnh không được xếp hạng năm nay: {names})",
+        "en": "{rank} ({total} provinces; {n} not ranked this year: {names})",
     },
     "rank_not_ranked": {
         "vi": "{total} tỉnh; {n} tỉnh không được xếp hạng năm nay: {names}.",

@@ -1,0 +1,57 @@
+"""Published and computed tiers and explained ranks on the pages (AppTest)."""
+import pytest
+
+from tests.app.plotly_spec import captions, run
+
+
+def popover_text(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_profile_2023_published_group_and_unranked_provinces(lang):
+    at = run("profile", lang=lang, year=2023, province=26)          # Vĩnh Phúc, 16th of 61
+    assert at.metric[1].value == "16/61"
+    # As published: the first of the 15 upper-medium provinces (the quartile rule says top group).
+    assert at.metric[2].value == ("Trung bình cao" if lang == "vi" else "High-average")
+    caps = " ".join(captions(at))
+    assert ("Trung bình cao (theo công bố)" if lang == "vi" else "High-average (as published)") in caps
+    assert "Hanoi Times, 2 April 2024" in caps
+    if lang == "vi":
+        assert ("Xếp hạng 16/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh (kết quả khảo sát vượt "
+                "giá trị sai số cho phép trong thống kê), Bình Dương (kết quả khảo sát") in caps
+    else:
+        assert "Rank 16/61 (63 provinces; 2 not ranked this year: Quang Ninh (survey results" in caps
+    # The rule is a click away.
+    assert ("phân vị 75" if lang == "vi" else "75th percentile") in popover_text(at)
+
+
+def test_profile_2019_computed_and_every_province_ranked():
+    at = run("profile", lang="en", year=2019, province=10)
+    caps = " ".join(captions(at))
+    assert "(computed)" in caps and "no published groups are on record" in caps
+    assert "not ranked" not in caps
+
+
+def test_overview_2023_cut_points_are_the_published_groups():
+    at = run("overview", lang="en", year=2023, indicator="TOTAL")
+    assert at.metric[0].value == "61/63"
+    assert at.metric[3].value == "43.96"                               # Hà Nội, the last of the top 15
+    caps = " ".join(captions(at))
+    assert "Groups as published by PAPI" in caps
+    assert "63 provinces; 2 not ranked this year: Quang Ninh" in caps and "Binh Duong" in caps
+
+
+def test_targets_page_tier_column_names_its_basis():
+    at = run("targets", lang="en", year=2019, province=10)            # Lào Cai plan 170/KH-UBND
+    caps = " ".join(captions(at))
+    assert "'Actual tier' column gives PAPI's published group" in caps
+    tab = next(d.value for d in at.dataframe if "Actual tier" in d.value.columns)
+    assert set(tab["Actual tier"]) == {"High (computed)", "High-average (computed)", "Low-average (computed)"}
+
+
+def test_about_page_lists_vintages():
+    at = run("home", lang="en")
+    tab = next(d.value for d in at.dataframe if "Release / source" in d.value.columns)
+    assert len(tab) == 14 and "unweighted" in tab.iloc[0]["Release / source"]
+    assert any("2011–2016 totals are the unweighted index" in i.value for i in at.info)
