@@ -123,7 +123,8 @@ def cmd_gaps(a) -> int:
         w = csv.DictWriter(sys.stdout, gaps.EXPORT_COLUMNS, lineterminator="\n")
         w.writeheader()
         for r in rows:       # met: true/false, or null when PAPI did not score the province (never false)
-            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null")})
+            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null"),
+                        "near_cut": {True: "true", False: "false"}.get(r["near_cut"], "")})
     return 0
 
 
