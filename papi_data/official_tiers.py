@@ -98,6 +98,12 @@ def _within(v: float, lo: str, hi: str) -> bool:
     return ok
 
 
+def _covered(scores: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """The scores of the years and indicators the records name."""
+    years = {int(y) for y in groups["year"] if str(y).strip().isdigit()}
+    return scores[scores["year"].isin(years) & scores["indicator"].isin(set(groups["indicator"]))]
+
+
 def validate(groups: pd.DataFrame, scores: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a group table against the scores; return the memberships it
     gives (year, province_code, indicator, tier_published, tier_source) and
@@ -105,8 +111,9 @@ def validate(groups: pd.DataFrame, scores: pd.DataFrame) -> tuple[pd.DataFrame, 
     file = groups.attrs.get("file", "official_tiers.csv")
     problems: list[Problem] = []
     members = []
-    scored = scores.dropna(subset=["value"])
     rows = groups.reset_index(drop=True)
+    # Only the years and indicators the records name (cheap on the whole history).
+    scored = _covered(scores, rows).dropna(subset=["value"])
     for (y, ind), rec in rows.groupby(["year", "indicator"], sort=False):
         first = int(rec.index[0]) + 2
         found = _check_record(file, y, ind, rec, scored, problems)
@@ -121,6 +128,7 @@ def validate(groups: pd.DataFrame, scores: pd.DataFrame) -> tuple[pd.DataFrame, 
 
 def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
     before = len(problems)
+    first = rec.index[0]        # where a problem of the whole record is reported
 
     def bad(i, vi, en):
         problems.append(Problem(file, int(i) + 2, vi, en))
@@ -128,18 +136,21 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
     try:
         year = int(y)
     except ValueError:
-        bad(rec.index[0], f"năm không hợp lệ «{y}»", f"invalid year '{y}'")
+        bad(first, f"năm không hợp lệ «{y}»", f"invalid year '{y}'")
         return None
     if codebook.get(ind, year) is None:
-        bad(rec.index[0], f"chỉ số {ind} không có năm {year}", f"indicator {ind} does not exist in {year}")
+        bad(first, f"chỉ số {ind} không có năm {year}", f"indicator {ind} does not exist in {year}")
         return None
     tiers = rec["tier"].tolist()
     if sorted(tiers) != ["1", "2", "3", "4"]:
-        bad(rec.index[0], f"{year} {ind}: cần đúng 4 nhóm 1–4, có {', '.join(tiers) or 'không có'}",
+        bad(first, f"{year} {ind}: cần đúng 4 nhóm 1–4, có {', '.join(tiers) or 'không có'}",
             f"{year} {ind}: needs exactly the four groups 1-4, found {', '.join(tiers) or 'none'}")
         return None
-    rec = rec.assign(_t=rec["tier"].astype(int)).sort_values("_t")
-    for i, r in rec.iterrows():
+    # Plain records, group 1 first (pandas row access is slow for 4 rows).
+    recs = sorted(({**r, "_i": i, "_t": int(r["tier"])} for i, r in zip(rec.index, rec.to_dict("records"))),
+                  key=lambda r: r["_t"])
+    for r in recs:
+        i = r["_i"]
         if not r["source"]:
             bad(i, "thiếu nguồn", "no source")
         for c in ("count", "score_min", "score_max"):
@@ -152,13 +163,15 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
         return None
     vals = scored[(scored["year"] == year) & (scored["indicator"] == ind)].sort_values(
         ["value", "province_code"], ascending=[False, True])
-    n = len(vals)
+    values = vals["value"].to_numpy(dtype=float)
+    n = len(values)
     if n == 0:
-        bad(rec.index[0], f"không có điểm {ind} năm {year}", f"no {ind} scores in {year}")
+        bad(first, f"không có điểm {ind} năm {year}", f"no {ind} scores in {year}")
         return None
     # Ranges: each ordered, and each group wholly above the next one.
     prev = None
-    for i, r in rec.iterrows():
+    for r in recs:
+        i = r["_i"]
         lo, hi = r["score_min"], r["score_max"]
         if lo and hi and float(lo) > float(hi):
             bad(i, f"nhóm {r['_t']}: điểm thấp nhất {lo} lớn hơn điểm cao nhất {hi}",
@@ -167,49 +180,76 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
             bad(i, f"khoảng điểm nhóm {r['_t']} chồng lên nhóm {prev[0]} (tối đa {hi} ≥ tối thiểu {prev[1]})",
                 f"score range of group {r['_t']} overlaps group {prev[0]} (maximum {hi} >= minimum {prev[1]})")
         prev = (r["_t"], lo)
-    counts = [r["count"] for _, r in rec.iterrows()]
+    counts = [r["count"] for r in recs]
     have_counts = all(counts)
-    have_ranges = all(r["score_min"] or r["score_max"] for _, r in rec.iterrows())
+    have_ranges = all(r["score_min"] or r["score_max"] for r in recs)
     if have_counts:
         total = sum(int(float(c)) for c in counts)
         if total != n:
-            bad(rec.index[0], f"{year} {ind}: các nhóm cộng lại {total} tỉnh, nhưng {n} tỉnh được xếp hạng",
+            bad(first, f"{year} {ind}: các nhóm cộng lại {total} tỉnh, nhưng {n} tỉnh được xếp hạng",
                 f"{year} {ind}: the groups add up to {total} provinces, but {n} are ranked")
     elif not have_ranges:
-        bad(rec.index[0], f"{year} {ind}: mỗi nhóm cần số tỉnh, hoặc mỗi nhóm cần khoảng điểm",
+        bad(first, f"{year} {ind}: mỗi nhóm cần số tỉnh, hoặc mỗi nhóm cần khoảng điểm",
             f"{year} {ind}: every group needs a count, or every group a score range")
     if len(problems) > before:
         return None
     if have_counts:
-        tier = np.repeat(rec["_t"].to_numpy(), [int(float(c)) for c in counts])
+        tier = np.repeat([r["_t"] for r in recs], [int(float(c)) for c in counts])
     else:
         tier = np.zeros(n, dtype=int)
-        for _, r in rec.iterrows():
-            inside = np.array([_within(v, r["score_min"], r["score_max"]) for v in vals["value"]])
+        for r in recs:
+            inside = np.array([_within(v, r["score_min"], r["score_max"]) for v in values])
             tier[(tier == 0) & inside] = r["_t"]
         if (tier == 0).any():
-            v = vals["value"].to_numpy()[tier == 0][0]
-            bad(rec.index[0], f"{year} {ind}: điểm {v:.4f} không thuộc khoảng điểm nào",
+            v = values[tier == 0][0]
+            bad(first, f"{year} {ind}: điểm {v:.4f} không thuộc khoảng điểm nào",
                 f"{year} {ind}: score {v:.4f} falls in no group's range")
             return None
     # Every range, where given, must hold the provinces the counts put in it.
-    for i, r in rec.iterrows():
+    for r in recs:
+        i = r["_i"]
         if not (r["score_min"] or r["score_max"]):
             continue
-        out = [v for v, k in zip(vals["value"], tier) if k == r["_t"] and not _within(v, r["score_min"], r["score_max"])]
+        out = [v for v, k in zip(values, tier) if k == r["_t"] and not _within(v, r["score_min"], r["score_max"])]
         if out:
             bad(i, f"nhóm {r['_t']}: điểm {out[0]:.4f} nằm ngoài khoảng {r['score_min']}–{r['score_max']}",
                 f"group {r['_t']}: score {out[0]:.4f} outside the range {r['score_min']}-{r['score_max']}")
     if len(problems) > before:
         return None
     return pd.DataFrame({"year": year, "province_code": vals["province_code"].to_numpy(), "indicator": ind,
-                         "tier_published": tier.astype("int64"), "tier_source": rec["source"].iloc[0]})
+                         "tier_published": tier.astype("int64"), "tier_source": recs[0]["source"]})
+
+
+_memo: dict[tuple, pd.DataFrame] = {}
 
 
 def memberships(scores: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The published tier of every province covered by a valid record."""
-    m, _ = validate(shipped() if groups is None else groups, scores)
-    return m
+    """The published tier of every province covered by a valid record.
+
+    Memoised on the records and the scores they cover: checking a record
+    costs far more than looking it up, and every enrich asks."""
+    groups = shipped() if groups is None else groups
+    sub = _covered(scores, groups)
+    key = (groups.to_csv(index=False),
+           pd.util.hash_pandas_object(sub[["year", "province_code", "indicator", "value"]], index=False).sum())
+    if key not in _memo:
+        if len(_memo) > 16:
+            _memo.clear()
+        _memo[key], _ = validate(groups, sub)
+    return _memo[key].copy()
+
+
+def _scale_max(indicators, years) -> np.ndarray:
+    """Each row's scale maximum from the codebook, joined once per
+    (indicator, year) rather than looked up row by row; 10 if unknown."""
+    keys = pd.DataFrame({"code": np.asarray(indicators, dtype=object), "year": np.asarray(years, dtype="int64")})
+    uniq = keys.drop_duplicates()
+    tab = codebook.table()[["code", "first_year", "last_year", "scale_max"]]
+    j = uniq.merge(tab, on="code", how="left")
+    j = j[(j["first_year"] <= j["year"]) & (j["last_year"].isna() | (j["last_year"] >= j["year"]))]
+    j = j.drop_duplicates(["code", "year"])
+    got = keys.merge(j[["code", "year", "scale_max"]], on=["code", "year"], how="left")["scale_max"]
+    return got.fillna(10.0).to_numpy(dtype=float)
 
 
 def near_cut(values, cuts: pd.DataFrame, indicators, years) -> np.ndarray:
@@ -217,8 +257,7 @@ def near_cut(values, cuts: pd.DataFrame, indicators, years) -> np.ndarray:
     from one of its cut points, or its 95% interval (when the row has one)
     contains a cut point."""
     v = np.asarray(values, dtype=float)
-    margin = np.array([NEAR_CUT_SHARE * (codebook.scale(c, int(y)) or (0, 10))[1]
-                       for c, y in zip(indicators, years)])
+    margin = NEAR_CUT_SHARE * _scale_max(indicators, years)
     near = np.zeros(len(v), dtype=bool)
     for k in (1, 2, 3):
         c = cuts[f"cut_{k}"].to_numpy(dtype=float)
@@ -242,28 +281,37 @@ def apply(enriched: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.Data
     from .analytics import points_to_next_tier  # analytics imports this module
     out = enriched.copy()
     out["tier_computed"] = out["tier"]
-    basis = np.where(out["tier_official"].notna(), "file", "computed") if "tier_official" in out \
-        else np.full(len(out), "computed", dtype=object)
-    out["tier_basis"] = basis.astype(object)
-    out["tier_source"] = None
-    m = memberships(out, groups).rename(columns={"tier_source": "_src"})
+    basis = np.full(len(out), "computed", dtype=object)
+    if "tier_official" in out:
+        basis[out["tier_official"].notna().to_numpy()] = "file"
+    source = np.full(len(out), None, dtype=object)
+    m = memberships(out, groups)
     if not m.empty:
-        out = out.merge(m, on=["year", "province_code", "indicator"], how="left")
-        pub = out["tier_published"].notna()
-        out.loc[pub, "tier"] = out.loc[pub, "tier_published"].astype("int64")
-        out["tier"] = out["tier"].astype("int64")
-        out.loc[pub, "tier_basis"] = "published"
-        out["tier_source"] = out["_src"].where(pub, None)
+        # Row positions of the published memberships (no merge of the whole frame).
+        near = np.flatnonzero((out["year"].isin(set(m["year"])) & out["indicator"].isin(set(m["indicator"]))).to_numpy())
+        keys = pd.MultiIndex.from_frame(out.iloc[near][["year", "province_code", "indicator"]])
+        pos = keys.get_indexer(pd.MultiIndex.from_frame(m[["year", "province_code", "indicator"]]))
+        m, pos = m[pos >= 0], near[pos[pos >= 0]]
+        tier = out["tier"].to_numpy(dtype="int64").copy()
+        tier[pos] = m["tier_published"].to_numpy(dtype="int64")
+        out["tier"] = tier
+        basis[pos] = "published"
+        source[pos] = m["tier_source"].to_numpy(dtype=object)
         # The cut point of group k is the lowest published score in group k.
-        lows = (out[pub].groupby(["year", "indicator", "tier"])["value"].min().unstack("tier"))
+        pub = out.iloc[pos]
+        lows = pub.groupby(["year", "indicator", "tier"])["value"].min().unstack("tier")
+        key = pd.MultiIndex.from_frame(pub[["year", "indicator"]])
         for k in (1, 2, 3):
             if k in lows:
-                key = pd.MultiIndex.from_frame(out.loc[pub, ["year", "indicator"]])
-                out.loc[pub, f"cut_{k}"] = lows[k].reindex(key).to_numpy()
-        out.loc[pub, "points_to_next_tier"] = points_to_next_tier(out[pub]).to_numpy()
-        out = out.drop(columns=["tier_published", "_src"])
-    computed = (out["tier_basis"] == "computed").to_numpy()
-    out["near_cut"] = near_cut(out["value"], out, out["indicator"], out["year"]) & computed
+                col = out[f"cut_{k}"].to_numpy(dtype=float).copy()
+                col[pos] = lows[k].reindex(key).to_numpy()
+                out[f"cut_{k}"] = col
+        pts = out["points_to_next_tier"].to_numpy(dtype=float).copy()
+        pts[pos] = points_to_next_tier(out.iloc[pos]).to_numpy()
+        out["points_to_next_tier"] = pts
+    out["tier_basis"] = basis
+    out["tier_source"] = source
+    out["near_cut"] = near_cut(out["value"], out, out["indicator"], out["year"]) & (basis == "computed")
     return out
 
 
