@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import analytics, codebook, explore, figures, gaps, official_tiers, provinces, ranks
+from . import analytics, codebook, explore, figures, gaps, official_tiers, provinces, ranks, vintages
 from .figures_targets import focus_chart, target_chart
 from .i18n import t
 
@@ -65,6 +65,7 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})
+    out["vintage_note"] = vintages.series_note(enriched, parts, indicator, lang)
     profiles = (explore.radar_profiles(enriched, stats, code, year, lang) if parts == [code]
                 else explore.member_profiles(enriched, stats, parts, year, lang))
     out["radar"] = figures.radar(profiles, lang, t("radar_title", lang, year=year))

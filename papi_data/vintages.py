@@ -83,3 +83,20 @@ def by_year(scores: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFr
         texts = list(dict.fromkeys(_release_text(s, cit, lang) for s in g["source"]))
         rows.append({"year": int(y), "release": "; ".join(texts)})
     return pd.DataFrame(rows, columns=["year", "release"])
+
+
+def series_note(enriched: pd.DataFrame, codes: list[int], indicator: str, lang: str) -> str | None:
+    """Which releases a chart's series come from, by run of years:
+    "Nguồn từng năm: 2011–2016: …; 2017–2024: …" (None when no values)."""
+    m = enriched[enriched["province_code"].isin(codes) & (enriched["indicator"] == indicator)]
+    if m.empty:
+        return None
+    per_year = m.groupby("year")["source"].agg(lambda s: _release_text(sorted(set(s))[0], {}, lang))
+    runs: list[list] = []
+    for y, text in per_year.items():
+        if runs and runs[-1][2] == text and runs[-1][1] == y - 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y, text])
+    parts = [f"{a}–{b}: {x}" if a != b else f"{a}: {x}" for a, b, x in runs]
+    return t("vintage_series", lang, runs="; ".join(parts))

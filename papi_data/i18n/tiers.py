@@ -65,6 +65,7 @@ STRINGS = {
         "vi": "Mỗi giá trị giữ nguồn và lần nhập của nó; so sánh giữa các năm dùng các giá trị này.",
         "en": "Every value keeps its source and import batch; comparisons across years use these values.",
     },
+    "vintage_series": {"vi": "Nguồn từng năm: {runs}.", "en": "Source of each year: {runs}."},
     "vintage_unweighted": {
         "vi": ("Điểm tổng hợp 2011–2016 là chỉ số không trọng số (tổng điểm 6 chỉ số nội dung); papi.org.vn còn "
                "công bố chỉ số có trọng số, không có ở đây. Một số tỉnh nói «đứng đầu» các năm đó theo chỉ số có "

@@ -29,6 +29,9 @@ def test_profile_2023_published_group_and_unranked_provinces(lang):
 def test_profile_2019_computed_and_every_province_ranked():
     at = run("profile", lang="en", year=2019, province=10)
     caps = " ".join(captions(at))
+    # The trend says which release each run of years comes from.
+    assert ("Source of each year: 2011–2016: papi.org.vn data download (2011–2016), unweighted index; "
+            "2017–2024: sum of the sub-dimensions") in caps
     assert "(computed)" in caps and "no published groups are on record" in caps
     assert "not ranked" not in caps
 

@@ -184,3 +184,17 @@ def test_tier_target_near_the_cut_says_so(enriched):
     assert table.iloc[0]["Status"] == "Not met (near the cut)"
     assert table.iloc[0]["Actual tier"] == "High-average (computed, near the cut)"
     assert gaps.export_rows(ev)[0]["near_cut"] is True
+
+
+# ---- deck -----------------------------------------------------------------
+
+def test_deck_headline_says_published_and_names_unranked(store):
+    from pptx import Presentation
+    from papi_data import deck
+    prs = Presentation(io.BytesIO(deck.build(store, VINH_PHUC, 2023, "vi")))
+    head = next(s for s in prs.slides if s.shapes.title is not None and "Kết quả" in s.shapes.title.text
+                or any(sh.has_text_frame and sh.text_frame.text == "Xếp hạng" for sh in s.shapes))
+    text = "\n".join(sh.text_frame.text for sh in head.shapes if sh.has_text_frame)
+    assert "Trung bình cao" in text and "16/61" in text
+    assert "Nhóm: Trung bình cao (theo công bố)." in text
+    assert "63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh" in text and "Bình Dương" in text
