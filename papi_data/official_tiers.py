@@ -356,3 +356,16 @@ def basis_note(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> 
     if basis == "published":
         return t("tier_published_note", lang, citation=citation(source))
     return t("tier_computed_note", lang)
+
+
+def basis_labels(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Per row of an enriched frame: "theo công bố", "tính theo tứ phân
+    vị" or "tính theo tứ phân vị, sát ngưỡng" (a table's tier note)."""
+    basis = rows["tier_basis"] if "tier_basis" in rows else pd.Series("computed", index=rows.index)
+    near = rows["near_cut"] if "near_cut" in rows else pd.Series(False, index=rows.index)
+    out = []
+    for b, n in zip(basis, near):
+        b = b if isinstance(b, str) else "computed"
+        text = t(f"tier_basis_{b}", lang)
+        out.append(f"{text}, {t('tier_near_cut', lang)}" if n and b == "computed" else text)
+    return out

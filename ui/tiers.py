@@ -11,11 +11,10 @@ from papi_data.i18n import t
 
 def basis(note: str, lang: str, key: str) -> None:
     """The basis sentence (views: tier_note) and a popover with the rule."""
-    c1, c2 = st.columns([5, 1], vertical_alignment="center")
+    c1, c2 = st.columns([3, 1], vertical_alignment="center")
     c1.caption(note)
     with c2.popover(t("tier_rule_label", lang), icon=":material/help:", key=f"rule_{key}"):
         st.markdown(official_tiers.rule_text(lang))
-        st.caption(t("tier_rule_doc", lang))
 
 
 def not_ranked(note: str | None) -> None:

@@ -4,6 +4,7 @@ STRINGS = {
     "tier_basis_published": {"vi": "theo công bố", "en": "as published"},
     "tier_basis_computed": {"vi": "tính theo tứ phân vị", "en": "computed"},
     "tier_basis_file": {"vi": "theo tệp chính thức", "en": "from the official file"},
+    "tier_basis_col": {"vi": "Cách xếp nhóm", "en": "Tier basis"},
     "tier_near_cut": {"vi": "sát ngưỡng", "en": "near the cut"},
     "tier_published_note": {
         "vi": "Nhóm theo công bố của PAPI (nguồn: {citation}).",
@@ -24,7 +25,6 @@ STRINGS = {
                "point ({margin} points on a {scale}-point scale), or a 95% interval containing it. Published "
                "groups, where on record, replace this rule."),
     },
-    "tier_rule_doc": {"vi": "Chi tiết: docs/TIERS.md.", "en": "Details: docs/TIERS.md."},
     "rank_caption": {"vi": "Xếp hạng {rank}.", "en": "Rank {rank}."},
     "tier_rule_label": {"vi": "Cách tính nhóm", "en": "How tiers are computed"},
     "tier_with_basis": {"vi": "{name} ({basis})", "en": "{name} ({basis})"},

@@ -1,7 +1,7 @@
 """Published and computed tiers and explained ranks on the pages (AppTest)."""
 import pytest
 
-from tests.app.plotly_spec import captions, run
+from tests.app.plotly_spec import captions, run, tables
 
 
 def popover_text(at) -> str:
@@ -42,6 +42,8 @@ def test_overview_2023_cut_points_are_the_published_groups():
     assert at.metric[3].value == "43.96"                               # Hà Nội, the last of the top 15
     caps = " ".join(captions(at))
     assert "Groups as published by PAPI" in caps
+    ranking = tables(at)[0]
+    assert set(ranking["Tier basis"]) == {"as published"}
     assert "63 provinces; 2 not ranked this year: Quang Ninh" in caps and "Binh Duong" in caps
 
 
@@ -58,3 +60,11 @@ def test_about_page_lists_vintages():
     tab = next(d.value for d in at.dataframe if "Release / source" in d.value.columns)
     assert len(tab) == 14 and "unweighted" in tab.iloc[0]["Release / source"]
     assert any("2011–2016 totals are the unweighted index" in i.value for i in at.info)
+
+
+def test_overview_2019_marks_computed_tiers_near_the_cut():
+    at = run("overview", lang="vi", year=2019, indicator="TOTAL")
+    ranking = tables(at)[0]
+    near = ranking[ranking["Cách xếp nhóm"] == "tính theo tứ phân vị, sát ngưỡng"]
+    assert 0 < len(near) < len(ranking) and set(ranking["Cách xếp nhóm"]) <= {
+        "tính theo tứ phân vị", "tính theo tứ phân vị, sát ngưỡng"}
