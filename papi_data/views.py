@@ -62,6 +62,7 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
         out["tier_note"] = official_tiers.basis_note(enriched, year, "TOTAL", lang)
         shown = ranks.rank_text(tot["rank"], tot["n_ranked"], enriched, year, "TOTAL", lang, names=True)
         out["rank_note"] = t("rank_caption", lang, rank=shown) if ranks.not_ranked(enriched, year, "TOTAL") else None
+        out["vintage_change_note"] = vintages.change_note(enriched, code, year, "TOTAL", lang)
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})

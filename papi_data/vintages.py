@@ -70,7 +70,11 @@ def _release_text(source: str, citations: dict[str, str], lang: str) -> str:
     for prefix, text in SHIPPED_RELEASE.items():
         if source.startswith(prefix + "-"):
             return text[lang]
-    return citations.get(source, source)
+    if source in citations:
+        return citations[source]
+    if source.startswith("import-"):
+        return t("vintage_imported", lang, source=source)
+    return source
 
 
 def by_year(scores: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -100,3 +104,17 @@ def series_note(enriched: pd.DataFrame, codes: list[int], indicator: str, lang: 
             runs.append([y, y, text])
     parts = [f"{a}–{b}: {x}" if a != b else f"{a}: {x}" for a, b, x in runs]
     return t("vintage_series", lang, runs="; ".join(parts))
+
+
+def change_note(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> str | None:
+    """When a year-on-year change compares values of two different releases
+    (e.g. this year imported from its workbook, last year shipped), say
+    which; None when both come from the same one."""
+    m = enriched[(enriched["province_code"] == code) & (enriched["indicator"] == indicator)
+                 & enriched["year"].isin([year - 1, year])].set_index("year")["source"]
+    if len(m) < 2:
+        return None
+    now, before = _release_text(m[year], {}, lang), _release_text(m[year - 1], {}, lang)
+    if now == before:
+        return None
+    return t("vintage_change_mixed", lang, prev=year - 1, before=before, year=year, now=now)

@@ -66,6 +66,11 @@ STRINGS = {
         "en": "Every value keeps its source and import batch; comparisons across years use these values.",
     },
     "vintage_series": {"vi": "Nguồn từng năm: {runs}.", "en": "Source of each year: {runs}."},
+    "vintage_change_mixed": {
+        "vi": "Mức thay đổi so sánh hai nguồn khác nhau: {prev} — {before}; {year} — {now}.",
+        "en": "The change compares two different sources: {prev} — {before}; {year} — {now}.",
+    },
+    "vintage_imported": {"vi": "tệp đã nhập ({source})", "en": "imported file ({source})"},
     "vintage_unweighted": {
         "vi": ("Điểm tổng hợp 2011–2016 là chỉ số không trọng số (tổng điểm 6 chỉ số nội dung); papi.org.vn còn "
                "công bố chỉ số có trọng số, không có ở đây. Một số tỉnh nói «đứng đầu» các năm đó theo chỉ số có "

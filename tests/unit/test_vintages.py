@@ -60,3 +60,19 @@ def test_about_table_lists_every_shipped_year(store):
     groups = dict(zip(tab["Year"], tab["Overall groups"]))
     assert groups[2018] == "as published (laocai-170-2019)" and groups[2019] == "computed"
     assert groups[2023] == "as published (hanoitimes-2024-04-02)"
+
+
+def test_a_change_across_two_releases_says_which(fresh_sqlite_url):
+    """Only 2023 imported from its workbook: Lào Cai's change since 2022
+    compares the imported 2023 with the shipped 2022, and says so."""
+    store = Store(fresh_sqlite_url)
+    s = store.scores().copy()
+    hit = (s.year == 2023) & (s.province_code == 10) & s.indicator.isin(["D7.1", "D7", "TOTAL"])
+    s.loc[hit, "value"] += 0.05
+    plan = ingest.prepare(W.indicator_rows(2023, ci=False, scores=s), "2023PAPI.xlsx", store)
+    ingest.commit(plan, store, user="analyst")
+    e = analytics.enrich(store.scores())
+    note = vintages.change_note(e, 10, 2023, "TOTAL", "en")
+    assert note.startswith("The change compares two different sources: 2022 — sum of the sub-dimensions")
+    assert "2023 — imported file (import-" in note
+    assert vintages.change_note(e, 10, 2022, "TOTAL", "en") is None
