@@ -68,3 +68,9 @@ def test_overview_2019_marks_computed_tiers_near_the_cut():
     near = ranking[ranking["Cách xếp nhóm"] == "tính theo tứ phân vị, sát ngưỡng"]
     assert 0 < len(near) < len(ranking) and set(ranking["Cách xếp nhóm"]) <= {
         "tính theo tứ phân vị", "tính theo tứ phân vị, sát ngưỡng"}
+
+
+def test_presentation_headline_says_published_and_unranked():
+    at = run("present", lang="en", year=2023, province=26)
+    caps = " ".join(captions(at))
+    assert "Tier: High-average (as published)." in caps and "Rank 16/61 (63 provinces; 2 not ranked" in caps
