@@ -9,7 +9,7 @@ from papi_data import ingest, vintages
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
 from papi_data.store import StaleData
-from ui import auth, data, province_map, reader, sidebar, tables, uploads
+from ui import auth, data, groups_import, province_map, reader, sidebar, tables, uploads
 
 lang, _year = sidebar.render()
 store = data.store()
@@ -111,6 +111,9 @@ with tab_import:
                             st.rerun()
                 else:
                     st.info(t("imp_nothing_new", lang))
+
+    st.divider()
+    groups_import.section(lang)      # published groups: the records in use; analysts import more
 
 # ---- history and rollback ----------------------------------------------------------------
 with tab_history:

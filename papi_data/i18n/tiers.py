@@ -49,6 +49,23 @@ STRINGS = {
         "vi": "{total} tỉnh; {n} tỉnh không được xếp hạng năm nay: {names}.",
         "en": "{total} provinces; {n} not ranked this year: {names}.",
     },
+    "grp_title": {"vi": "Nhóm theo công bố", "en": "Published groups"},
+    "grp_caption": {
+        "vi": ("Các bản ghi nhóm PAPI đã công bố đang được dùng (mỗi nhóm: số tỉnh và/hoặc khoảng điểm, có nguồn). "
+               "Năm và chỉ số không có ở đây được tính theo tứ phân vị."),
+        "en": ("The records of PAPI's published groups in use (each group: a count and/or a score range, with its "
+               "source). Years and indicators not listed are computed from quartiles."),
+    },
+    "grp_col_n": {"vi": "Số tỉnh", "en": "Provinces"},
+    "grp_source": {"vi": "Nguồn: cột source và citation của từng nhóm", "en": "Source: each group's source and citation"},
+    "grp_open": {"vi": "Nhập tệp nhóm theo công bố", "en": "Import a file of published groups"},
+    "grp_upload": {"vi": "Tải lên tệp nhóm (CSV: year, indicator, tier, count, score_min, score_max, source, citation)",
+                   "en": "Upload a group file (CSV: year, indicator, tier, count, score_min, score_max, source, citation)"},
+    "grp_rejected": {"vi": "Tệp bị từ chối: {n} lỗi. Không có gì được ghi.",
+                     "en": "File refused: {n} problem(s). Nothing was written."},
+    "grp_valid": {"vi": "Tệp hợp lệ: {n} bản ghi (năm, chỉ số).", "en": "File valid: {n} record(s) (year, indicator)."},
+    "grp_import": {"vi": "Nhập nhóm theo công bố", "en": "Import the published groups"},
+    "grp_imported": {"vi": "Đã nhập {n} bản ghi nhóm từ {file}.", "en": "Imported {n} group record(s) from {file}."},
     "vintage_title": {"vi": "Nguồn của từng năm", "en": "Where each year comes from"},
     "vintage_col_year": {"vi": "Năm", "en": "Year"},
     "vintage_col_release": {"vi": "Bản phát hành / nguồn", "en": "Release / source"},

@@ -74,3 +74,35 @@ def test_presentation_headline_says_published_and_unranked():
     at = run("present", lang="en", year=2023, province=26)
     caps = " ".join(captions(at))
     assert "Tier: High-average (as published)." in caps and "Rank 16/61 (63 provinces; 2 not ranked" in caps
+
+
+def test_data_page_lists_groups_and_an_analyst_imports_a_file(db, monkeypatch):
+    """The published groups in use are listed; a bad group file is refused
+    with file, line and reason and writes nothing; a good one is imported."""
+    from tests.app.test_data_page import HASH, page, sign_in
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
+    at = sign_in(page(lang="en"))
+    shown = tables(at)
+    records = next(x for x in shown if "Provinces" in x.columns)
+    assert len(records) == 16 and set(records["source"]) >= {"laocai-170-2019", "hanoitimes-2024-04-02"}
+    head = "year,indicator,tier,count,score_min,score_max,source,citation\n"
+    bad = head + "".join(f"2019,TOTAL,{k},{n},,,r,c\n" for k, n in zip(range(1, 5), [16, 16, 15, 15]))
+    before = db.data_version()
+    at.toggle(key="grp_open").set_value(True)
+    at.run()
+    at.file_uploader[1].set_value(("nhom.csv", bad.encode(), "text/csv"))
+    at.run()
+    assert any("File refused: 1 problem(s)" in e.value for e in at.error)
+    assert any("nhom.csv, row 2: 2019 TOTAL: the groups add up to 62 provinces, but 63 are ranked" in m.value
+               for m in at.markdown)
+    assert db.data_version() == before
+    good = bad.replace("2019,TOTAL,4,15", "2019,TOTAL,4,16")
+    at.file_uploader[1].set_value(("nhom.csv", good.encode(), "text/csv"))
+    at.run()
+    next(b for b in at.button if b.label == "Import the published groups").click()
+    at.run()
+    assert not at.exception
+    assert any("Imported 1 group record(s) from nhom.csv" in s.value for s in at.success)
+    from papi_data import analytics, groups_store
+    e = analytics.enrich(db.scores(), groups_store.load(db))
+    assert (analytics.ranking(e, 2019, "TOTAL").tier_basis == "published").all()
