@@ -5,11 +5,11 @@ import hashlib
 
 import streamlit as st
 
-from papi_data import ingest
+from papi_data import ingest, vintages
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
 from papi_data.store import StaleData
-from ui import auth, data, province_map, reader, sidebar, tables, uploads
+from ui import auth, data, groups_import, province_map, reader, sidebar, tables, uploads
 
 lang, _year = sidebar.render()
 store = data.store()
@@ -87,7 +87,12 @@ with tab_import:
                     tables.show_table(present.by_province_table(pv, lang), "imp_by_province", src)
                 if pv.has_changes:
                     st.markdown(f"**{t('imp_changes', lang)}**")
-                    tables.show_table(present.changes_table(pv, lang), "imp_changes", src)
+                    # Earlier years a newer release re-issues with other values: "revised by PAPI YYYY".
+                    release = vintages.release_year(found.years_found, found.layout)
+                    if note := vintages.revision_note(pv.rows, release, lang):
+                        st.info(note)
+                    tables.show_table(vintages.label_revisions(present.changes_table(pv, lang), pv.rows, release,
+                                                               lang), "imp_changes", src)
                     if st.button(t("imp_commit", lang), type="primary", key="imp_commit"):
                         try:
                             if seen != ck:  # the data changed after the preview the analyst saw
@@ -106,6 +111,9 @@ with tab_import:
                             st.rerun()
                 else:
                     st.info(t("imp_nothing_new", lang))
+
+    st.divider()
+    groups_import.section(lang)      # published groups: the records in use; analysts import more
 
 # ---- history and rollback ----------------------------------------------------------------
 with tab_history:

@@ -1,7 +1,7 @@
 """Landing page: what the dashboard holds (years x provinces x indicators)."""
 import streamlit as st
 
-from papi_data import analytics
+from papi_data import about, analytics
 from papi_data.i18n import fmt, t
 from ui import data, sidebar
 
@@ -24,3 +24,11 @@ st.dataframe(table, hide_index=True, width="content", height=(len(table) + 1) * 
              column_config={t("col_year", lang): st.column_config.NumberColumn(format="%d")})
 st.caption(t("missing_note", lang))
 st.caption(t("source_papi", lang, years=f"2011–{last}"))
+
+# Where each year comes from, and whether its overall groups are published.
+st.subheader(t("vintage_title", lang))
+st.dataframe(about.vintage_table(df, data.store().sources(), data.enriched(), lang), hide_index=True,
+             width="stretch", column_config={t("vintage_col_year", lang): st.column_config.NumberColumn(format="%d")})
+st.caption(t("vintage_caption", lang))
+st.info(t("vintage_unweighted", lang))
+st.caption(t("vintage_mixed", lang))

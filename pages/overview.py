@@ -6,7 +6,7 @@ import streamlit as st
 
 from papi_data import codebook, explore, provinces
 from papi_data.i18n import fmt, t
-from ui import data, era_state, sidebar, state
+from ui import data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -38,6 +38,8 @@ m[1].metric(t("national_mean", lang), fmt(s["mean"], lang))
 m[2].metric(t("national_median", lang), fmt(s["median"], lang))
 m[3].metric(t("cut_points", lang), fmt(s["cut_1"], lang), help=cuts)
 st.caption(cuts)
+tiers.basis(v["tier_note"], lang, key="overview")
+tiers.not_ranked(v["rank_note"])
 
 left, right = st.columns([3, 2])
 with left:

@@ -58,7 +58,9 @@ def headline():
         f"{name} — PAPI {year}",
         note=None if comparable or total["prev_value"] != total["prev_value"]
         else t("deck_not_comparable", lang, prev=year - 1))
-    show_chart(fig, key="present_headline", source=src_year, downloads=False)
+    # How the tier was arrived at and whom the rank leaves out, under the slide.
+    basis = " ".join(x for x in (f"{t('headline_tier', lang)}: {v['tier_label']}.", v.get("rank_note")) if x)
+    show_chart(fig, key="present_headline", source=src_year, note=basis, downloads=False)
 
 
 def chart(fig, key, source, note=None):

@@ -10,7 +10,7 @@ import streamlit as st
 from papi_data import codebook, explore, provinces
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
-from ui import data, era_state, sidebar, state
+from ui import data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -75,12 +75,15 @@ else:
         h[1].metric(t("headline_rank", lang), rank,
                     delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
                     delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
-    h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang))
+    h[2].metric(t("headline_tier", lang), tier_name(total["tier"], lang), help=v["tier_label"])
     if total["change"] == total["change"] and total["comparable"]:
         h[3].metric(t("headline_change", lang), fmt(total["change"], lang, sign=True))
     else:
         h[3].metric(t("headline_change", lang), "–",
                     help=v["change_note"] or (t("not_comparable", lang) if not total["comparable"] else None))
+    tiers.basis(f"{t('headline_tier', lang)}: {v['tier_label']}. {v['tier_note']}", lang, key="profile")
+    tiers.not_ranked(v["rank_note"])
+    tiers.not_ranked(v.get("vintage_change_note"))     # a change across two releases says which
     if v["members_before"] is not None:   # a merged unit's first year: its former provinces the year before
         st.caption(v["change_note"])
         st.subheader(t("members_prev_title", lang, year=year - 1))
@@ -90,6 +93,8 @@ else:
 note = t("total_scale_note", lang) if indicator == "TOTAL" else None
 if v["gaps"]:
     note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, v['gaps']))})"
+if v.get("vintage_note"):
+    note = (note + "  \n" if note else "") + v["vintage_note"]
 show_chart(v["trend"], key="trend", source=src_all, note=note)
 
 left, right = st.columns([1, 1])

@@ -5,7 +5,7 @@ import streamlit as st
 
 from papi_data import explore, provinces, targets
 from papi_data.i18n import t
-from ui import auth, data, era_state, sidebar, state, target_editor, uploads
+from ui import auth, data, era_state, sidebar, state, target_editor, tiers, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -54,6 +54,7 @@ else:
     show_table(v["table"], key="targets_table",
                source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
                width="stretch")
+    tiers.basis(t("tgt_tier_basis_note", lang), lang, key="targets")
     if v["chart"] is not None:
         show_chart(v["chart"], key="target_chart", source=source)
 

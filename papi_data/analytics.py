@@ -6,14 +6,15 @@ cut points are the 25th, 50th and 75th percentiles of the scored provinces'
 values (linear interpolation, pandas' default). A province is in tier 1
 (Cao nhất) when its value is at or above the 75th percentile, tier 2 at or
 above the median, tier 3 at or above the 25th percentile, otherwise tier 4.
-An official group carried by an imported file (tier_official) wins.
+An official group carried by an imported file (tier_official) wins, and a
+published group on record (papi_data.official_tiers) wins over both.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from . import codebook, eras
+from . import codebook, eras, official_tiers
 
 GROUP = ["year", "indicator"]
 TIER_NAMES = {
@@ -52,12 +53,13 @@ def assign_tiers(values: pd.Series, cuts: pd.DataFrame) -> np.ndarray:
                       v >= cuts["cut_3"].to_numpy()], [1, 2, 3], 4)
 
 
-def enrich(df: pd.DataFrame) -> pd.DataFrame:
+def enrich(df: pd.DataFrame, groups: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add rank, n_ranked, cut points, tier, points_to_next_tier and the
     change against the previous year (value, rank, comparable).
 
     Only rows with a value are ranked; ranks are 1 = best, ties share the
     best rank (method "min"), out of the provinces scored that year.
+    `groups`: published group records (official_tiers; default: shipped).
     """
     out = df.dropna(subset=["value"]).copy()
     if out.empty:
@@ -75,6 +77,9 @@ def enrich(df: pd.DataFrame) -> pd.DataFrame:
     else:
         out["tier"] = computed.astype("int64")
     out["points_to_next_tier"] = points_to_next_tier(out)
+    # Published groups, where PAPI's are on record, replace the quartile
+    # tiers; computed ones near a cut point are flagged (docs/TIERS.md).
+    out = official_tiers.apply(out, groups)
 
     # The previous year of the same place (code and era: across 1 July 2025
     # only an unchanged unit has one); ranks are not compared across maps.

@@ -14,7 +14,7 @@ import sys
 import pandas as pd
 import sqlalchemy
 
-from . import analytics, codebook, consistency, provinces
+from . import analytics, codebook, consistency, groups_store, provinces
 from .store import get_store
 
 
@@ -53,8 +53,12 @@ def _province(p: str | None, year: int) -> int | None:
 
 def scores_table(year: int, province: int | None = None, indicator: str | None = None,
                  lang: str = "vi") -> pd.DataFrame:
-    """One row per (year, province, indicator) with rank, n_ranked and tier."""
-    e = analytics.enrich(get_store().scores())
+    """One row per (year, province, indicator) with rank, n_ranked (and
+    n_provinces, the year's provinces, when some were not ranked), tier and
+    how it was arrived at (tier_basis: published / file / computed, the
+    source of a published group, near_cut for a computed tier)."""
+    store = get_store()
+    e = analytics.enrich(store.scores(), groups_store.load(store))
     m = e[e["year"] == year]
     if province is not None:
         m = m[m["province_code"] == province]
@@ -67,9 +71,9 @@ def scores_table(year: int, province: int | None = None, indicator: str | None =
     # The comparisons the pages draw: empty (JSON null) when not comparable
     # (scale change; a unit merged on 1 July 2025; ranks across that date).
     m = m.assign(change=m["change"].where(m["comparable"].astype(bool)),
-                 rank_change=m["rank_change"].astype("Int64"))
-    return m[["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "tier", "change",
-              "rank_change"]]
+                 rank_change=m["rank_change"].astype("Int64"), n_provinces=len(provinces.names(year)))
+    return m[["year", "province_code", "province", "indicator", "value", "rank", "n_ranked", "n_provinces", "tier",
+              "tier_basis", "tier_source", "near_cut", "change", "rank_change"]]
 
 
 def cmd_scores(a) -> int:
@@ -111,7 +115,7 @@ def cmd_gaps(a) -> int:
     tg = targets.load(store, code, a.year)
     if tg.empty:
         raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
-    ev = gaps.evaluate(tg, analytics.enrich(store.scores()), "en")
+    ev = gaps.evaluate(tg, analytics.enrich(store.scores(), groups_store.load(store)), "en")
     rows = gaps.export_rows(ev)
     if a.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -119,7 +123,8 @@ def cmd_gaps(a) -> int:
         w = csv.DictWriter(sys.stdout, gaps.EXPORT_COLUMNS, lineterminator="\n")
         w.writeheader()
         for r in rows:       # met: true/false, or null when PAPI did not score the province (never false)
-            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null")})
+            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null"),
+                        "near_cut": {True: "true", False: "false"}.get(r["near_cut"], "")})
     return 0
 
 
@@ -189,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")
     s.add_argument("--tolerance", type=float, default=1e-4)
     s.set_defaults(func=cmd_check)
+
+    groups_store.register(sub, UserError)   # tiers: published groups, check and import
 
     from .ingest import commands as ingest_commands  # import, history, rollback, hash-password
     ingest_commands.register(sub, UserError)

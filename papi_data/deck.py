@@ -18,6 +18,7 @@ from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, X
 from pptx.util import Emu, Inches, Pt
 
 from . import analytics, codebook, eras, explore, gaps, provinces, targets
+from . import groups_store, official_tiers, ranks
 from .analytics import tier_name
 from .figures import TIER_COLORS
 from .i18n import fmt, fmt_rank, t
@@ -267,7 +268,7 @@ def _histories(e, code: int, year: int, lang: str) -> dict[str, pd.DataFrame]:
 
 
 def build(store: Store, province_code: int, year: int, lang: str = "vi", template: bytes | None = None) -> bytes:
-    e = analytics.enrich(store.scores())
+    e = analytics.enrich(store.scores(), groups_store.load(store))
     stats = analytics.national_stats(store.scores())
     name = provinces.name(province_code, year, lang)
     d = _Deck(template)
@@ -343,6 +344,11 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         elif pd.isna(total["prev_value"]):
             d.text(s, t("deck_no_previous", lang, prev=year - 1), Inches(0.5 + 3.2 * 3), Inches(4.0), Inches(3.0),
                    Inches(1.0), size=12, color="#555555")
+        # How the tier was arrived at, and whom the rank's denominator leaves out.
+        basis = official_tiers.tier_label(total["tier"], total.get("tier_basis"), total.get("near_cut"), lang)
+        note = " ".join(x for x in (f"{t('headline_tier', lang)}: {basis}.",
+                                    ranks.explanation(e, year, "TOTAL", lang)) if x)
+        d.text(s, note, Inches(0.5), Inches(6.2), Inches(12), Inches(0.6), size=12, color="#555555")
     d.text(s, src, Inches(0.5), Inches(6.8), Inches(12), Inches(0.4), size=11, color="#777777")
 
     # 3. Targets versus actual

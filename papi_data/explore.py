@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import codebook, eras, provinces
+from . import codebook, eras, official_tiers, provinces
 from .analytics import tier_name
 from .i18n import fmt, fmt_rank, t
 
@@ -202,6 +202,7 @@ def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) 
         t("rank", lang): [f"{int(r)}/{int(n)}" for r, n in zip(m["rank"], m["n_ranked"])],
         t("tier", lang): [tier_name(x, lang) for x in m["tier"]],
         t("points_next", lang): m["points_to_next_tier"].where(m["tier"] != 1).round(2).to_numpy(),
+        t("tier_basis_col", lang): official_tiers.basis_labels(m, lang),
     })
 
 
@@ -214,6 +215,7 @@ def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
         t("tier", lang): [tier_name(x, lang) for x in ranked["tier"]],
         t("rank_change", lang): [signed_int(x) for x in ranked["rank_change"]],
         t("points_next", lang): ranked["points_to_next_tier"].where(ranked["tier"] != 1).round(2).to_numpy(),
+        t("tier_basis_col", lang): official_tiers.basis_labels(ranked, lang),
     })
 
 

@@ -6,14 +6,14 @@ import math
 
 import pandas as pd
 
-from . import codebook, eras
+from . import codebook, eras, official_tiers
 from .provinces import era_of
 from .analytics import tier_name
 from .i18n import fmt, t
 
 COLUMNS = ["id", "indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
            "n_ranked", "points_to_next_tier", "plan", "baseline_year", "change_since_baseline", "change_needed",
-           "warning", "baseline_check", "target_points"]
+           "warning", "baseline_check", "target_points", "tier_basis", "near_cut"]
 
 
 def _row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Series | None:
@@ -44,13 +44,14 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                "met": None, "target_tier": None, "actual_tier": None, "rank": None, "n_ranked": None,
                "points_to_next_tier": None, "baseline_year": _num(tg.get("baseline_year")),
                "change_since_baseline": None, "change_needed": None, "warning": None, "baseline_check": None,
-               "target_points": None,
+               "target_points": None, "tier_basis": None, "near_cut": None,
                "plan": " ".join(str(x) for x in (tg.get("plan_number"), tg.get("plan_date")) if _num(x) is not None)}
         if a is not None:
             # No next tier above the top one: None, not 0.
             out.update(actual=float(a["value"]), actual_tier=int(a["tier"]), rank=int(a["rank"]),
                        n_ranked=int(a["n_ranked"]),
-                       points_to_next_tier=None if int(a["tier"]) == 1 else float(a["points_to_next_tier"]))
+                       points_to_next_tier=None if int(a["tier"]) == 1 else float(a["points_to_next_tier"]),
+                       tier_basis=a.get("tier_basis"), near_cut=bool(a.get("near_cut", False)))
         if kind == "value":
             out["target"] = out["target_points"] = float(tg["value"])
             if a is not None:
@@ -130,10 +131,19 @@ def target_text(row: dict, lang: str) -> str:
     return str(row["target"])
 
 
-def status_text(met, lang: str) -> str:
+def status_text(met, lang: str, near: bool = False) -> str:
+    """Met / not met; "(near the cut)" when a tier target is judged on a
+    computed tier close to its cut point (papi_data.official_tiers)."""
     if met is None or (isinstance(met, float) and math.isnan(met)):
         return t("tgt_no_data", lang)
+    if near:
+        return t("tgt_met_near", lang) if met else t("tgt_not_met_near", lang)
     return t("tgt_met", lang) if met else t("tgt_not_met", lang)
+
+
+def near_cut(e: dict) -> bool:
+    """Whether a tier target's verdict rests on a computed tier near its cut."""
+    return e.get("kind") == "tier" and bool(e.get("near_cut"))
 
 
 def _actual_text(e: dict, lang: str) -> str:
@@ -168,9 +178,10 @@ def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("tgt_col_kind", lang): t(f"tgt_kind_{e['kind']}", lang),
             t("tgt_col_target", lang): tgt,
             t("tgt_col_actual", lang): _actual_text(e, lang),
-            t("tgt_col_status", lang): status_text(e["met"], lang),
+            t("tgt_col_status", lang): status_text(e["met"], lang, near_cut(e)),
             t("tgt_col_gap", lang): _gap_text(e, lang),
-            t("tgt_col_tier", lang): tier_name(e["actual_tier"], lang) if e["actual_tier"] else "–",
+            t("tgt_col_tier", lang): (official_tiers.tier_label(e["actual_tier"], e["tier_basis"], e["near_cut"], lang)
+                                      if e["actual_tier"] else "–"),
             t("tgt_col_rank", lang): f"{e['rank']}/{e['n_ranked']}" if e["rank"] else "–",
             t("tgt_col_change", lang): fmt(e["change_since_baseline"], lang, sign=True),
             t("tgt_col_needed", lang): fmt(e["change_needed"], lang, sign=True),
@@ -181,7 +192,7 @@ def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 EXPORT_COLUMNS = ["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
-                  "n_ranked", "points_to_next_tier", "plan"]
+                  "n_ranked", "points_to_next_tier", "plan", "tier_basis", "near_cut"]
 
 
 def export_rows(ev: pd.DataFrame) -> list[dict]:
@@ -203,5 +214,7 @@ def export_rows(ev: pd.DataFrame) -> list[dict]:
                 r[c] = round(float(r[c]), 6)
         if r["met"] is not None:
             r["met"] = bool(r["met"])
+        if r["near_cut"] is not None:
+            r["near_cut"] = bool(r["near_cut"])
         out.append(r)
     return out

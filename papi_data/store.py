@@ -380,6 +380,7 @@ def get_store(url: str | None = None) -> Store:
 # here makes create_all and the migrations see them.
 from . import targets as _targets  # noqa: E402,F401
 from . import alias_store as _alias_store  # noqa: E402,F401
+from . import groups_store as _groups_store  # noqa: E402,F401  (published group records imported by analysts)
 
 
 def _mark_write() -> None:

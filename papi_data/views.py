@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import analytics, codebook, explore, figures, gaps, provinces
+from . import analytics, codebook, explore, figures, gaps, official_tiers, provinces, ranks, vintages
 from .figures_targets import focus_chart, target_chart
 from .i18n import t
 
@@ -18,7 +18,12 @@ def overview(enriched: pd.DataFrame, stats: pd.DataFrame, year: int, indicator: 
     out = {"ranked": ranked, "stats": None}
     if ranked.empty:
         return out
-    out["stats"] = stats[(stats["year"] == year) & (stats["indicator"] == indicator)].iloc[0]
+    out["stats"] = stats[(stats["year"] == year) & (stats["indicator"] == indicator)].iloc[0].copy()
+    # Published groups, where on record, set the cut points shown.
+    out["stats"][["cut_1", "cut_2", "cut_3"]] = ranked[["cut_1", "cut_2", "cut_3"]].iloc[0].to_numpy()
+    out["tier_basis"] = official_tiers.basis_of(enriched, year, indicator)[0]
+    out["tier_note"] = official_tiers.basis_note(enriched, year, indicator, lang)
+    out["rank_note"] = ranks.explanation(enriched, year, indicator, lang)
     out["ranking"] = figures.ranking_bar(ranked, lang, t("ranking_title", lang, indicator=label, year=year),
                                          highlight=province, names=names)
     map_title = t("map_title", lang, indicator=label, year=year)
@@ -51,9 +56,17 @@ def profile(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, i
            "members": explore.localised(explore.members_table(enriched, parts, year, lang), lang) if parts != [code] else None}
     out.update(explore.across_merger(enriched, code, year, lang) if parts == [code] else
                {"rank_before": None, "members_before": None, "change_note": None})
+    if out["total"] is not None:
+        tot = out["total"]
+        out["tier_label"] = official_tiers.tier_label(tot["tier"], tot.get("tier_basis"), tot.get("near_cut"), lang)
+        out["tier_note"] = official_tiers.basis_note(enriched, year, "TOTAL", lang)
+        shown = ranks.rank_text(tot["rank"], tot["n_ranked"], enriched, year, "TOTAL", lang, names=True)
+        out["rank_note"] = t("rank_caption", lang, rank=shown) if ranks.not_ranked(enriched, year, "TOTAL") else None
+        out["vintage_change_note"] = vintages.change_note(enriched, code, year, "TOTAL", lang)
     out["trend"] = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                                  t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     out["gaps"] = sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)})
+    out["vintage_note"] = vintages.series_note(enriched, parts, indicator, lang)
     profiles = (explore.radar_profiles(enriched, stats, code, year, lang) if parts == [code]
                 else explore.member_profiles(enriched, stats, parts, year, lang))
     out["radar"] = figures.radar(profiles, lang, t("radar_title", lang, year=year))

@@ -24,7 +24,8 @@ def version() -> int:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _enriched(v: int) -> pd.DataFrame:
-    return analytics.enrich(store().scores())
+    from papi_data import groups_store
+    return analytics.enrich(store().scores(), groups_store.load(store()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -191,15 +191,17 @@ def test_cli_gaps(tmp_path):
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert len(rows) == 18 and rows[0]["indicator"] == "TOTAL" and rows[0]["met"] is False
+    # tier_basis and near_cut: how the tier a target is judged on was arrived at
     assert list(rows[0]) == ["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier",
-                             "rank", "n_ranked", "points_to_next_tier", "plan"]
+                             "rank", "n_ranked", "points_to_next_tier", "plan", "tier_basis", "near_cut"]
+    assert rows[0]["tier_basis"] == "computed" and isinstance(rows[0]["near_cut"], bool)
     r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Dong Thap", "--year", "2014"],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "TOTAL,tier,2,,,null,2," in r.stdout      # met is null, not false
     r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Lào Cai", "--year", "2019"],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     lines = r.stdout.splitlines()
-    assert lines[1] == "TOTAL,value,46.96,45.055061,-1.904939,false,,1,13,63,,170/KH-UBND 2019-04-25"
+    assert lines[1] == "TOTAL,value,46.96,45.055061,-1.904939,false,,1,13,63,,170/KH-UBND 2019-04-25,computed,false"
     assert lines[2].startswith("TOTAL,tier,1,45.055061,0.29839,true,1,1,13,63,,")   # top tier: no next tier
     assert lines[15].startswith("D7,value,4.6,3.57395,-1.02605,false,,3,34,63,0.011065,")
     r = subprocess.run([sys.executable, "-m", "papi_data", "gaps", "--province", "Ha Noi", "--year", "2019"],

@@ -1,0 +1,64 @@
+"""Published PAPI groups on the data page: the records in use for
+everyone; for analysts, upload of a group file (CSV, the columns of
+data/official_tiers.csv), checked whole, then imported."""
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pandas as pd
+import streamlit as st
+
+from papi_data import groups_store, official_tiers
+from papi_data.i18n import t
+from ui import auth, data, tables
+
+
+def _read(raw: bytes, name: str) -> pd.DataFrame:
+    g = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in official_tiers.COLUMNS if c not in g.columns]
+    if missing:
+        raise official_tiers.InvalidGroups([official_tiers.Problem(
+            name, None, f"thiếu cột {', '.join(missing)}", f"missing column(s) {', '.join(missing)}")])
+    g = g[official_tiers.COLUMNS].apply(lambda s: s.str.strip())
+    g.attrs["file"] = name
+    return g
+
+
+def section(lang: str) -> None:
+    store = data.store()
+    st.subheader(t("grp_title", lang))
+    st.caption(t("grp_caption", lang))
+    summary = groups_store.summary(store)
+    shown = summary.rename(columns={"year": t("col_year", lang), "indicator": t("indicator", lang),
+                                    "tier": t("tier", lang), "n": t("grp_col_n", lang)})
+    tables.show_table(shown.drop(columns=["citation"]), "grp_records", t("grp_source", lang), downloads=False,
+                      plain=True, max_height=320)
+    if not auth.is_analyst():
+        return
+    # Behind a switch: the release import above stays the page's one uploader until asked.
+    if not st.toggle(t("grp_open", lang), key="grp_open"):
+        return
+    up = st.file_uploader(t("grp_upload", lang), type=["csv"], key="grp_file")
+    if up is None:
+        return
+    raw = up.getvalue()
+    try:
+        groups = _read(raw, up.name)
+        problems = groups_store.check(store, groups)
+    except official_tiers.InvalidGroups as e:
+        groups, problems = None, e.problems
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as e:
+        groups, problems = None, [official_tiers.Problem(up.name, None, f"không đọc được tệp CSV ({e})",
+                                                          f"not a readable CSV file ({e})")]
+    if problems:
+        st.error(t("grp_rejected", lang, n=len(problems)))
+        st.markdown("\n".join(f"- {p.text(lang)}" for p in problems))
+        return
+    n = groups.groupby(["year", "indicator"]).ngroups
+    st.success(t("grp_valid", lang, n=n))
+    key = hashlib.sha256(raw).hexdigest()[:12]
+    if st.button(t("grp_import", lang), type="primary", key=f"grp_import_{key}"):
+        groups_store.import_groups(store, groups, up.name, user=auth.user_name())
+        data.clear()
+        st.success(t("grp_imported", lang, n=n, file=up.name))
