@@ -8,7 +8,7 @@ import streamlit as st
 from papi_data import ingest
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
-from papi_data.store import StaleData
+from papi_data.store import FieldTooLong, StaleData
 from ui import auth, data, reader, sidebar, tables
 
 lang, _year = sidebar.render()
@@ -85,6 +85,8 @@ with tab_import:
                             bid = ingest.commit(plan, store, user=auth.user_name())
                         except StaleData:
                             st.error(t("imp_err_stale", lang))
+                        except FieldTooLong as e:       # checked before the transaction: nothing written
+                            st.error(e.message(lang))
                         else:
                             data.clear()
                             st.session_state["imp_done"] = t("imp_committed", lang, batch=bid,
@@ -114,7 +116,11 @@ with tab_history:
         bid = st.selectbox(t("rb_pick", lang), list(labels)[::-1], format_func=labels.get, key="rb_batch")
         sure = st.checkbox(t("rb_confirm", lang), key="rb_confirm")
         if st.button(t("rb_button", lang), disabled=not sure, key="rb_button"):
-            store.rollback(int(bid), user=auth.user_name())
+            try:
+                store.rollback(int(bid), user=auth.user_name())
+            except FieldTooLong as e:
+                st.error(e.message(lang))
+                st.stop()
             data.clear()
             st.session_state["rb_done"] = t("rb_done", lang, batch=bid)
             st.session_state.pop("rb_confirm", None)
