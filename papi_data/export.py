@@ -110,17 +110,17 @@ def frame_xlsx(df: pd.DataFrame, sheet: str = "papi") -> bytes:
     return workbook_bytes(wb)
 
 
-def csv_text(df: pd.DataFrame, lineterminator: str = "\n") -> str:
+def csv_text(df: pd.DataFrame, lineterminator: str = "\n", sep: str = ",") -> str:
     """A frame as CSV text, formula-like text cells and column names
     neutralised, numbers as numbers."""
-    return safe_frame(df).to_csv(index=False, lineterminator=lineterminator)
+    return safe_frame(df).to_csv(index=False, lineterminator=lineterminator, sep=sep)
 
 
-def csv_bytes(df: pd.DataFrame, lineterminator: str = "\r\n") -> bytes:
+def csv_bytes(df: pd.DataFrame, lineterminator: str = "\r\n", sep: str = ",") -> bytes:
     """`csv_text` in UTF-8 with a BOM, so Excel opens Vietnamese text
     correctly; lines end in CRLF (RFC 4180), which also makes the writer
     quote a cell holding a carriage return, so it cannot start a new row."""
-    return csv_text(df, lineterminator).encode("utf-8-sig")
+    return csv_text(df, lineterminator, sep).encode("utf-8-sig")
 
 
 def chart_data():
@@ -198,10 +198,14 @@ def _number_format(shown: str, lang: str) -> str:
     return f"+{base};-{base};{base}" if shown.startswith("+") else base
 
 
-def table_csv(df: pd.DataFrame) -> bytes:
+def table_csv(df: pd.DataFrame, lang: str | None = None) -> bytes:
     """The table exactly as shown, UTF-8 with a BOM so Excel opens
-    Vietnamese text correctly; formula-like cells neutralised."""
-    return csv_bytes(df)
+    Vietnamese text correctly; formula-like cells neutralised. In
+    Vietnamese the cells are separated by ";" (the list separator of
+    Vietnamese regional settings, whose decimal sign is the comma), so a
+    spreadsheet set up for Vietnamese reads "46,96" as the number it is;
+    in English "," and "46.96", as an English spreadsheet expects."""
+    return csv_bytes(df, sep=";" if lang == "vi" else ",")
 
 
 def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[str] | None = None,
