@@ -11,7 +11,7 @@ from papi_data.ingest import present, template
 from papi_data.store import FieldTooLong, StaleData
 from ui import auth, data, reader, sidebar, tables
 
-lang, _year = sidebar.render()
+lang, _year = sidebar.render(allow_empty=True)
 store = data.store()
 
 st.title(t("data_title", lang))
@@ -129,7 +129,7 @@ with tab_history:
 # ---- downloads (everyone) ----------------------------------------------------------------
 with tab_download:
     cur = data.scores()
-    years = sorted(cur.year.unique())
+    years = sorted(cur.year.unique()) or [None]
     st.subheader(t("dl_current_title", lang))
     st.caption(t("dl_current_caption", lang, n=fmt(len(cur), lang, 0), years=f"{years[0]}–{years[-1]}"))
     # files are built only when a button is pressed

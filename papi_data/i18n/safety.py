@@ -20,5 +20,10 @@ STRINGS = {
     "db_field_kind": {"vi": "Loại mục tiêu", "en": "The target kind"},
     "tgt_err_too_long": {"vi": "{field} dài {n} ký tự, quá giới hạn {max} ký tự.",
                          "en": "{field} is {n} characters long, over the limit of {max}."},
+    "store_empty": {
+        "vi": "Kho dữ liệu không còn điểm số nào: mọi đợt nhập, kể cả số liệu công bố đi kèm (đợt 1), đã bị hoàn tác. "
+              "Chuyên viên phân tích có thể nhập lại ở trang Cập nhật dữ liệu.",
+        "en": "The store holds no scores: every import batch, the published history shipped with the dashboard "
+              "(batch 1) too, is rolled back. An analyst can import again on the Data page."},
     "db_hint_file": {"vi": " (đổi tên tệp rồi tải lên lại)", "en": " (rename the file and upload it again)"},
 }
