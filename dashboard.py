@@ -28,11 +28,12 @@ CHART_PAGES = ["", "start", "overview", "profile", "compare", "targets"]   # "" 
 
 def route() -> None:
     from papi_data.i18n import t
-    from ui import present, sidebar
+    from ui import data, present, sidebar
 
     st.set_page_config(page_title="PAPI", page_icon="📊", layout="wide",
                        initial_sidebar_state="collapsed" if present.active() else "auto")
     st.session_state["_router"] = True  # see ui.sidebar.ensure_router
+    data.begin_run()                     # one data version for the whole run (ui/data.py)
     lang = sidebar.language()
     sidebar.PAGES[:] = PAGES
     # The landing page (the overview) is served at "/"; it is also reachable at

@@ -8,10 +8,10 @@ import streamlit as st
 from papi_data import ingest, vintages
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
-from papi_data.store import StaleData
+from papi_data.store import FieldTooLong, StaleData
 from ui import auth, data, groups_import, province_map, reader, sidebar, tables, uploads
 
-lang, _year = sidebar.render()
+lang, _year = sidebar.render(allow_empty=True)
 store = data.store()
 
 st.title(t("data_title", lang))
@@ -100,6 +100,8 @@ with tab_import:
                             bid = ingest.commit(plan, store, user=auth.user_name())
                         except StaleData:
                             st.error(t("imp_err_stale", lang))
+                        except FieldTooLong as e:       # checked before the transaction: nothing written
+                            st.error(e.message(lang))
                         else:
                             data.clear()
                             st.session_state["imp_done"] = t("imp_committed", lang, batch=bid,
@@ -133,7 +135,11 @@ with tab_history:
         bid = st.selectbox(t("rb_pick", lang), list(labels)[::-1], format_func=labels.get, key="rb_batch")
         sure = st.checkbox(t("rb_confirm", lang), key="rb_confirm")
         if st.button(t("rb_button", lang), disabled=not sure, key="rb_button"):
-            store.rollback(int(bid), user=auth.user_name())
+            try:
+                store.rollback(int(bid), user=auth.user_name())
+            except FieldTooLong as e:
+                st.error(e.message(lang))
+                st.stop()
             data.clear()
             st.session_state["rb_done"] = t("rb_done", lang, batch=bid)
             st.session_state.pop("rb_confirm", None)
@@ -142,7 +148,7 @@ with tab_history:
 # ---- downloads (everyone) ----------------------------------------------------------------
 with tab_download:
     cur = data.scores()
-    years = sorted(cur.year.unique())
+    years = sorted(cur.year.unique()) or [None]
     st.subheader(t("dl_current_title", lang))
     st.caption(t("dl_current_caption", lang, n=fmt(len(cur), lang, 0), years=f"{years[0]}–{years[-1]}"))
     # files are built only when a button is pressed

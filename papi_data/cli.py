@@ -7,15 +7,15 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 
 import pandas as pd
 import sqlalchemy
 
-from . import analytics, codebook, consistency, groups_store, provinces
+from . import analytics, codebook, consistency, export, groups_store, provinces
 from .store import get_store
+from .text import PrintableStream
 
 
 class UserError(Exception):
@@ -23,10 +23,24 @@ class UserError(Exception):
 
 
 def _emit(df: pd.DataFrame, fmt: str) -> None:
+    """JSON, or CSV through the product's one CSV writer (formula-like text
+    neutralised, numbers as numbers)."""
     if fmt == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=1))
     else:
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(export.csv_text(df))
+
+
+EMPTY_STORE = ("The store holds no current scores: every import batch, the shipped history (batch 1) too, is "
+               "rolled back. See: python -m papi_data history")
+
+
+def _scores() -> pd.DataFrame:
+    """Current scores, or a clear UserError when there are none."""
+    df = get_store().scores()
+    if df.empty:
+        raise UserError(EMPTY_STORE)
+    return df
 
 
 def _indicator(code: str | None, year: int) -> str | None:
@@ -57,8 +71,7 @@ def scores_table(year: int, province: int | None = None, indicator: str | None =
     n_provinces, the year's provinces, when some were not ranked), tier and
     how it was arrived at (tier_basis: published / file / computed, the
     source of a published group, near_cut for a computed tier)."""
-    store = get_store()
-    e = analytics.enrich(store.scores(), groups_store.load(store))
+    e = analytics.enrich(_scores(), groups_store.load(get_store()))
     m = e[e["year"] == year]
     if province is not None:
         m = m[m["province_code"] == province]
@@ -90,7 +103,7 @@ def cmd_scores(a) -> int:
 def cmd_stats(a) -> int:
     _check_year(a.year)
     ind = _indicator(a.indicator, a.year)
-    st = analytics.national_stats(get_store().scores())
+    st = analytics.national_stats(_scores())
     row = st[(st["year"] == a.year) & (st["indicator"] == ind)]
     if row.empty:
         raise UserError(f"No scores for {ind} in {a.year}.")
@@ -100,6 +113,9 @@ def cmd_stats(a) -> int:
 
 def cmd_check(a) -> int:
     df = get_store().scores()
+    if df.empty:                     # nothing to check is not a pass
+        print(f"error: {EMPTY_STORE}", file=sys.stderr)
+        return 1
     found = consistency.problems(df, tol=a.tolerance)
     for p in found:
         print(f"{p.kind}: {p.message}", file=sys.stderr)
@@ -115,16 +131,14 @@ def cmd_gaps(a) -> int:
     tg = targets.load(store, code, a.year)
     if tg.empty:
         raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
-    ev = gaps.evaluate(tg, analytics.enrich(store.scores(), groups_store.load(store)), "en")
+    ev = gaps.evaluate(tg, analytics.enrich(_scores(), groups_store.load(store)), "en")
     rows = gaps.export_rows(ev)
     if a.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
-    else:
-        w = csv.DictWriter(sys.stdout, gaps.EXPORT_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        for r in rows:       # met: true/false, or null when PAPI did not score the province (never false)
-            w.writerow({**r, "met": {True: "true", False: "false"}.get(r["met"], "null"),
-                        "near_cut": {True: "true", False: "false"}.get(r["near_cut"], "")})
+    else:                    # met: true/false, or null when PAPI did not score the province (never false)
+        rows = [{**r, "met": {True: "true", False: "false"}.get(r["met"], "null"),
+                 "near_cut": {True: "true", False: "false"}.get(r["near_cut"], "")} for r in rows]
+        sys.stdout.write(export.csv_text(pd.DataFrame(rows, columns=gaps.EXPORT_COLUMNS, dtype=object)))
     return 0
 
 
@@ -154,7 +168,7 @@ def cmd_deck(a) -> int:
 
 
 def _check_year(year: int) -> None:
-    have = sorted(get_store().scores()["year"].unique())
+    have = sorted(_scores()["year"].unique())
     if year not in have:
         raise UserError(f"No PAPI data for {year}. Years available: {have[0]}–{have[-1]}.")
 
@@ -203,6 +217,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Everything printed passes through `printable`: values from data files
+    # (names, notes, file names) cannot drive the terminal.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(out), PrintableStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

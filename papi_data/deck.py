@@ -12,12 +12,11 @@ import math
 
 import pandas as pd
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from . import analytics, codebook, eras, explore, gaps, provinces, targets
+from . import analytics, codebook, eras, explore, export, gaps, provinces, targets
 from . import groups_store, official_tiers, ranks
 from .analytics import tier_name
 from .figures import TIER_COLORS
@@ -81,7 +80,7 @@ def _colour(chart, colors):
 
 def _bars(slide, title, categories, series, lang, left, top, width, height, legend=True):
     """A native clustered column chart from 0 with each bar labelled."""
-    cd = CategoryChartData()
+    cd = export.chart_data()
     cd.categories = categories
     for name, values in series:
         cd.add_series(name, values)
@@ -408,7 +407,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     s = d.slide(t("deck_trend", lang, first=all_years[0], year=year))
     rank_left, rank_width = Inches(0.6), Inches(12)
     if len(years) > 1:
-        cd = CategoryChartData()
+        cd = export.chart_data()
         cd.categories = [str(y) for y in years]
         own = [[None if y not in m.index else round(float(m.loc[y, "value"]), 2) for y in years]
                for m in lines_of.values()]
@@ -432,7 +431,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
         _labels(ch, [[]] * len(own) + [[None] * (len(years) - 1) + [fmt(lines[1][-1], lang)]], size=11,
                 position=XL_LABEL_POSITION.BELOW)         # the national mean only where it ends
         rank_left, rank_width = Inches(6.8), Inches(6.2)
-    cd = CategoryChartData()
+    cd = export.chart_data()
     cd.categories = [str(y) for y in all_years]
     for label, m in lines_of.items():
         cd.add_series(label, [None if y not in m.index else int(m.loc[y, "rank"]) for y in all_years])
@@ -468,7 +467,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     s = d.slide(t("radar_title", lang, year=year))
     if not prof.empty:
         dm = stats[(stats["year"] == year) & stats["indicator"].isin(dims)].set_index("indicator")["mean"]
-        cd = CategoryChartData()
+        cd = export.chart_data()
         cd.categories = dims
         cd.add_series(name, [None if c not in prof.index else round(float(prof.loc[c, "value"]), 2) for c in dims])
         cd.add_series(t("national_mean", lang), [round(float(dm[c]), 2) for c in dims])

@@ -234,14 +234,16 @@ def labelled_members(codes: list[int], year: int, units: int, lang: str) -> dict
 
 def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str,
                   labels: list[str] | None = None) -> pd.DataFrame:
-    """Provinces side by side: TOTAL and dimensions (values of `year`)."""
+    """Provinces side by side: the total ("Tổng" / "Total") and the
+    dimensions (values of `year`)."""
     inds = ["TOTAL"] + codebook.indicators(year, "dimension")
+    head = {"TOTAL": "Tổng" if lang == "vi" else "Total"}
     rows = []
     for k, c in enumerate(codes):
         r = {t("province", lang): labels[k] if labels else provinces.name(c, year, lang)}
         for i in inds:
             x = row(enriched, c, year, i)
-            r[i] = None if x is None else round(float(x["value"]), 2)
+            r[head.get(i, i)] = None if x is None else round(float(x["value"]), 2)
         rows.append(r)
     return pd.DataFrame(rows)
 

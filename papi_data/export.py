@@ -1,9 +1,19 @@
 """Files for meetings: tables as CSV/XLSX, charts as PNG/SVG.
 
+Every CSV and XLSX the product writes (pages, command line, templates,
+the workbooks embedded in a deck's charts) goes through the writers here,
+so no text from the data reaches a spreadsheet as a formula:
+
+- CSV: a text cell starting with =, +, -, @, a tab or a carriage return
+  gets a leading apostrophe (a CSV cell has no type; this is what
+  spreadsheets show as text). Numbers stay numbers.
+- XLSX: numbers are numbers, text is a typed text cell (never a formula)
+  and formula-like text is also marked "quote prefix", as Excel marks text
+  typed after an apostrophe: it shows as typed, without an apostrophe, stays
+  text when the cell is edited, and reads back unchanged.
+
 Tables are exported exactly as shown, with a sheet of sources and notes in
-XLSX. Any cell that a spreadsheet would run as a formula (starting with =,
-+, -, @, or a tab/CR) is neutralised with a leading apostrophe. Numbers stay
-numbers.
+XLSX.
 
 Chart images are rendered by plotly through kaleido, which drives the
 machine's Chromium (Debian's `chromium`, found on PATH or via BROWSER_PATH);
@@ -36,22 +46,133 @@ class BrowserMissing(RuntimeError):
                          "or set BROWSER_PATH to a Chrome/Chromium executable.")
 
 
+def formula_like(value) -> bool:
+    """True for text a spreadsheet would run as a formula (it starts with
+    =, +, -, @, a tab or a carriage return); a plain signed number ("-1,90")
+    is not."""
+    return isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value)
+
+
 def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula (it starts with
-    =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so it
-    is shown as text. A plain signed number ("-1,90") is left as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
+    """A formula-like text cell gets a leading apostrophe, so it is shown as
+    text (CSV, and text inside other text such as notes)."""
+    return "'" + value if formula_like(value) else value
+
+
+def put(ws, row: int, col: int, value, number_format: str | None = None):
+    """Write one XLSX cell: None stays empty, numbers and booleans as
+    themselves, anything else as typed text (formula-like text marked quote
+    prefix, see the module docstring). Returns the cell."""
+    import datetime as _dt
+    cell = ws.cell(row, col)
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return cell
+    if isinstance(value, (bool, int, float)):
+        cell.value = value
+    elif hasattr(value, "item") and not isinstance(value, str):      # numpy scalar
+        return put(ws, row, col, value.item(), number_format)
+    elif isinstance(value, (_dt.date, _dt.datetime)):
+        cell.value = value
+    else:
+        text = str(value)
+        cell.value = text
+        cell.data_type = "s"                 # never a formula, whatever it starts with
+        if formula_like(text):
+            cell.quotePrefix = True
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def append(ws, values) -> None:
+    """`ws.append` through `put`: one row below the last."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for j, v in enumerate(values, start=1):
+        put(ws, row, j, v)
+
+
+def workbook_bytes(wb) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def frame_xlsx(df: pd.DataFrame, sheet: str = "papi") -> bytes:
+    """A plain one-sheet workbook of a frame (header, then rows), written
+    through `put`: what the data page's downloads and templates give."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    append(ws, [str(c) for c in df.columns])
+    for row in df.itertuples(index=False):
+        append(ws, list(row))
+    return workbook_bytes(wb)
+
+
+def csv_text(df: pd.DataFrame, lineterminator: str = "\n", sep: str = ",") -> str:
+    """A frame as CSV text, formula-like text cells and column names
+    neutralised, numbers as numbers."""
+    return safe_frame(df).to_csv(index=False, lineterminator=lineterminator, sep=sep)
+
+
+def csv_bytes(df: pd.DataFrame, lineterminator: str = "\r\n", sep: str = ",") -> bytes:
+    """`csv_text` in UTF-8 with a BOM, so Excel opens Vietnamese text
+    correctly; lines end in CRLF (RFC 4180), which also makes the writer
+    quote a cell holding a carriage return, so it cannot start a new row."""
+    return csv_text(df, lineterminator, sep).encode("utf-8-sig")
+
+
+def chart_data():
+    """A python-pptx CategoryChartData whose embedded workbook (the one
+    PowerPoint opens for "Edit data") writes every label as text: the
+    library's writer would turn a label starting with = into a formula."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    return _safe_chart_data(CategoryChartData, CategoryWorkbookWriter)()
+
+
+def _safe_chart_data(base, writer_base):
+    import contextlib as _cl
+
+    from xlsxwriter import Workbook as _XlsxWorkbook
+
+    class _Writer(writer_base):
+        @_cl.contextmanager
+        def _open_worksheet(self, xlsx_file):
+            wb = _XlsxWorkbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                          "strings_to_urls": False})
+            ws = wb.add_worksheet()
+            quoted, write = wb.add_format({"quote_prefix": True}), ws._write
+
+            def _write(row, col, token, *rest):    # the same rule as `put`: formula-like text quote-prefixed
+                if formula_like(token):
+                    return ws.write_string(row, col, token, quoted)
+                return write(row, col, token, *rest)
+            ws._write = _write
+            yield wb, ws
+            wb.close()
+
+    class _Data(base):
+        @property
+        def _workbook_writer(self):
+            w = self.__dict__.get("_safe_writer")
+            if w is None:
+                w = self.__dict__["_safe_writer"] = _Writer(self)
+            return w
+
+    return _Data
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """The frame with every text cell and column name neutralised."""
     out = df.copy()
     out.columns = [neutralise(str(c)) for c in out.columns]
-    for c in out.columns:
-        if not (pd.api.types.is_numeric_dtype(out[c]) or pd.api.types.is_bool_dtype(out[c])):
-            out[c] = out[c].map(neutralise)
+    for j in range(out.shape[1]):          # by position: a table may repeat a column name
+        col = out.iloc[:, j]
+        if not (pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col)
+                or pd.api.types.is_datetime64_any_dtype(col)):
+            out.isetitem(j, pd.Series([neutralise(v) for v in col], index=out.index, dtype=object))  # no re-typing
     return out
 
 
@@ -77,57 +198,46 @@ def _number_format(shown: str, lang: str) -> str:
     return f"+{base};-{base};{base}" if shown.startswith("+") else base
 
 
-def table_csv(df: pd.DataFrame) -> bytes:
+def table_csv(df: pd.DataFrame, lang: str | None = None) -> bytes:
     """The table exactly as shown, UTF-8 with a BOM so Excel opens
-    Vietnamese text correctly; formula-like cells neutralised."""
-    return safe_frame(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    Vietnamese text correctly; formula-like cells neutralised. In
+    Vietnamese the cells are separated by ";" (the list separator of
+    Vietnamese regional settings, whose decimal sign is the comma), so a
+    spreadsheet set up for Vietnamese reads "46,96" as the number it is;
+    in English "," and "46.96", as an English spreadsheet expects."""
+    return csv_bytes(df, sep=";" if lang == "vi" else ",")
 
 
 def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[str] | None = None,
                lang: str = "vi", sheet: str | None = None) -> bytes:
     """The table as shown, formatted: bold frozen header, fitted widths,
     numbers written as the page writes them (46,96) stored as numbers with
-    the same decimals, text cells neutralised; a second sheet holds the
+    the same decimals, text as typed text (`put`); a second sheet holds the
     sources and notes."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
-    safe = safe_frame(df)
     wb = Workbook()
     ws = wb.active
     ws.title = (sheet or ("Dữ liệu" if lang == "vi" else "Data"))[:31]
-    for j, col in enumerate(safe.columns, start=1):
-        cell = ws.cell(1, j, str(col))
-        cell.font = Font(bold=True)
-        cell.data_type = "s"
-    for i, row in enumerate(safe.itertuples(index=False), start=2):
+    for j, col in enumerate(df.columns, start=1):
+        put(ws, 1, j, str(col)).font = Font(bold=True)
+    for i, row in enumerate(df.itertuples(index=False), start=2):
         for j, v in enumerate(row, start=1):
-            if v is None or (isinstance(v, float) and pd.isna(v)):
-                continue
             num = display_number(v, lang)
             if num is not None:
-                cell = ws.cell(i, j, num)
-                cell.number_format = _number_format(v, lang)
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                cell = ws.cell(i, j, float(v) if isinstance(v, float) else int(v))
-                if isinstance(v, float):
-                    cell.number_format = "0.00"
+                put(ws, i, j, num, _number_format(v, lang))
             else:
-                cell = ws.cell(i, j, str(v) if not isinstance(v, bool) else v)
-                if isinstance(v, str):
-                    cell.data_type = "s"          # never a formula
+                put(ws, i, j, v, "0.00" if isinstance(v, float) else None)
     ws.freeze_panes = "A2"
-    for j, col in enumerate(safe.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in safe[col].head(200)]) + 2
+    for j, col in enumerate(df.columns, start=1):
+        width = max([len(str(col))] + [len(str(v)) for v in df[col].head(200)]) + 2
         ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
     meta = wb.create_sheet("Sources and notes" if lang == "en" else "Nguồn và ghi chú")
     for r, line in enumerate([*(sources or []), *(notes or [])], start=1):
-        cell = meta.cell(r, 1, neutralise(line))
-        cell.data_type = "s"
+        put(meta, r, 1, line)
     meta.column_dimensions["A"].width = 100
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def with_source(fig: go.Figure, source: str | None, note: str | None = None) -> go.Figure:

@@ -46,33 +46,55 @@ def verify(password: str, stored: str) -> bool:
     return hmac.compare_digest(got, want)
 
 
-class AttemptLimiter:
-    """At most `max_failures` failed attempts per `window` seconds for a key
-    (a browser session, and one shared key for the whole process so that
-    opening new sessions does not reset the count); then locked until the
-    oldest failure leaves the window."""
+def backoff(failures: int, free: int, cap: float) -> float:
+    """Seconds to wait before a password is checked: none for the first
+    `free` failures, then 1, 2, 4 … seconds, never more than `cap`. A wait,
+    never a refusal: the right password still opens after it."""
+    if failures < free:
+        return 0.0
+    return min(float(cap), 2.0 ** min(failures - free, 30))
 
-    def __init__(self, max_failures: int = 5, window: float = 900.0, clock=time.monotonic):
+
+class AttemptLimiter:
+    """Failed attempts per key over the last `window` seconds. With
+    `max_failures`, a key that reached it is locked until its oldest
+    failure leaves the window (a browser session: its own mistakes only);
+    with None it only counts (a client or the whole server, whose counts set
+    a back-off and never lock, so nobody's wrong passwords lock out another
+    person). At most `keep` failures are remembered per key and the table of
+    keys is pruned, so an attack cannot grow memory."""
+
+    def __init__(self, max_failures: int | None = 5, window: float = 900.0, clock=time.monotonic,
+                 keep: int = 1000, max_keys: int = 10_000):
         self.max_failures, self.window, self.clock = max_failures, window, clock
+        self.keep, self.max_keys = keep, max_keys
         self._fails: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
     def _recent(self, key: str) -> list[float]:
         now = self.clock()
-        fails = [t for t in self._fails.get(key, []) if now - t < self.window]
+        fails = [t for t in self._fails.get(key, []) if now - t < self.window][-self.keep:]
         self._fails[key] = fails
         return fails
+
+    def failures(self, key: str) -> int:
+        """Failed attempts of `key` within the window."""
+        with self._lock:
+            return len(self._recent(key))
 
     def locked_for(self, key: str) -> float:
         """Seconds until `key` may try again (0 when it may)."""
         with self._lock:
             fails = self._recent(key)
-            if len(fails) < self.max_failures:
+            if self.max_failures is None or len(fails) < self.max_failures:
                 return 0.0
             return max(0.0, self.window - (self.clock() - fails[0]))
 
     def failed(self, key: str) -> None:
         with self._lock:
+            if len(self._fails) >= self.max_keys:        # forget keys with no failure left in the window
+                for k in [k for k in self._fails if not self._recent(k)]:
+                    del self._fails[k]
             self._recent(key).append(self.clock())
 
     def succeeded(self, key: str) -> None:

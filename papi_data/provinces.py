@@ -71,7 +71,6 @@ def resolve(query, year: int) -> int:
     Accepts Vietnamese names with or without diacritics, English names,
     common aliases and GSO codes. Raises UnknownProvince with suggestions.
     """
-    era = era_of(year)
     q = str(query).strip()
     codes = set(in_year(year).gso_code)
     if q.isdigit():

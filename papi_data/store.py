@@ -105,6 +105,42 @@ class StaleData(RuntimeError):
         super().__init__(f"The data changed since the preview (version {expected} -> {found}); nothing was written.")
 
 
+class FieldTooLong(ValueError):
+    """A text longer than its database column: refused before anything is
+    written (PostgreSQL would refuse it mid-transaction with a raw error,
+    SQLite would store it silently)."""
+
+    FIELDS = {"created_by": "db_field_user", "rolled_back_by": "db_field_user", "changed_by": "db_field_user",
+              "file_name": "db_field_file", "source": "db_field_source", "indicator": "db_field_indicator",
+              "plan_number": "db_field_plan_number", "plan_date": "db_field_plan_date", "kind": "db_field_kind"}
+
+    def __init__(self, table: str, column: str, length: int, limit: int):
+        self.table, self.column, self.length, self.limit = table, column, length, limit
+        super().__init__(f"{table}.{column} is {length} characters long, over the database's limit of {limit}; "
+                         "nothing was written.")
+
+    def message(self, lang: str = "vi") -> str:
+        from .i18n import t
+        field = t(self.FIELDS.get(self.column, ""), lang) if self.column in self.FIELDS else self.column
+        hint = t("db_hint_file", lang) if self.column == "file_name" else ""
+        return t("db_too_long", lang, field=field, n=self.length, max=self.limit, hint=hint)
+
+
+def check_lengths(table: sa.Table, records: list[dict] | dict) -> None:
+    """FieldTooLong for the first text longer than its column allows."""
+    limits = {c.name: c.type.length for c in table.c
+              if isinstance(c.type, sa.String) and getattr(c.type, "length", None)}
+    for r in [records] if isinstance(records, dict) else records:
+        for name, limit in limits.items():
+            v = r.get(name)
+            if isinstance(v, str) and len(v) > limit:
+                raise FieldTooLong(table.name, name, len(v), limit)
+
+
+class ShippedBatch(ValueError):
+    """A rollback of the shipped history (the seed batch) without force."""
+
+
 def default_url() -> str:
     return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
 
@@ -204,10 +240,14 @@ class Store:
     # ---- writing ------------------------------------------------------
     def _insert_batch(self, c, frame: pd.DataFrame, *, kind: str, file_name: str, raw: bytes | None,
                       user: str, note: str | None = None) -> int:
-        bid = c.execute(batches.insert().values(
-            kind=kind, created_at=_now(), created_by=user, file_name=file_name,
-            file_hash=hashlib.sha256(raw or b"").hexdigest(), raw=raw, rows_written=len(frame),
-            active=True, note=note)).inserted_primary_key[0]
+        batch = dict(kind=kind, created_at=_now(), created_by=user, file_name=file_name,
+                     file_hash=hashlib.sha256(raw or b"").hexdigest(), raw=raw, rows_written=len(frame),
+                     active=True, note=note)
+        check_lengths(batches, batch)
+        for col in ("indicator", "source"):          # the score rows' text columns, checked once per value
+            if col in frame:
+                check_lengths(scores, [{col: v} for v in frame[col].dropna().unique()])
+        bid = c.execute(batches.insert().values(**batch)).inserted_primary_key[0]
         rows = frame.reindex(columns=SCORE_COLUMNS).astype(object)
         rows = rows.where(rows.notna(), None)
         records = rows.to_dict("records")
@@ -230,6 +270,8 @@ class Store:
         raises StaleData and writes nothing if another commit or rollback
         came in between: of two imports started at once, one wins whole.
         """
+        check_lengths(batches, {"created_by": user or current_user(), "file_name": file_name})
+        check_lengths(sources, sources_rows or [])
         with self.engine.begin() as c:
             self._write_lock(c, expect_version)
             _mark_write()
@@ -241,8 +283,11 @@ class Store:
             self._bump(c)
         return bid
 
-    def rollback(self, batch_id: int, user: str | None = None) -> None:
-        """Deactivate a batch; the values it replaced show again."""
+    def rollback(self, batch_id: int, user: str | None = None, force: bool = False) -> None:
+        """Deactivate a batch; the values it replaced show again. The
+        shipped history (the seed batch) only with `force`: without it the
+        store would be left with nothing but the imports."""
+        check_lengths(batches, {"rolled_back_by": user or current_user()})
         with self.engine.begin() as c:
             self._write_lock(c)
             b = c.execute(sa.select(batches.c.kind, batches.c.active).where(batches.c.id == batch_id)).first()
@@ -250,6 +295,8 @@ class Store:
                 raise KeyError(f"No import batch {batch_id}.")
             if not b.active:
                 raise ValueError(f"Batch {batch_id} is already rolled back.")
+            if b.kind == "seed" and not force:
+                raise ShippedBatch(f"Batch {batch_id} is the shipped history; rolling it back needs force.")
             c.execute(batches.update().where(batches.c.id == batch_id).values(
                 active=False, rolled_back_at=_now(), rolled_back_by=user or current_user()))
             self._bump(c)
@@ -282,10 +329,29 @@ class Store:
 
         Memoised on the data version, so a warm call costs one small query.
         """
-        version = self.data_version()
-        with self._lock:
-            if self._cache and self._cache[0] == version:
-                return self._cache[1]
+        return self.snapshot()[1]
+
+    def snapshot(self) -> tuple[int, pd.DataFrame]:
+        """(data version, current scores) of one and the same state.
+
+        The version is read before and after the scores; a commit in
+        between (it bumps the version in its own transaction) shows as two
+        different versions, and the read is made again, so a frame is never
+        labelled with a version it does not belong to.
+        """
+        for _ in range(20):
+            version = self.data_version()
+            with self._lock:
+                if self._cache and self._cache[0] == version:
+                    return self._cache
+            df = self._read_scores()
+            if self.data_version() == version:
+                with self._lock:
+                    self._cache = (version, df)
+                return self._cache
+        raise RuntimeError("The data kept changing while it was read; try again.")
+
+    def _read_scores(self) -> pd.DataFrame:
         q = (sa.select(scores).join(batches, batches.c.id == scores.c.batch_id)
              .where(batches.c.active == sa.true()))
         with self.engine.connect() as c:
@@ -297,8 +363,6 @@ class Store:
         for col in ("value", "ci_low", "ci_high", "se"):
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         df["tier_official"] = df["tier_official"].astype("Int64")
-        with self._lock:
-            self._cache = (version, df)
         return df
 
     def sources(self) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from . import DATA_DIR, codebook, provinces
 from .i18n import fmt, t
-from .store import Store, _now, current_user, metadata, schema_meta
+from .store import FieldTooLong, Store, _now, check_lengths, current_user, metadata, schema_meta
 
 KINDS = ("value", "tier", "rank")
 FIELDS = ["province_code", "year", "indicator", "kind", "value", "tier", "rank_max", "rank_better_than_year",
@@ -192,6 +192,10 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
                 bad("rank_max", "tgt_err_rank_range", n=len(provinces.in_year(year)))
             elif r["rank_better_than_year"] is not None and r["rank_better_than_year"] >= year:
                 bad("rank_better_than_year", "tgt_err_rank_year", year=year)
+        for f in ("indicator", "kind", "plan_number", "plan_date"):      # bounded columns (store.check_lengths)
+            limit = targets.c[f].type.length
+            if isinstance(r[f], str) and len(r[f]) > limit:
+                bad(f, "tgt_err_too_long", field=field_label(f, lang), n=len(r[f]), max=limit)
         if r["baseline_value"] is not None and r["baseline_year"] is None:
             bad("baseline_year", "tgt_err_need", field=field_label("baseline_year", lang))
         elif r["baseline_year"] is not None:
@@ -240,6 +244,10 @@ def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | N
     if errs:
         raise ValueError("\n".join(errs))
     user = user or current_user()
+    try:
+        check_lengths(target_changes, {"changed_by": user})
+    except FieldTooLong as e:
+        raise ValueError(e.message(lang)) from None
     old = {int(r["id"]): _record(r) for r in before.to_dict("records") if _clean(r.get("id")) is not None}
     seen, counts = set(), {"added": 0, "changed": 0, "deleted": 0}
     with store.engine.begin() as c:
@@ -279,14 +287,16 @@ def template_xlsx(rows: pd.DataFrame | None = None) -> bytes:
     """A workbook with the target columns (and optionally current rows with
     their id, so a downloaded file can be corrected and uploaded again)."""
     import openpyxl
+
+    from .export import append, workbook_bytes
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(COLUMNS_XLSX)
-    if rows is not None and not rows.empty:
+    append(ws, COLUMNS_XLSX)
+    if rows is not None and not rows.empty:   # notes and plan titles are free text: written as text, never formulas
         cols = [c for c in COLUMNS_XLSX if c in rows.columns]
         for r in rows[cols].astype(object).where(rows[cols].notna(), None).to_dict("records"):
-            ws.append([r.get(c) for c in COLUMNS_XLSX])
+            append(ws, [r.get(c) for c in COLUMNS_XLSX])
     help_ws = wb.create_sheet("help")
     for line in (
         ["id", "empty = a new target; the id of an existing target = replace that target"],
@@ -295,10 +305,8 @@ def template_xlsx(rows: pd.DataFrame | None = None) -> bytes:
         ["plan_date", "YYYY-MM-DD"],
         ["", "Rows are checked before anything is saved: one bad row and nothing is imported."],
     ):
-        help_ws.append(line)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        append(help_ws, line)
+    return workbook_bytes(wb)
 
 
 def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",

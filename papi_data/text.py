@@ -26,3 +26,32 @@ def name_key(text: str) -> str:
             t = t[len(p):]
             break
     return re.sub(r"[^a-z0-9]", "", t)
+
+
+# Control characters (C0 but tab and newline, DEL, C1) and the bidirectional
+# overrides: a terminal would run them as escape sequences or show text
+# reordered, so data printed on a terminal carries them escaped.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes (ESC -> \\x1b,
+    U+202E -> \\u202e); tab and newline kept."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                         else f"\\u{ord(m.group()):04x}", text)
+
+
+class PrintableStream:
+    """A text stream that writes through `printable`: the command line's
+    stdout and stderr, so no value from a data file reaches the terminal
+    as an escape sequence."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, s: str) -> int:
+        self._stream.write(printable(s))
+        return len(s)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)

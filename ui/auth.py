@@ -11,8 +11,12 @@ Two ways to be an analyst, chosen by configuration:
 - A shared analyst password, whose hash is in `[analyst] password_hash` or the
   environment variable PAPI_ANALYST_PASSWORD_HASH (create it with
   `python -m papi_data hash-password`; format in papi_data/passwords.py).
-  Failed attempts are limited: 5 per browser session and 20 for the whole
-  server in 15 minutes.
+  Failed attempts slow an attacker without locking the analyst out: a
+  browser session is refused after 5 failures in 15 minutes (its own); a
+  client (IP address) waits 1, 2, 4 … up to 30 seconds per attempt after 3
+  failures, and the whole server up to 5 seconds after 20. Those waits come
+  before the password is checked, right or wrong (giving up early gains
+  nothing), and the right password always opens after them.
 
 With neither configured nobody is an analyst and the data page says how to
 set one up.
@@ -20,6 +24,7 @@ set one up.
 from __future__ import annotations
 
 import os
+import time
 
 import streamlit as st
 
@@ -27,8 +32,12 @@ from papi_data import passwords
 from papi_data.i18n import t
 
 ENV_HASH = "PAPI_ANALYST_PASSWORD_HASH"
-SESSION_LIMIT = passwords.AttemptLimiter(max_failures=5, window=900)
-SERVER_LIMIT = passwords.AttemptLimiter(max_failures=20, window=900)
+SESSION_LIMIT = passwords.AttemptLimiter(max_failures=5, window=900)   # refuses that session only
+CLIENT_LIMIT = passwords.AttemptLimiter(max_failures=None, window=900)  # back-off only
+SERVER_LIMIT = passwords.AttemptLimiter(max_failures=None, window=900)  # back-off only, never a refusal
+CLIENT_FREE, CLIENT_CAP = 3, 30.0
+SERVER_FREE, SERVER_CAP = 20, 5.0
+sleep = time.sleep
 _SERVER = "server"
 _OK = "_analyst_hash"     # session: the hash the user's password matched
 _NAME = "_analyst_name"
@@ -93,28 +102,54 @@ def user_name() -> str:
 
 
 def _session_key() -> str:
+    """A random id kept in this browser session's state (a new session, a
+    new id, as with Streamlit's own session id)."""
+    import uuid
+    return st.session_state.setdefault("_signin_session", uuid.uuid4().hex)
+
+
+def _client_key() -> str:
+    """The client's address as the server sees it (not X-Forwarded-For,
+    which a client writes itself); "local" without one."""
     try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-        ctx = get_script_run_ctx()
-        return ctx.session_id if ctx else "local"
+        ip = st.context.ip_address
     except Exception:
-        return "local"
+        ip = None
+    return "ip:" + ip if isinstance(ip, str) and ip else "ip:local"
+
+
+def wait_before_check() -> float:
+    """Seconds the next attempt of this client waits before it is checked."""
+    return max(passwords.backoff(CLIENT_LIMIT.failures(_client_key()), CLIENT_FREE, CLIENT_CAP),
+               passwords.backoff(SERVER_LIMIT.failures(_SERVER), SERVER_FREE, SERVER_CAP))
 
 
 def check_password(password: str, name: str = "") -> str:
-    """'ok', 'wrong' or 'locked'; on 'ok' the session becomes an analyst's."""
-    key = _session_key()
-    if SESSION_LIMIT.locked_for(key) or SERVER_LIMIT.locked_for(_SERVER):
+    """'ok', 'wrong' or 'locked' (this session's own 5 failures); on 'ok'
+    the session becomes an analyst's. Waits first when this client or the
+    server saw recent failures (see the module docstring)."""
+    key, client = _session_key(), _client_key()
+    if SESSION_LIMIT.locked_for(key):
         return "locked"
+    wait = wait_before_check()
+    if wait:
+        sleep(wait)
     h = password_hash()
     if h and passwords.verify(password, h):
         SESSION_LIMIT.succeeded(key)
+        CLIENT_LIMIT.succeeded(client)
         st.session_state[_OK] = h
         st.session_state[_NAME] = name.strip() or "analyst"
         return "ok"
     SESSION_LIMIT.failed(key)
+    CLIENT_LIMIT.failed(client)
     SERVER_LIMIT.failed(_SERVER)
     return "wrong"
+
+
+def _nothing():
+    import contextlib
+    return contextlib.nullcontext()
 
 
 def logout() -> None:
@@ -155,12 +190,14 @@ def gate(lang: str) -> bool:
         return False
     st.info(t("auth_login_needed", lang))
     with st.form("analyst_login"):
-        name = st.text_input(t("auth_name", lang), key="auth_name")
+        name = st.text_input(t("auth_name", lang), key="auth_name", max_chars=255)   # the history's column
         pw = st.text_input(t("auth_password", lang), type="password", key="auth_password")
         ok = st.form_submit_button(t("auth_login", lang), type="primary")
     if ok:
-        res = check_password(pw or "", name or "")
+        wait = wait_before_check()
+        with st.spinner(t("auth_wait", lang, s=f"{wait:.0f}"), show_time=True) if wait >= 1 else _nothing():
+            res = check_password(pw or "", name or "")
         if res == "ok":
             st.rerun()
-        st.error(t("auth_locked" if res == "locked" else "auth_wrong", lang))
+        st.error(t("auth_locked_session" if res == "locked" else "auth_wrong", lang))
     return False

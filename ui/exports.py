@@ -49,7 +49,7 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
     lang = language()
     notes = [t("exp_note_shown", lang, date=dt.date.today().strftime("%d/%m/%Y")), t("missing_note", lang)]
     menu = st.popover(t("exp_menu", lang), icon=":material/download:", key=f"dl_{key}")
-    menu.download_button(t("exp_csv", lang), lambda: export.table_csv(df), file_name=f"{key}.csv",
+    menu.download_button(t("exp_csv", lang), lambda: export.table_csv(df, lang), file_name=f"{key}.csv",
                        mime="text/csv", key=f"csv_{key}", on_click="ignore", icon=":material/table:")
     menu.download_button(t("exp_xlsx", lang),
                        lambda: export.table_xlsx(df, sources=[source] if source else [], notes=notes, lang=lang),

@@ -161,6 +161,8 @@ def _warm() -> None:
     PagesManager.uses_pages_directory = False
 
     years = data.years()  # opens (and on first use seeds) the database; loads and ranks the scores
+    if not years:         # an empty store: nothing to prepare, the pages say so
+        return
     year, span, units = max(years), tuple(years), provinces.era_of(max(years))
     # The leader's pages as a first visitor sees them: the arguments of
     # pages/overview.py, profile.py and compare.py with their default choices.

@@ -54,8 +54,11 @@ def ensure_router() -> None:
         st.rerun()
 
 
-def render(years: list[int] | None = None) -> tuple[str, int]:
-    """Draw the sidebar; returns (language, year). Call first on every page."""
+def render(years: list[int] | None = None, allow_empty: bool = False) -> tuple[str, int | None]:
+    """Draw the sidebar; returns (language, year). Call first on every page.
+    With no scores in the store at all (every batch rolled back) the page
+    says so and stops; the data page (`allow_empty`) goes on, year None, so
+    an analyst can import or roll back."""
     from ui import data
     ensure_router()
     years = years or data.years()
@@ -64,6 +67,11 @@ def render(years: list[int] | None = None) -> tuple[str, int]:
                            format_func=LANG_LABELS.get, container=st.sidebar)
     # The year the link (or the previous run) was for: the map its province code is on (ui.era_state).
     st.session_state["_link_year_"] = st.query_params.get("year")
+    if not years:
+        st.error(t("store_empty", lang))
+        if not allow_empty:
+            st.stop()
+        return lang, None
     year = state.selectbox(t("year", lang), sorted(years, reverse=True), key="year",
                            default=max(years), container=st.sidebar)
     return lang, int(year)

@@ -2,7 +2,7 @@
 
     python -m papi_data import FILE [--years 2024 ...] [--dry-run] [--format json] [--lang en]
     python -m papi_data history [--format json]
-    python -m papi_data rollback BATCH
+    python -m papi_data rollback BATCH [--force]
     python -m papi_data hash-password
 
 Exit status of `import`: 0 imported (or a clean dry run, or nothing to
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from .. import passwords, provinces
-from ..store import StaleData, current_user, get_store
+from ..store import FieldTooLong, ShippedBatch, StaleData, current_user, get_store
 
 EXIT_INVALID = 2
 EXIT_CONFLICT = 3
@@ -49,6 +49,8 @@ def register(sub, user_error) -> None:
     s = sub.add_parser("rollback", help="deactivate an import batch; the values it replaced show again")
     s.add_argument("batch", type=int)
     s.add_argument("--user")
+    s.add_argument("--force", action="store_true",
+                   help="needed to roll back the shipped history (batch 1), which empties the store")
     s.set_defaults(func=cmd_rollback)
 
     s = sub.add_parser("hash-password", help="print the hash of an analyst password for secrets.toml")
@@ -83,6 +85,8 @@ def cmd_import(a) -> int:
         except StaleData:
             rep["conflict"] = True
             status = EXIT_CONFLICT
+        except FieldTooLong as e:
+            raise UserError(e.message(a.lang)) from None
     if a.format == "json":
         print(json.dumps(rep, ensure_ascii=False, indent=1, default=str))
     else:
@@ -134,15 +138,21 @@ def cmd_history(a) -> int:
     h = h[cols]
     if a.format == "json":
         print(h.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
-    else:
-        h.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:           # file names and notes come from outside: the one CSV writer neutralises formulas
+        from ..export import csv_text
+        sys.stdout.write(csv_text(h))
     return 0
 
 
 def cmd_rollback(a) -> int:
     store = get_store()
     try:
-        store.rollback(a.batch, user=a.user or current_user())
+        store.rollback(a.batch, user=a.user or current_user(), force=a.force)
+    except FieldTooLong as e:
+        raise UserError(e.message("en")) from None
+    except ShippedBatch:
+        raise UserError(f"Batch {a.batch} is the published history shipped with the dashboard; rolling it back "
+                        "leaves no scores unless imports replace them. Add --force to do it anyway.") from None
     except KeyError:
         raise UserError(f"No import batch {a.batch}. See: python -m papi_data history") from None
     except ValueError as e:

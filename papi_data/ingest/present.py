@@ -4,8 +4,6 @@ for download. Pure pandas (no Streamlit); column names in the user's
 language, numbers formatted with i18n.fmt."""
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
 from .. import provinces
@@ -89,11 +87,10 @@ def current_data(scores: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 
 def to_csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    from ..export import csv_bytes
+    return csv_bytes(df)
 
 
 def to_xlsx(df: pd.DataFrame, sheet: str = "papi") -> bytes:
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        df.to_excel(xw, index=False, sheet_name=sheet)
-    return buf.getvalue()
+    from ..export import frame_xlsx
+    return frame_xlsx(df, sheet)

@@ -6,13 +6,11 @@ order. Provinces by name (any spelling the alias table knows) or GSO code;
 indicators by code (TOTAL, D1, D1.1, …)."""
 from __future__ import annotations
 
-import io
 from functools import lru_cache
 
 import pandas as pd
 
-from .. import codebook, provinces
-from ..text import fold, name_key
+from ..text import name_key
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, code_cell, province_hint, quick_code
 from .model import issue
@@ -142,13 +140,10 @@ def example() -> pd.DataFrame:
 
 
 def template_csv(frame: pd.DataFrame | None = None) -> bytes:
-    df = example() if frame is None else frame
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    from ..export import csv_bytes
+    return csv_bytes(example() if frame is None else frame)
 
 
 def template_xlsx(frame: pd.DataFrame | None = None) -> bytes:
-    df = example() if frame is None else frame
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        df.to_excel(xw, index=False, sheet_name="papi")
-    return buf.getvalue()
+    from ..export import frame_xlsx
+    return frame_xlsx(example() if frame is None else frame, "papi")

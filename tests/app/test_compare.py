@@ -21,6 +21,7 @@ def test_compare_three_provinces(lang):
     assert names(radar) == want
     table = tables(at)[0]
     assert list(table.iloc[:, 0]) == want and len(table.columns) == 1 + 1 + 8
+    assert table.columns[1] == ("Tổng" if lang == "vi" else "Total") and "TOTAL" not in table.columns
     assert sum(("Nguồn" if lang == "vi" else "Source") in c for c in captions(at)) == 3
 
 
@@ -48,6 +49,6 @@ def test_compare_new_units_shows_former_provinces(enriched):
     table = tables(at)[0]
     assert len(table) == 4                                              # one row per former province, no sums
     lc = enriched[(enriched.year == 2023) & (enriched.province_code == 10) & (enriched.indicator == "TOTAL")]
-    assert float(table.iloc[0]["TOTAL"]) == round(float(lc["value"].iloc[0]), 2)
+    assert float(table.iloc[0]["Total"]) == round(float(lc["value"].iloc[0]), 2)   # named, not "TOTAL"
     d1 = enriched[(enriched.year == 2023) & (enriched.province_code == 10) & (enriched.indicator == "D1")]
     assert arr(radar["data"][0]["r"])[0] == pytest.approx(float(d1["value"].iloc[0]))

@@ -123,3 +123,39 @@ def test_cli_without_a_usable_database_says_so():
     r = subprocess.run([sys.executable, "-m", "papi_data", "history"], cwd=ROOT, capture_output=True, text=True,
                        env={**os.environ, "PAPI_DATABASE_URL": "sqlite:////proc/no-such-dir/papi.db"}, timeout=120)
     assert r.returncode == 1 and "cannot use the database" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_wrong_passwords_from_four_sessions_do_not_lock_out_the_analyst(db, monkeypatch):
+    """The attack: four sessions × five wrong passwords (each session then
+    refused on its own), then the analyst, in a fifth session from the same
+    client, signs in with the right password: it waits, and it opens."""
+    from papi_data import passwords
+    from ui import auth
+    right = "mật khẩu đúng 2026"
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", passwords.hash_password(right))
+    for name in ("SESSION_LIMIT", "CLIENT_LIMIT", "SERVER_LIMIT"):
+        monkeypatch.setattr(auth, name, passwords.AttemptLimiter(
+            max_failures=getattr(auth, name).max_failures, window=900))
+    waits = []
+    monkeypatch.setattr(auth, "sleep", waits.append)     # recorded instead of slept (up to 30 s each)
+
+    def session():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.switch_page("pages/data.py").run()
+        return at
+
+    def sign_in(at, pw):
+        at.text_input(key="auth_password").input(pw)
+        next(b for b in at.button if b.label == "Đăng nhập").click()
+        return at.run()
+
+    for _ in range(4):
+        at = session()
+        for _ in range(5):
+            assert "Mật khẩu không đúng." in [e.value for e in sign_in(at, "đoán thử").error]
+        assert "Phiên này đã nhập sai 5 lần" in sign_in(at, right).error[0].value    # this session only
+    assert waits and waits[-1] == auth.CLIENT_CAP            # the attacker was slowed down
+    at = sign_in(session(), right)
+    assert not at.exception and not at.error
+    assert [u.key for u in at.get("file_uploader")][:1] == ["imp_file_0"]   # signed in: the uploader is there
+    assert waits[-1] <= auth.CLIENT_CAP                       # it waited, then opened

@@ -64,6 +64,17 @@ def test_csv_round_trips_to_what_is_shown(shown):
     assert len(lao_cai) == 1 and "44,37" in lao_cai.iloc[0].values and "28" in lao_cai.iloc[0].values
 
 
+def test_vietnamese_csv_separates_with_semicolons_so_decimal_commas_stay_numbers(shown):
+    raw = export.table_csv(shown, "vi")
+    text = raw.decode("utf-8-sig")
+    lao = next(line for line in text.splitlines() if "Lào Cai" in line)
+    assert ";44,37;" in lao or lao.endswith(";44,37") and '"44,37"' not in lao   # unquoted: a number
+    back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(back.columns) == list(shown.columns)
+    en = export.table_csv(shown.assign(x="46.96"), "en").decode("utf-8-sig")
+    assert ",46.96\r\n" in en
+
+
 def test_csv_neutralises_injected_cells(shown):
     hostile = _hostile(shown)
     back = pd.read_csv(io.BytesIO(export.table_csv(hostile)), dtype=str, keep_default_na=False,
@@ -103,9 +114,12 @@ def test_xlsx_has_no_formula_cells(shown):
         for row in ws.iter_rows():
             for c in row:
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+    # Typed text marked quote prefix (as Excel marks text typed after an
+    # apostrophe): shown as written, no visible apostrophe, text when edited.
     ws = wb.worksheets[0]
-    assert [ws.cell(i + 2, 1).value for i in range(len(INJECTIONS))] == ["'" + c for c in INJECTIONS]
-    assert wb.worksheets[1]["A1"].value == "'=evil()"
+    cells = [ws.cell(i + 2, 1) for i in range(len(INJECTIONS))]
+    assert [c.value for c in cells] == INJECTIONS and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    assert wb.worksheets[1]["A1"].value == "=evil()" and wb.worksheets[1]["A1"].quotePrefix
 
 
 def test_xlsx_english_numbers(store):
