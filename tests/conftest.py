@@ -66,9 +66,23 @@ def postgres_url():
         c.execute(sa.text(f'CREATE DATABASE "{name}"'))
     url = base.rsplit("/", 1)[0] + f"/{name}"
     yield url
-    with admin.connect() as c:
-        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    drop_database(admin, name)
     admin.dispose()
+
+
+def drop_database(admin, name: str) -> None:
+    """Drop a test database; a leftover one (an autovacuum worker the role
+    may not end) is harmless and must not fail the test that used it."""
+    import time
+
+    import sqlalchemy as sa
+    for _ in range(5):
+        try:
+            with admin.connect() as c:
+                c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except sa.exc.DBAPIError:
+            time.sleep(1)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -36,8 +36,8 @@ def released():
         yield server, store, batch
     store.dispose()
     if admin is not None:
-        with admin.connect() as c:
-            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        from tests.conftest import drop_database
+        drop_database(admin, name)
         admin.dispose()
 
 

@@ -217,8 +217,8 @@ def db(request, tmp_path_factory):
     s = Store(base.rsplit("/", 1)[0] + f"/{name}")
     yield s
     s.dispose()
-    with admin.connect() as c:
-        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    from tests.conftest import drop_database
+    drop_database(admin, name)
     admin.dispose()
 
 
