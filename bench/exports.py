@@ -36,7 +36,7 @@ def main() -> None:
     import io
     from papi_data import analytics, deck, export, provinces, views
     from papi_data.i18n import t
-    from papi_data.store import get_store
+    from papi_data.db.scores import get_store
     store = get_store()
     store.scores()                               # seeding is not part of a deck
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs")

@@ -156,7 +156,7 @@ def main() -> None:
     if a.kinds:
         kinds = {k: v for k, v in kinds.items() if any(s in k for s in a.kinds.split(","))}
     db = f"sqlite:///{TMP / 'cli.db'}"
-    from papi_data.store import Store
+    from papi_data.db.scores import Store
     Store(db).dispose()
     print("| file | size | CLI time | CLI peak RSS | answer |")
     print("| --- | --- | --- | --- | --- |")

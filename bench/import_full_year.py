@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from papi_data import ingest  # noqa: E402
-from papi_data.store import Store  # noqa: E402
+from papi_data.db.scores import Store  # noqa: E402
 from tests.unit import workbooks as W  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)

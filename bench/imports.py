@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from papi_data import ingest  # noqa: E402
-from papi_data.store import Store  # noqa: E402
+from papi_data.db.scores import Store  # noqa: E402
 from tests.unit import papi_org_workbook as O  # noqa: E402
 from tests.unit import workbooks as W  # noqa: E402
 

@@ -25,7 +25,7 @@ CHILD = """
 import sys, time, json
 sys.path.insert(0, %r)
 t0 = time.perf_counter()
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from papi_data import analytics
 t1 = time.perf_counter()
 s = Store(%r)
@@ -46,7 +46,7 @@ def main() -> None:
     url = f"sqlite:///{db}"
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
-                    f"from papi_data.store import Store; Store({url!r})"], check=True)
+                    f"from papi_data.db.scores import Store; Store({url!r})"], check=True)
     seed = time.perf_counter() - t
     runs = [json.loads(subprocess.run([sys.executable, "-c", CHILD % (str(ROOT), url)], check=True,
                                       capture_output=True, text=True).stdout) for _ in range(5)]

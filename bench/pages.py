@@ -74,7 +74,7 @@ def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
     computed here (outside any timed code)."""
     from papi_data import analytics, codebook, explore, provinces
     from papi_data.i18n import t
-    from papi_data.store import get_store
+    from papi_data.db.scores import get_store
 
     v = VIEWS[page]
     lang, year, code, ind = v["lang"], int(v["year"]), int(v["province"]), v["indicator"]

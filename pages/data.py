@@ -8,7 +8,7 @@ import streamlit as st
 from papi_data import ingest, vintages
 from papi_data.i18n import fmt, t
 from papi_data.ingest import present, template
-from papi_data.store import FieldTooLong, StaleData
+from papi_data.db.scores import FieldTooLong, StaleData
 from ui import auth, data, groups_import, province_map, reader, sidebar, tables, uploads
 
 lang, _year = sidebar.render(allow_empty=True)

@@ -13,8 +13,9 @@ import sys
 import pandas as pd
 import sqlalchemy
 
-from . import analytics, codebook, consistency, export, groups_store, provinces
-from .store import get_store
+from . import analytics, codebook, consistency, export, provinces
+from .db import groups as groups_store
+from .db.scores import get_store
 from .text import PrintableStream
 
 
@@ -57,7 +58,8 @@ def _indicator(code: str | None, year: int) -> str | None:
 def _province(p: str | None, year: int) -> int | None:
     if p is None:
         return None
-    from . import alias_store, province_names
+    from . import province_names
+    from .db import aliases as alias_store
     try:
         with province_names.mapped(alias_store.load(get_store())):  # names analysts mapped count too
             return provinces.resolve(p, year)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import codebook
-from .store import KEY
+from .frame import KEY
 
 
 @dataclass(frozen=True)

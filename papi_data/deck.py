@@ -17,11 +17,12 @@ from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, X
 from pptx.util import Emu, Inches, Pt
 
 from . import analytics, codebook, eras, explore, export, gaps, provinces, targets
-from . import groups_store, official_tiers, ranks
+from . import official_tiers, ranks
+from .db import groups as groups_store
 from .analytics import tier_name
 from .figures import TIER_COLORS
 from .i18n import fmt, fmt_rank, t
-from .store import Store
+from .db.scores import Store
 
 W, H = Inches(13.333), Inches(7.5)
 ACTUAL, TARGET, MEAN = "#0B3C5D", "#E07B39", "#8C8C8C"

@@ -8,7 +8,7 @@ space after them ("TP.Hồ Chí Minh"), and an administrative prefix or suffix
 ("TP.", "Tp", "Thành phố", "Tỉnh", "Province", "City"). Abbreviations
 (TP.HCM, TT-Huế, BR-VT), English names and the 34 new units' names are rows
 of data/aliases.csv; names an analyst mapped by hand are kept in the store
-(`papi_data.alias_store`) and passed in with `extra`.
+(`papi_data.db.aliases`) and passed in with `extra`.
 """
 from __future__ import annotations
 

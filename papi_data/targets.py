@@ -17,39 +17,13 @@ import sqlalchemy as sa
 
 from . import DATA_DIR, codebook, provinces
 from .i18n import fmt, t
-from .store import FieldTooLong, Store, _now, check_lengths, current_user, metadata, schema_meta
+from .db.schema import schema_meta, target_changes, targets
+from .db.scores import FieldTooLong, Store, _now, check_lengths, current_user
 
 KINDS = ("value", "tier", "rank")
 FIELDS = ["province_code", "year", "indicator", "kind", "value", "tier", "rank_max", "rank_better_than_year",
           "baseline_year", "baseline_value", "plan_number", "plan_date", "plan_title", "note", "source"]
 REQUIRED = ["province_code", "year", "indicator", "kind"]
-
-targets = sa.Table(
-    "targets", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("province_code", sa.Integer, nullable=False),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("indicator", sa.String(16), nullable=False),
-    sa.Column("kind", sa.String(8), nullable=False),
-    sa.Column("value", sa.Float), sa.Column("tier", sa.Integer), sa.Column("rank_max", sa.Integer),
-    sa.Column("rank_better_than_year", sa.Integer),
-    sa.Column("baseline_year", sa.Integer), sa.Column("baseline_value", sa.Float),
-    sa.Column("plan_number", sa.String(64)), sa.Column("plan_date", sa.String(10)),
-    sa.Column("plan_title", sa.Text), sa.Column("note", sa.Text), sa.Column("source", sa.Text),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-    sa.Index("ix_targets_py", "province_code", "year"),
-)
-
-target_changes = sa.Table(
-    "target_changes", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("target_id", sa.Integer, nullable=False),
-    sa.Column("changed_at", sa.DateTime, nullable=False),
-    sa.Column("changed_by", sa.String(255), nullable=False),
-    sa.Column("action", sa.String(16), nullable=False),  # seed | add | edit | delete | import
-    sa.Column("before", sa.Text), sa.Column("after", sa.Text),
-)
-
 
 def _clean(v):
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:

@@ -34,7 +34,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def store():
     """The session's seeded store (read-only for tests)."""
-    from papi_data.store import get_store
+    from papi_data.db.scores import get_store
     return get_store()
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data import analytics
-from papi_data.store import Store, get_store
+from papi_data.db.scores import Store, get_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,7 +53,7 @@ def version() -> int:
 # hash it; the version it belongs to is the key.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _enriched(v: int, _scores: pd.DataFrame) -> pd.DataFrame:
-    from papi_data import groups_store
+    from papi_data.db import groups as groups_store
     return analytics.enrich(_scores, groups_store.load(store()))
 
 

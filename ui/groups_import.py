@@ -9,7 +9,8 @@ import io
 import pandas as pd
 import streamlit as st
 
-from papi_data import groups_store, official_tiers
+from papi_data import official_tiers
+from papi_data.db import groups as groups_store
 from papi_data.i18n import t
 from ui import auth, data, tables
 

@@ -4,7 +4,7 @@ indicators out explicitly; then the preview runs again.
 
 The choices are kept per uploaded file (by its hash) in the session; the
 page passes them to ingest.prepare, and a commit saves the mapped names as
-aliases (papi_data.alias_store), so the next file with them goes straight in.
+aliases (papi_data.db.aliases), so the next file with them goes straight in.
 Widget keys start with `map_`.
 """
 from __future__ import annotations

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import alias_store, province_names, provinces
-from ..store import SCORE_COLUMNS, StaleData, Store, current_user
+from .. import province_names, provinces
+from ..db import aliases as alias_store
+from ..db.scores import StaleData, Store, current_user
+from ..frame import SCORE_COLUMNS
 from . import bounds, files, indicator_rows, papi_org, province_rows, template
 from . import mapping as _mapping
 from .diff import Preview, preview

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from .. import passwords, provinces
-from ..store import FieldTooLong, ShippedBatch, StaleData, current_user, get_store
+from ..db.scores import FieldTooLong, ShippedBatch, StaleData, current_user, get_store
 
 EXIT_INVALID = 2
 EXIT_CONFLICT = 3

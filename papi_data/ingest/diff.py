@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..store import KEY
+from ..frame import KEY
 
 STATS = ["value", "ci_low", "ci_high", "se"]
 EPS = 1e-9

@@ -15,7 +15,7 @@ import datetime as dt
 import pandas as pd
 
 from .. import codebook, consistency, provinces
-from ..store import KEY
+from ..frame import KEY
 from .model import Issue, Parsed, issue
 
 TOLERANCE = 0.01

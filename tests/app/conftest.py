@@ -1,7 +1,7 @@
 """Fixtures for page tests that write (imports, rollbacks, target edits)."""
 import pytest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 
 
 @pytest.fixture

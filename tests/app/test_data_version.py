@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 
 
 def _commit_new_total(url: str) -> int:

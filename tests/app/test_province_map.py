@@ -4,7 +4,8 @@ previews again, commits; the name is saved as an alias and the next file
 with it goes straight in. Unknown indicators can be left out explicitly."""
 from __future__ import annotations
 
-from papi_data import alias_store, provinces
+from papi_data import provinces
+from papi_data.db import aliases as alias_store
 from tests.app.test_data_page import HASH, XLSX, frame, page, sign_in, texts
 from tests.unit import workbooks as W
 

@@ -103,6 +103,7 @@ def test_data_page_lists_groups_and_an_analyst_imports_a_file(db, monkeypatch):
     at.run()
     assert not at.exception
     assert any("Imported 1 group record(s) from nhom.csv" in s.value for s in at.success)
-    from papi_data import analytics, groups_store
+    from papi_data import analytics
+    from papi_data.db import groups as groups_store
     e = analytics.enrich(db.scores(), groups_store.load(db))
     assert (analytics.ranking(e, 2019, "TOTAL").tier_basis == "published").all()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.e2e.browser import assert_no_exception, open_page, screenshot, serve
 from tests.unit import release_2025 as R
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from papi_data import alias_store, passwords
-from papi_data.store import Store
+from papi_data import passwords
+from papi_data.db import aliases as alias_store
+from papi_data.db.scores import Store
 from tests.app.test_province_map import NICK, nickname_file
 from tests.e2e.browser import assert_no_exception, open_page, screenshot, serve
 from tests.e2e.test_import_browser import PASSWORD, _settle, _sign_in

@@ -75,7 +75,7 @@ def uploaded(page, name):
 
 def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     from papi_data import targets
-    from papi_data.store import Store
+    from papi_data.db.scores import Store
     url, db = analyst_server
     page.set_default_timeout(90_000)          # clicks and waits; the machine may be busy with other tests
     open_page(page, url + "/data?year=2024&province=33", wait_for="h1")
@@ -117,7 +117,7 @@ def test_analyst_types_a_decimal_comma_in_the_editor(analyst_server, browser):
     as 47.5 whatever the computer's own locale (the grid's number cells
     followed the browser's locale and dropped the comma: 475, then refused)."""
     from papi_data import targets
-    from papi_data.store import Store
+    from papi_data.db.scores import Store
     url, db = analyst_server
     page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()
     page.set_default_timeout(90_000)

@@ -11,7 +11,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 
 CRAFTED = {"analyst": "1", "admin": "true", "_analyst_hash": "x", "auth": "ok", "commit": "1", "rollback": "1",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 from tests.e2e.browser import serve
 from tests.unit import workbooks as W

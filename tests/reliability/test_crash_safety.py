@@ -16,7 +16,8 @@ import time
 
 
 from papi_data import consistency
-from papi_data.store import KEY, Store
+from papi_data.frame import KEY
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 from tests.unit import workbooks as W
 

@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from papi_data import consistency, ingest
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import hostile_files as H, workbooks as W
 
 EXAMPLES = int(os.environ.get("PAPI_FUZZ_EXAMPLES", "25"))

@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 
 from papi_data import codebook, ingest
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import workbooks as W
 
 FILE = "2025PAPI_ProvincialIndicators_34_TinhThanh.xlsx"

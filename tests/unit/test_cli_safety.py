@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from papi_data.text import printable
 from tests.conftest import ROOT
 

@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from papi_data import analytics, deck
 from papi_data.i18n import fmt
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import release_2025 as R
 from tests.unit.test_deck import charts, find, texts
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from papi_data import analytics, eras, provinces
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 from tests.unit import release_2025 as R
 

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 
 from papi_data import analytics, deck, export, gaps, targets
 from papi_data.ingest import present, template
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 
 HOSTILE = ["=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3+cmd|' /C calc'!A0",

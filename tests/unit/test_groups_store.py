@@ -6,8 +6,9 @@ import io
 import pandas as pd
 import pytest
 
-from papi_data import analytics, groups_store, official_tiers
-from papi_data.store import Store
+from papi_data import analytics, official_tiers
+from papi_data.db import groups as groups_store
+from papi_data.db.scores import Store
 
 HEAD = "year,indicator,tier,count,score_min,score_max,source,citation\n"
 

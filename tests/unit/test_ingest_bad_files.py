@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from papi_data import ingest
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import workbooks as W
 
 TODAY = dt.date(2026, 11, 22)

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from papi_data import cli, passwords
-from papi_data.store import get_store
+from papi_data.db.scores import get_store
 from tests.conftest import ROOT
 from tests.unit import workbooks as W
 

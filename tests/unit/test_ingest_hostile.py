@@ -17,7 +17,7 @@ import pytest
 
 from papi_data import ingest
 from papi_data.ingest import worker
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import hostile_files as H, workbooks as W
 from tests.unit.test_ingest_bad_files import db  # noqa: F401  (SQLite and PostgreSQL stores)
 

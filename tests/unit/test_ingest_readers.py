@@ -8,7 +8,7 @@ import pytest
 
 from papi_data import codebook, ingest, provinces
 from papi_data.ingest import files
-from papi_data.store import KEY
+from papi_data.frame import KEY
 from tests.unit import workbooks as W
 
 

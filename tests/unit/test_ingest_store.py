@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from papi_data import ingest
-from papi_data.store import KEY, StaleData, Store
+from papi_data.frame import KEY
+from papi_data.db.scores import StaleData, Store
 from tests.conftest import ROOT
 from tests.unit import workbooks as W
 
@@ -102,7 +103,7 @@ _WORKER = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {root!r})
     from papi_data import ingest
-    from papi_data.store import Store, StaleData
+    from papi_data.db.scores import Store, StaleData
     store = Store({url!r})
     raw = open(sys.argv[1], "rb").read()
     plan = ingest.prepare(raw, sys.argv[1].rsplit("/", 1)[-1], store)

@@ -11,8 +11,9 @@ import unicodedata
 
 import pytest
 
-from papi_data import alias_store, cli, ingest, provinces
-from papi_data.store import Store
+from papi_data import cli, ingest, provinces
+from papi_data.db import aliases as alias_store
+from papi_data.db.scores import Store
 from tests.unit import papi_org_workbook as O
 from tests.unit import workbooks as W
 

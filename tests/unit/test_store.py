@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from papi_data import consistency
-from papi_data.store import SCHEMA_VERSION, Store
+from papi_data.db.scores import SCHEMA_VERSION, Store
 
 
 def test_seed_is_batch_one_and_idempotent(any_url):
@@ -72,7 +72,7 @@ def test_failed_batch_writes_nothing(any_url):
 
 
 def test_migration_from_an_older_schema_keeps_data(fresh_sqlite_url, monkeypatch):
-    from papi_data import store as store_mod
+    from papi_data.db import scores as store_mod
     s = Store(fresh_sqlite_url)
     before = s.checksum()
     s.dispose()

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from papi_data import targets
-from papi_data.store import FieldTooLong, Store
+from papi_data.db.scores import FieldTooLong, Store
 
 
 def _frame(s: Store) -> pd.DataFrame:

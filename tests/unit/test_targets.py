@@ -12,8 +12,8 @@ import pytest
 import sqlalchemy as sa
 
 from papi_data import gaps, targets
-from papi_data import store as store_mod
-from papi_data.store import Store
+from papi_data.db import scores as store_mod
+from papi_data.db.scores import Store
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 
 from papi_data import about, analytics, ingest, vintages
 from papi_data.ingest import present
-from papi_data.store import Store
+from papi_data.db.scores import Store
 from tests.unit import workbooks as W
 
 HA_NOI = 1

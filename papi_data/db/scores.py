@@ -1,4 +1,4 @@
-"""The database: scores in import batches, sources, and schema migrations.
+"""The store: scores in import batches, sources, and schema migrations.
 
 SQLite at data/papi.db by default; any SQLAlchemy URL through
 PAPI_DATABASE_URL (e.g. postgresql+psycopg://user@host/papi).
@@ -21,81 +21,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from . import DATA_DIR
-
-SCHEMA_VERSION = 3
-KEY = ["year", "province_code", "indicator"]
-SCORE_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
-                 "tier_official", "source"]
-
-metadata = sa.MetaData()
-
-schema_meta = sa.Table(
-    "schema_meta", metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("value", sa.String(255), nullable=False),
-)
-
-batches = sa.Table(
-    "batches", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),  # seed | import
-    sa.Column("created_at", sa.DateTime(timezone=False), nullable=False),
-    sa.Column("created_by", sa.String(255), nullable=False),
-    sa.Column("file_name", sa.String(512), nullable=False),
-    sa.Column("file_hash", sa.String(64), nullable=False),
-    sa.Column("raw", sa.LargeBinary, nullable=True),
-    sa.Column("rows_written", sa.Integer, nullable=False, default=0),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-    sa.Column("note", sa.Text, nullable=True),
-    sa.Column("rolled_back_at", sa.DateTime(timezone=False), nullable=True),
-    sa.Column("rolled_back_by", sa.String(255), nullable=True),
-)
-
-scores = sa.Table(
-    "scores", metadata,
-    sa.Column("batch_id", sa.Integer, sa.ForeignKey("batches.id"), primary_key=True),
-    sa.Column("year", sa.Integer, primary_key=True),
-    sa.Column("province_code", sa.Integer, primary_key=True),
-    sa.Column("indicator", sa.String(16), primary_key=True),
-    sa.Column("value", sa.Float, nullable=False),
-    sa.Column("ci_low", sa.Float, nullable=True),
-    sa.Column("ci_high", sa.Float, nullable=True),
-    sa.Column("se", sa.Float, nullable=True),
-    sa.Column("tier_official", sa.Integer, nullable=True),
-    sa.Column("source", sa.String(64), nullable=False),
-    sa.Index("ix_scores_key", "year", "province_code", "indicator"),
-)
-
-sources = sa.Table(
-    "sources", metadata,
-    sa.Column("source", sa.String(64), primary_key=True),
-    sa.Column("citation", sa.Text, nullable=False),
-)
-
-# Ordered migrations: version -> function(connection). Version 1 is the
-# initial schema, created by metadata.create_all.
-MIGRATIONS: dict[int, callable] = {}
-
-
-def _v2_targets(c) -> None:
-    """Version 2 adds the targets and their change log (papi_data.targets)."""
-    from . import targets
-    targets.targets.create(c, checkfirst=True)
-    targets.target_changes.create(c, checkfirst=True)
-
-
-MIGRATIONS[2] = _v2_targets
-
-
-def _v3_aliases(c) -> None:
-    """Version 3 adds the province names analysts mapped (papi_data.alias_store)."""
-    from . import alias_store
-    alias_store.migrate(c)
-
-
-MIGRATIONS[3] = _v3_aliases
-
+from .. import DATA_DIR
+from ..frame import KEY, SCORE_COLUMNS
+from .migrations import MIGRATIONS, SCHEMA_VERSION, upsert_meta
+from .schema import batches, metadata, schema_meta, scores, sources
 
 class StaleData(RuntimeError):
     """The data changed since the preview a commit was based on."""
@@ -120,7 +49,7 @@ class FieldTooLong(ValueError):
                          "nothing was written.")
 
     def message(self, lang: str = "vi") -> str:
-        from .i18n import t
+        from ..i18n import t
         field = t(self.FIELDS.get(self.column, ""), lang) if self.column in self.FIELDS else self.column
         hint = t("db_hint_file", lang) if self.column == "file_name" else ""
         return t("db_too_long", lang, field=field, n=self.length, max=self.limit, hint=hint)
@@ -210,7 +139,7 @@ class Store:
             return
         for v in range(version + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[v](c)
-            _upsert_meta(c, "schema_version", str(v))
+            upsert_meta(c, "schema_version", str(v))
 
     # ---- seeding ------------------------------------------------------
     def seed(self, data_dir: Path = DATA_DIR) -> int | None:
@@ -315,7 +244,7 @@ class Store:
 
     def _bump(self, c) -> None:
         v = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar()
-        _upsert_meta(c, "data_version", str(int(v or 0) + 1))
+        upsert_meta(c, "data_version", str(int(v or 0) + 1))
 
     # ---- reading ------------------------------------------------------
     def data_version(self) -> int:
@@ -412,7 +341,7 @@ def _private_sqlite_file(url: str) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
-def _upsert_meta(c, key: str, value: str) -> None:
+def upsert_meta(c, key: str, value: str) -> None:
     if c.execute(sa.select(schema_meta.c.key).where(schema_meta.c.key == key)).first():
         c.execute(schema_meta.update().where(schema_meta.c.key == key).values(value=value))
     else:
@@ -438,13 +367,6 @@ def get_store(url: str | None = None) -> Store:
         if url not in _stores:
             _stores[url] = Store(url)
         return _stores[url]
-
-
-# The targets module defines its tables on the same metadata; importing it
-# here makes create_all and the migrations see them.
-from . import targets as _targets  # noqa: E402,F401
-from . import alias_store as _alias_store  # noqa: E402,F401
-from . import groups_store as _groups_store  # noqa: E402,F401  (published group records imported by analysts)
 
 
 def _mark_write() -> None:

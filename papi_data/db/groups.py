@@ -17,26 +17,9 @@ import sys
 import pandas as pd
 import sqlalchemy as sa
 
-from . import official_tiers
-from .store import Store, _now, current_user, metadata
-
-official_groups = sa.Table(
-    "official_groups", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("year", sa.Integer, nullable=False),
-    sa.Column("indicator", sa.String(16), nullable=False),
-    sa.Column("tier", sa.Integer, nullable=False),
-    sa.Column("count", sa.String(16), nullable=False, default=""),      # kept as printed, like the bounds
-    sa.Column("score_min", sa.String(32), nullable=False, default=""),
-    sa.Column("score_max", sa.String(32), nullable=False, default=""),
-    sa.Column("source", sa.String(64), nullable=False),
-    sa.Column("citation", sa.Text, nullable=False),
-    sa.Column("file_name", sa.String(512), nullable=False),
-    sa.Column("imported_at", sa.DateTime(timezone=False), nullable=False),
-    sa.Column("imported_by", sa.String(255), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-)
-
+from .. import official_tiers
+from .schema import official_groups
+from .scores import Store, _now, current_user
 
 def imported(store: Store) -> pd.DataFrame:
     """Active imported rows, as strings like a read CSV."""
@@ -116,7 +99,7 @@ def register(sub, user_error) -> None:
 
 
 def _cmd(a, user_error) -> int:
-    from .store import get_store
+    from .scores import get_store
     store = get_store()
     if a.action == "list":
         out = summary(store, a.year)

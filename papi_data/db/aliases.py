@@ -9,26 +9,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import provinces
-from .province_names import key
-from .store import Store, _now, current_user, metadata
-
-province_aliases = sa.Table(
-    "province_aliases", metadata,
-    sa.Column("era", sa.Integer, primary_key=True),
-    sa.Column("alias_key", sa.String(255), primary_key=True),
-    sa.Column("alias", sa.String(255), nullable=False),
-    sa.Column("gso_code", sa.Integer, nullable=False),
-    sa.Column("created_by", sa.String(255), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=False), nullable=False),
-    sa.Column("file_name", sa.String(512), nullable=False),
-)
-
-
-def migrate(c) -> None:
-    """Schema version 3: the table of mapped names (existing databases)."""
-    province_aliases.create(c, checkfirst=True)
-
+from .. import provinces
+from ..province_names import key
+from .schema import province_aliases
+from .scores import Store, _now, current_user
 
 def load(store: Store) -> dict[int, dict[str, int]]:
     """{era: {key: code}} of every saved mapping."""
