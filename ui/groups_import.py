@@ -32,7 +32,9 @@ def section(lang: str) -> None:
     st.caption(t("grp_caption", lang))
     summary = groups_store.summary(store)
     shown = summary.rename(columns={"year": t("col_year", lang), "indicator": t("indicator", lang),
-                                    "tier": t("tier", lang), "n": t("grp_col_n", lang)})
+                                    "tier": t("tier", lang), "n": t("grp_col_n", lang),
+                                    **{c: t(f"grp_col_{c}", lang) for c in
+                                       ("count", "score_min", "score_max", "lowest", "highest", "source")}})
     tables.show_table(shown.drop(columns=["citation"]), "grp_records", t("grp_source", lang), downloads=False,
                       plain=True, max_height=320)
     if not auth.is_analyst():

@@ -107,3 +107,12 @@ def test_data_page_lists_groups_and_an_analyst_imports_a_file(db, monkeypatch):
     from papi_data.db import groups as groups_store
     e = analytics.enrich(db.scores(), groups_store.load(db))
     assert (analytics.ranking(e, 2019, "TOTAL").tier_basis == "published").all()
+
+
+def test_data_page_group_table_headers_in_vietnamese():
+    """The published groups table names its columns in the interface's language."""
+    from tests.app.test_data_page import page
+    at = page(lang="vi")
+    records = next(x for x in tables(at) if "Số tỉnh" in x.columns)
+    assert {"Số tỉnh công bố", "Điểm từ", "Điểm đến", "Điểm thấp nhất", "Điểm cao nhất", "Nguồn"} <= set(records.columns)
+    assert not {"count", "score_min", "score_max", "lowest", "highest", "source"} & set(records.columns)
