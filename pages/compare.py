@@ -2,7 +2,7 @@
 with a one-click preset for a province's region."""
 import streamlit as st
 
-from papi_data import codebook, explore, provinces
+from papi_data import explore, provinces
 from papi_data.i18n import t
 from ui import data, era_state, sidebar, state
 from ui.charts import show_chart

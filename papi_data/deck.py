@@ -115,7 +115,7 @@ class _Deck:
             self.prs.slide_width, self.prs.slide_height = W, H
         layouts = self.prs.slide_layouts
         self.title_layout = layouts[0]
-        self.body_layout = next((l for l in layouts if l.name.lower() in ("title only", "chỉ tiêu đề")),
+        self.body_layout = next((lay for lay in layouts if lay.name.lower() in ("title only", "chỉ tiêu đề")),
                                 layouts[5] if len(layouts) > 5 else layouts[-1])
 
     @property

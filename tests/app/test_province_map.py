@@ -63,8 +63,9 @@ def test_map_an_unknown_name_then_the_next_file_goes_straight_in(db, monkeypatch
 def test_skip_the_column_and_leave_unknown_indicators_out(db, monkeypatch):
     monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
     at = sign_in(page())
-    ws_label = lambda s: s[2023].cell(next(r for r in range(1, s[2023].max_row + 1)
-                                           if str(s[2023].cell(r, 1).value or "").startswith("Dimension 8:")), 1)
+    def ws_label(s):
+        return s[2023].cell(next(r for r in range(1, s[2023].max_row + 1)
+                                 if str(s[2023].cell(r, 1).value or "").startswith("Dimension 8:")), 1)
     raw = W.indicator_rows(2023, edit=lambda s: setattr(ws_label(s), "value", "Dimension 9: Digital Economy"))
     at.file_uploader[0].set_value(("2023PAPI.xlsx", raw, XLSX))
     at.run()

@@ -221,7 +221,7 @@ def test_template_layouts_are_used(store):
     tpl.save(buf)
     prs = Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2018, "vi", buf.getvalue())))
     assert (prs.slide_width, prs.slide_height) == (Emu(9144000), Emu(6858000))
-    names = {l.name for l in prs.slide_layouts}
+    names = {lay.name for lay in prs.slide_layouts}
     assert prs.slides[0].slide_layout.name == "Tỉnh — Tiêu đề"
     assert all(s.slide_layout.name in names for s in prs.slides)
     assert "Trang mẫu cần bỏ" not in [title(s) for s in prs.slides]

@@ -4,11 +4,11 @@ import json
 import pandas as pd
 import pytest
 
+from papi_data import analytics, explore, figures, provinces
+
 
 def missing(v) -> bool:
     return v is None or pd.isna(v)
-
-from papi_data import analytics, explore, figures, provinces
 
 
 def test_ranking_bar_orders_and_colours_by_tier(enriched):
@@ -71,7 +71,7 @@ def test_merged_province_shows_former_provinces_separately(enriched):
 
 
 def test_figures_serialise(enriched, store):
-    stats = analytics.national_stats(store.scores())
+    analytics.national_stats(store.scores())
     fig = figures.dimension_spread(enriched[enriched.year == 2023], 2023, "vi", "t", highlight=10)
     spec = json.loads(fig.to_json())
     assert [d["name"] for d in spec["data"][:8]] == [f"D{i}" for i in range(1, 9)]

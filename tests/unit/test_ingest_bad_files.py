@@ -10,7 +10,6 @@ import uuid
 import zipfile
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from papi_data import ingest
@@ -88,7 +87,7 @@ def _no_year_2016():
 def _dup_column():
     def edit(sheets):
         ws = sheets[2023]
-        hn, hg = _col(ws, 1), _col(ws, 2)
+        _hn, hg = _col(ws, 1), _col(ws, 2)
         ws.cell(_row(ws, "Province code") + 1, hg).value = "Hà Nội"   # the name row
         ws.cell(_row(ws, "Province code"), hg).value = 1
     return W.indicator_rows(2023, edit=edit)

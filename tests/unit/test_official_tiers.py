@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from papi_data import analytics, gaps, official_tiers, provinces
+from papi_data import analytics, gaps, official_tiers
 
 SON_LA, VINH_PHUC, LAO_CAI, GIA_LAI, HA_NOI, HCM = 14, 26, 10, 64, 1, 79
 

@@ -1,4 +1,3 @@
-import pandas as pd
 import pytest
 
 from papi_data import provinces
