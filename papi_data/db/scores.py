@@ -341,13 +341,6 @@ def _private_sqlite_file(url: str) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
-def upsert_meta(c, key: str, value: str) -> None:
-    if c.execute(sa.select(schema_meta.c.key).where(schema_meta.c.key == key)).first():
-        c.execute(schema_meta.update().where(schema_meta.c.key == key).values(value=value))
-    else:
-        c.execute(schema_meta.insert().values(key=key, value=value))
-
-
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
