@@ -1,4 +1,4 @@
-"""Strings of plan tasks: import errors."""
+"""Strings of plan tasks: import errors, where they are, column names."""
 
 STRINGS = {
     "task_no_table": {"vi": "không tìm thấy bảng nhiệm vụ (cần các cột Số TT, Nhiệm vụ, Cơ quan chủ trì, Thời gian hoàn thành)",
@@ -6,8 +6,36 @@ STRINGS = {
     "task_missing_cols": {"vi": "bảng thiếu cột {cols}", "en": "the table lacks the column(s) {cols}"},
     "task_empty": {"vi": "bảng nhiệm vụ không có dòng nào", "en": "the task table has no rows"},
     "task_no_text": {"vi": "dòng {row}: thiếu nội dung nhiệm vụ", "en": "row {row}: the task text is missing"},
-    "task_dup": {"vi": "số thứ tự {no} lặp lại", "en": "task number {no} appears twice"},
+    "task_no_number": {"vi": "dòng {row}: nhiệm vụ không có số thứ tự", "en": "row {row}: the task has no number"},
+    "task_dup": {"vi": "số thứ tự {no} lặp lại (đã có ở dòng {first})",
+                 "en": "task number {no} appears twice (first at row {first})"},
     "task_format": {"vi": "định dạng không hỗ trợ (dùng .docx, .xlsx hoặc .csv)",
                     "en": "unsupported format (use .docx, .xlsx or .csv)"},
+    "task_legacy": {"vi": "định dạng Word/Excel cũ (.doc/.xls): hãy lưu lại thành .docx hoặc .xlsx",
+                    "en": "old Word/Excel format (.doc/.xls): save the file as .docx or .xlsx"},
+    "task_file_empty": {"vi": "tệp rỗng", "en": "the file is empty"},
+    "task_too_large": {"vi": "tệp quá lớn ({size} MB; giới hạn {limit} MB)",
+                       "en": "the file is too large ({size} MB; the limit is {limit} MB)"},
+    "task_corrupt": {"vi": "tệp bị hỏng hoặc không đọc được", "en": "the file is damaged or unreadable"},
+    "task_encoding": {"vi": "tệp văn bản không ở mã UTF-8: hãy lưu lại với mã UTF-8",
+                      "en": "the text file is not UTF-8: save it again as UTF-8"},
     "task_where_table": {"vi": "bảng {n}", "en": "table {n}"},
+    "task_where_sheet": {"vi": "trang tính “{name}”", "en": "sheet “{name}”"},
+    "task_where_row": {"vi": "dòng {row}", "en": "row {row}"},
+    "task_where_tables_seen": {"vi": "đã xem {n} bảng", "en": "{n} table(s) looked at"},
+    "task_where_no_tables": {"vi": "văn bản không có bảng nào", "en": "the document holds no table"},
+    "task_col_no": {"vi": "Số TT", "en": "No."},
+    "task_col_task": {"vi": "Nhiệm vụ", "en": "Task"},
+    "task_col_lead": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
+    "task_col_partners": {"vi": "Cơ quan phối hợp", "en": "Partner agencies"},
+    "task_col_due": {"vi": "Thời gian hoàn thành", "en": "Deadline"},
+    # what the results did after a plan (links and coverage)
+    "task_moved": {"vi": "{name}: {before} ({base}) → {after} ({next}), {change}. Đây là diễn biến của chỉ số, "
+                         "không chứng minh tác động của nhiệm vụ.",
+                   "en": "{name}: {before} ({base}) → {after} ({next}), {change}. This is what the indicator did, "
+                         "not proof of the task's effect."},
+    "task_moved_none": {"vi": "{name}: chưa có kết quả năm {next} để so với năm {base}.",
+                        "en": "{name}: no {next} results yet to compare with {base}."},
+    "task_moved_break": {"vi": "{name}: định nghĩa chỉ số thay đổi giữa {base} và {next}, không so sánh được.",
+                         "en": "{name}: the indicator's definition changed between {base} and {next}; not comparable."},
 }
