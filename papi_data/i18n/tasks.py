@@ -30,12 +30,18 @@ STRINGS = {
     "task_col_partners": {"vi": "Cơ quan phối hợp", "en": "Partner agencies"},
     "task_col_due": {"vi": "Thời gian hoàn thành", "en": "Deadline"},
     # what the results did after a plan (links and coverage)
-    "task_moved": {"vi": "{name}: {before} ({base}) → {after} ({next}), {change}. Đây là diễn biến của chỉ số, "
-                         "không chứng minh tác động của nhiệm vụ.",
-                   "en": "{name}: {before} ({base}) → {after} ({next}), {change}. This is what the indicator did, "
-                         "not proof of the task's effect."},
-    "task_moved_none": {"vi": "{name}: chưa có kết quả năm {next} để so với năm {base}.",
-                        "en": "{name}: no {next} results yet to compare with {base}."},
-    "task_moved_break": {"vi": "{name}: định nghĩa chỉ số thay đổi giữa {base} và {next}, không so sánh được.",
-                         "en": "{name}: the indicator's definition changed between {base} and {next}; not comparable."},
+    "task_moved_up": {"vi": "{name}: {before} ({base}) → {after} ({next}), tăng {delta} điểm.",
+                      "en": "{name}: {before} ({base}) → {after} ({next}), up {delta} points."},
+    "task_moved_down": {"vi": "{name}: {before} ({base}) → {after} ({next}), giảm {delta} điểm.",
+                        "en": "{name}: {before} ({base}) → {after} ({next}), down {delta} points."},
+    "task_moved_same": {"vi": "{name}: {before} ({base}) → {after} ({next}), gần như không đổi.",
+                        "en": "{name}: {before} ({base}) → {after} ({next}), about the same."},
+    "task_moved_no_base": {"vi": "{name}: không có kết quả trước kế hoạch để so sánh.",
+                           "en": "{name}: no results before the plan to compare with."},
+    "task_moved_none": {"vi": "{name}: chưa có kết quả sau năm {base}.", "en": "{name}: no results after {base} yet."},
+    "task_moved_break": {"vi": "{name}: chỉ số thay đổi định nghĩa hoặc địa giới giữa {base} và {next}, không so sánh được.",
+                         "en": "{name}: the indicator's definition or the province's territory changed between {base} "
+                               "and {next}; the two do not compare."},
+    "task_moved_caveat": {"vi": "Đây là diễn biến của các chỉ số sau kế hoạch, không phải bằng chứng về tác động của nhiệm vụ.",
+                          "en": "This is what the indicators did after the plan, not proof of the tasks' effect."},
 }
