@@ -27,7 +27,9 @@ FIELDS = ("no", "task", "lead", "partners", "due")
 REQUIRED = ("no", "task", "lead", "due")
 MAX_BYTES = 20 * 1048576
 MAX_PARTS = 2000
-MAX_INFLATED = 200 * 1048576
+MAX_INFLATED = 200 * 1048576     # all parts, pictures included
+MAX_XML = 30 * 1048576           # the XML parts, which are parsed into memory whole
+MAX_ROWS, MAX_COLS = 5000, 60    # of a sheet: no task table is larger; a stray far cell is not read
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Header labels folded to letters only ("Cơ quan chủ trì" -> "coquanchutri"),
@@ -101,16 +103,28 @@ def file_kind(raw: bytes, file_name: str) -> str:
 
 
 def _zip_names(raw: bytes, file_name: str) -> set[str]:
-    """Part names, refusing a zip bomb from its directory before inflating."""
+    """Part names, refusing a zip bomb from its directory before inflating,
+    and an XML part declaring a DTD (entity expansion): no Office file has one."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            _check_sizes(infos, file_name)
+            for i in infos:
+                if i.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in z.open(i).read(4096):
+                    raise TaskFileError("task_corrupt", file_name)
+    except TaskFileError:
+        raise
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error, NotImplementedError):
         raise TaskFileError("task_corrupt", file_name) from None
-    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_INFLATED:
-        raise TaskFileError("task_too_large", file_name, size=f"{sum(i.file_size for i in infos) / 1048576:.0f}",
-                            limit=f"{MAX_INFLATED / 1048576:.0f}")
     return {i.filename for i in infos}
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], file_name: str) -> None:
+    total = sum(i.file_size for i in infos)
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    if len(infos) > MAX_PARTS or total > MAX_INFLATED or xml > MAX_XML:
+        raise TaskFileError("task_too_large", file_name, size=f"{max(total, xml) / 1048576:.0f}",
+                            limit=f"{(MAX_XML if xml > MAX_XML else MAX_INFLATED) / 1048576:.0f}")
 
 
 def _cell_text(v) -> str:
@@ -125,9 +139,11 @@ def docx_grids(raw: bytes, file_name: str) -> list[Grid]:
     """Every top-level table of the document; a merged cell's text is in
     each grid cell it covers (python-docx repeats it)."""
     import docx
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
     try:
         doc = docx.Document(io.BytesIO(raw))
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error) as e:
+    except (KeyError, ValueError, OpcError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error) as e:
         raise TaskFileError("task_corrupt", file_name) from e
     tables = {t._tbl: t for t in doc.tables}
     grids, follows = [], False
@@ -148,13 +164,15 @@ def xlsx_grids(raw: bytes, file_name: str) -> list[Grid]:
     import openpyxl
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, zlib.error, OSError) as e:
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile, zlib.error,
+            OSError, SyntaxError) as e:   # lxml's and ElementTree's parse errors are SyntaxErrors
         raise TaskFileError("task_corrupt", file_name) from e
     grids = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
-        rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(values_only=True)]
+        rows = [[_cell_text(v) for v in r] for r in ws.iter_rows(
+            max_row=min(ws.max_row, MAX_ROWS), max_col=min(ws.max_column, MAX_COLS), values_only=True)]
         for rng in ws.merged_cells.ranges:
             top = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row <= len(rows) else ""
             for r in range(rng.min_row - 1, min(rng.max_row, len(rows))):
@@ -171,8 +189,11 @@ def csv_grids(raw: bytes, file_name: str) -> list[Grid]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise TaskFileError("task_encoding", file_name) from None
-    parsed = {d: [[_cell_text(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=d)]
-              for d in (",", ";", "\t")}
+    try:
+        parsed = {d: [[_cell_text(v) for v in r] for r in csv.reader(io.StringIO(text), delimiter=d)]
+                  for d in (",", ";", "\t")}
+    except csv.Error:           # a NUL byte, or a cell longer than the csv module takes
+        raise TaskFileError("task_corrupt", file_name) from None
     best = max(parsed, key=lambda d: (any(header_of(r) for r in parsed[d][:30]),
                                       max((len(r) for r in parsed[d][:30]), default=0)))
     return [Grid((), parsed[best])]
@@ -188,7 +209,9 @@ def field_of(label: str) -> str | None:
     """The task field a header cell names, or None."""
     key = _letters(label)
     if not key:
-        return None
+        return "no" if label.strip() == "#" else None
+    if "batdau" in key or "start" in key:
+        return None             # "Thời gian bắt đầu" beside "Thời gian hoàn thành"
     if key in _NO:
         return "no"
     for name, parts in _CONTAINS:
@@ -317,7 +340,9 @@ def build_tasks(rows: list[Row], file_name: str, plan_year: int) -> list[Task]:
     merged: list[Row] = []
     for r in rows:
         v = r.values
-        if not _number(v.get("no", "")) and merged and not v.get("lead") and not v.get("due"):
+        if not _number(v.get("no", "")) and not v.get("lead") and not v.get("due"):
+            if not merged:
+                continue        # a heading above the first task
             prev = merged[-1]
             text = "\n".join(x for x in (prev.values.get("task", ""), v.get("task", "")) if x)
             merged[-1] = Row(prev.where, prev.line, {**prev.values, "task": text}, prev.group)

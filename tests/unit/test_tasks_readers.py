@@ -166,3 +166,68 @@ def test_a_two_row_header_and_a_task_continued_on_the_next_row():
 def test_files_that_are_not_task_tables(raw, name, key):
     e = _error(raw, name)
     assert e.key == key and e.message("vi") != e.message("en") and name in e.message("en")
+
+
+def test_an_excel_error_names_the_sheet_and_row():
+    import io
+
+    import openpyxl
+    wb = openpyxl.load_workbook(io.BytesIO(tf.plan_xlsx()))
+    wb.active["A8"] = 3                      # task 4's number, at row 8 (title, blank, header, group row above)
+    buf = io.BytesIO()
+    wb.save(buf)
+    e = _error(buf.getvalue(), "phu-luc.xlsx")
+    assert e.message("vi") == "phu-luc.xlsx — trang tính “Phụ lục”, dòng 8: số thứ tự 3 lặp lại (đã có ở dòng 7)"
+    assert e.message("en") == "phu-luc.xlsx — sheet “Phụ lục”, row 8: task number 3 appears twice (first at row 7)"
+
+
+def test_a_stray_cell_far_away_does_not_blow_up_the_sheet():
+    import io
+
+    import openpyxl
+    wb = openpyxl.load_workbook(io.BytesIO(tf.plan_xlsx()))
+    wb.active["XFD1048576"] = "x"
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert len(read_tasks(buf.getvalue(), "phu-luc.xlsx", 2024)) == 17
+
+
+def test_a_damaged_word_part_is_refused():
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(tf.plan_docx())) as src, zipfile.ZipFile(buf, "w") as dst:
+        for i in src.infolist():
+            dst.writestr(i, b"<w:document" if i.filename == "word/document.xml" else src.read(i))
+    assert _error(buf.getvalue()).key == "task_corrupt"
+
+
+def test_start_and_finish_columns_take_the_finish_and_a_heading_above_the_first_task_is_skipped():
+    header = ("#", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian bắt đầu", "Thời gian hoàn thành")
+    rows = [("", "Nhiệm vụ chung", "", "", ""), ("1", "Tập huấn", "Sở Nội vụ", "Quý I/2024", "Quý III/2024")]
+    (t,) = read_tasks(tf.plan_csv(header=header, tasks=rows), "p.csv", 2024)
+    assert (t.no, t.task, t.due_text, t.partners) == ("1", "Tập huấn", "Quý III/2024", "")
+
+
+def _rewrite(raw, part, change):
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for i in src.infolist():
+            data = src.read(i)
+            dst.writestr(i.filename, change(data) if i.filename == part else data)
+    return buf.getvalue()
+
+
+def test_an_xml_part_with_a_dtd_is_refused():
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+    raw = _rewrite(tf.plan_xlsx(), "xl/workbook.xml", lambda d: bomb + d.split(b"?>", 1)[-1])
+    assert _error(raw, "p.xlsx").key == "task_corrupt"
+
+
+def test_a_file_that_inflates_too_much_is_refused_before_it_is_parsed(monkeypatch):
+    from papi_data.tasks import readers
+    monkeypatch.setattr(readers, "MAX_XML", 10_000)
+    e = _error(tf.plan_docx())
+    assert e.key == "task_too_large" and "MB" in e.message("en")
