@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import DATA_DIR, codebook
 from ..text import fold
+from .model import Task
 
 KEYWORDS_FILE = DATA_DIR / "task_keywords.csv"
 
@@ -73,3 +75,9 @@ def suggest(task_text: str, year: int) -> tuple[str, ...]:
     task's text names, in codebook order."""
     found = {_in_year(c, year) for c in _matches(_key(task_text), _terms(year))}
     return tuple(codebook.order(found - {None}))
+
+
+def link(tasks: list[Task], year: int) -> list[Task]:
+    """The tasks with suggested indicators where none are recorded yet
+    (links a user confirmed or edited are kept)."""
+    return [t if t.indicators else replace(t, indicators=suggest(t.task, year)) for t in tasks]

@@ -64,3 +64,10 @@ def test_the_thai_nguyen_2024_tasks():
     # Before 2018 the environment and e-governance do not exist.
     assert links.suggest(TASK["16"], 2016) == ()
     assert links.suggest(TASK["17"], 2016) == ("D2", "D3.2", "D5")
+
+
+def test_link_fills_only_tasks_without_indicators():
+    from papi_data.tasks.model import Task
+    a = Task("1", "Công khai danh sách hộ nghèo", "UBND cấp xã", "", None, True, "Thường xuyên")
+    b = Task("2", "Khám, chữa bệnh", "Sở Y tế", "", None, True, "Thường xuyên", indicators=("D6",))
+    assert [t.indicators for t in links.link([a, b], 2024)] == [("D2", "D2.2"), ("D6",)]
