@@ -23,16 +23,29 @@ class Task:
 
 
 class TaskFileError(ValueError):
-    """A file with no usable task table; carries where and why, in vi and en."""
+    """A file with no usable task table; carries where and why, in vi and en.
 
-    def __init__(self, key: str, file: str, where: str = "", **kw):
+    `where` is text, or ((key, params), ...) parts localised when shown
+    ("bảng 2, dòng 5" / "table 2, row 5"); a param given as a tuple of
+    string keys is shown as their localised names joined by commas."""
+
+    def __init__(self, key: str, file: str, where: str | tuple = "", **kw):
         self.key, self.file, self.where, self.params = key, file, where, kw
         super().__init__(self.message("en"))
 
+    def place(self, lang: str = "vi") -> str:
+        from ..i18n import t
+        if isinstance(self.where, str):
+            return self.where
+        return ", ".join(t(k, lang, **p) for k, p in self.where)
+
     def message(self, lang: str = "vi") -> str:
         from ..i18n import t
-        head = f"{self.file}" + (f" — {self.where}" if self.where else "")
-        return f"{head}: {t(self.key, lang, **self.params)}"
+        params = {k: ", ".join(t(x, lang) for x in v) if isinstance(v, tuple) else v
+                  for k, v in self.params.items()}
+        where = self.place(lang)
+        head = f"{self.file}" + (f" — {where}" if where else "")
+        return f"{head}: {t(self.key, lang, **params)}"
 
 
 def merge(old: list[Task], new: list[Task]) -> list[Task]:
