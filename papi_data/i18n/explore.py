@@ -43,6 +43,8 @@ STRINGS = {
     },
     "former": {"vi": "{name} (cũ)", "en": "{name} (former)"},
     "compare_pick": {"vi": "Chọn 2–6 tỉnh", "en": "Choose 2–6 provinces"},
+    "trend_from": {"vi": "Diễn biến từ năm", "en": "Trends from"},
+    "trend_to": {"vi": "đến năm", "en": "to"},
     "compare_neighbours": {"vi": "Các tỉnh giáp ranh {province}", "en": "Provinces bordering {province}"},
     "compare_neighbours_left_out": {"vi": "Biểu đồ so sánh tối đa 6 tỉnh; chưa đưa vào: {names}.",
                                     "en": "The comparison holds six provinces; left out: {names}."},
