@@ -1,5 +1,5 @@
 """So sánh / Compare: 2–6 provinces side by side (trend, radar, table),
-with a one-click preset for a province's region."""
+with one-click presets for the provinces bordering one and for its region."""
 import streamlit as st
 
 from papi_data import explore, provinces
@@ -28,8 +28,16 @@ anchor_key, picked_key = ("unit", "units_picked") if new_map else ("province", "
 shown_map = provinces.era_of(ny)
 anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=explore.DEFAULT_PROVINCE[shown_map],
                          format_func=lambda c: names.get(c, str(c)))
-if st.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
+b1, b2, _ = st.columns([2, 2, 3])
+if b1.button(t("compare_neighbours", lang, province=names[anchor]), key="neighbours_preset"):
+    near = explore.neighbour_peers(anchor, ny)
+    state.set_value(picked_key, near[:6])
+    if len(near) > 6:      # the chart holds six: say who was left out
+        st.session_state["compare_left_out"] = [names[c] for c in near[6:]]
+if b2.button(t("compare_region", lang, province=names[anchor]), key="region_preset"):
     state.set_value(picked_key, explore.region_peers(anchor, ny)[:6])
+if st.session_state.get("compare_left_out"):
+    st.caption(t("compare_neighbours_left_out", lang, names=", ".join(st.session_state.pop("compare_left_out"))))
 picked = state.multiselect(t("compare_pick", lang), options, key=picked_key,
                            default=explore.DEFAULT_COMPARED[shown_map],
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)

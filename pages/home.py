@@ -1,7 +1,7 @@
 """Landing page: what the dashboard holds (years x provinces x indicators)."""
 import streamlit as st
 
-from papi_data import about, analytics
+from papi_data import about, analytics, official_tiers
 from papi_data.i18n import fmt, t
 from ui import data, sidebar
 
@@ -32,3 +32,30 @@ st.dataframe(about.vintage_table(df, data.store().sources(), data.enriched(), la
 st.caption(t("vintage_caption", lang))
 st.info(t("vintage_unweighted", lang))
 st.caption(t("vintage_mixed", lang))
+
+# The indicators of each period of unchanged definitions.
+st.subheader(t("about_indicators_title", lang))
+st.caption(t("about_indicators_caption", lang))
+spans = about.periods(int(cov["year"].min()), last)
+span = st.selectbox(t("about_period", lang), spans[::-1], key="about_period",
+                    format_func=lambda p: t("about_period_label", lang, start=p[0], end=p[1]))
+st.dataframe(about.indicator_table(span[0], span[1], lang), hide_index=True, width="stretch")
+
+st.subheader(t("about_tiers_title", lang))
+st.markdown(official_tiers.rule_text(lang))
+
+st.subheader(t("about_unranked_title", lang))
+unranked = about.unranked_table(data.enriched(), lang)
+if unranked.empty:
+    st.caption(t("about_unranked_none", lang))
+else:
+    st.caption(t("about_unranked_caption", lang))
+    st.dataframe(unranked, hide_index=True, width="stretch",
+                 column_config={t("vintage_col_year", lang): st.column_config.NumberColumn(format="%d")})
+
+st.subheader(t("about_reports_title", lang))
+st.caption(t("about_reports_caption", lang))
+st.dataframe(about.reports_table(cov["year"], lang), hide_index=True, width="stretch",
+             column_config={t("vintage_col_year", lang): st.column_config.NumberColumn(format="%d"),
+                            t("about_col_report", lang): st.column_config.LinkColumn(display_text="papi.org.vn"),
+                            t("about_col_launch", lang): st.column_config.LinkColumn()})

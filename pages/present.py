@@ -11,7 +11,7 @@ from papi_data.analytics import tier_name
 from papi_data.figures import TIER_COLORS
 from papi_data.i18n import fmt, fmt_rank, t
 from ui import data, present
-from ui.charts import show_chart
+from ui.charts import on_phone, show_chart
 from ui.sidebar import language
 
 lang = language()
@@ -57,7 +57,8 @@ def headline():
          (t("headline_change", lang), fmt(total["change"], lang, sign=True) if comparable else "–", None)],
         f"{name} — PAPI {year}",
         note=None if comparable or total["prev_value"] != total["prev_value"]
-        else t("deck_not_comparable", lang, prev=year - 1))
+        else t("deck_not_comparable", lang, prev=year - 1),
+        **({"columns": 1, "height": 560} if on_phone() else {}))   # a phone held upright: one column
     # How the tier was arrived at and whom the rank leaves out, under the slide.
     basis = " ".join(x for x in (f"{t('headline_tier', lang)}: {v['tier_label']}.", v.get("rank_note")) if x)
     show_chart(fig, key="present_headline", source=src_year, note=basis, downloads=False)

@@ -40,7 +40,10 @@ else:
 era_state.remember(year, code if ny == year else None)
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
-v = data.view("profile", code, year, indicator, lang, tuple(years), units)
+# The trends' years: a from–to range kept in the link (and so in exported charts).
+span = state.year_range(t("trend_from", lang), t("trend_to", lang), years, key="trend") if len(years) > 2 else None
+shown_years = tuple(y for y in years if span is None or span[0] <= y <= span[1])
+v = data.view("profile", code, year, indicator, lang, shown_years, units)
 pname, parts = v["name"], v["parts"]
 st.title(f"{pname} — PAPI {year}")
 if ny == year:        # a province of that year (not a 1 July 2025 unit shown through its former provinces)
@@ -54,7 +57,7 @@ if v["merged"]:
 # Headline: TOTAL value, rank x/n, tier, change since last year (or, for a
 # merged unit before 2025, each former province's line).
 src_year = t("source_papi", lang, years=year)
-src_all = t("source_papi", lang, years=explore.source_years(years))
+src_all = t("source_papi", lang, years=explore.source_years(list(shown_years)))
 if v["members"] is not None:
     st.subheader(t("members_title", lang, year=year))
     show_table(v["members"], key="members", source=src_year, plain=True)

@@ -51,7 +51,7 @@ else:
         st.info(t("tgt_not_scored", lang, province=names[code], year=year))
     for w in ev["warning"].dropna():
         st.warning(w)
-    show_table(v["table"], key="targets_table",
+    show_table(v["table"], key="targets_table", plain=True,   # plain: its text wraps, all 12 columns in view
                source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
                width="stretch")
     tiers.basis(t("tgt_tier_basis_note", lang), lang, key="targets")

@@ -249,10 +249,18 @@ def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str
 
 
 def region_peers(code: int, year: int) -> list[int]:
-    """The province first, then the other provinces of its region (GSO order)."""
+    """The province first, then the other provinces of its region: those
+    bordering it first, then the rest (each in GSO order)."""
     region = provinces.region_of(code, year)
     t_ = provinces.in_year(year)
-    return [code] + [int(c) for c in t_[t_["region"] == region]["gso_code"] if int(c) != code]
+    peers = [int(c) for c in t_[t_["region"] == region]["gso_code"] if int(c) != code]
+    near = set(provinces.neighbours(code, year))
+    return [code] + [c for c in peers if c in near] + [c for c in peers if c not in near]
+
+
+def neighbour_peers(code: int, year: int) -> list[int]:
+    """The province first, then the provinces bordering it."""
+    return [code] + provinces.neighbours(code, year)
 
 
 def source_years(years: list[int]) -> str:

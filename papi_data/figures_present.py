@@ -21,25 +21,33 @@ def value_size(text: str, cell_px: int = 440, largest: int = 64) -> int:
 
 
 def headline(cells: list[tuple[str, str, str | None]], title: str, note: str | None = None,
-             height: int = HEIGHT) -> go.Figure:
-    """The headline figures as large text on a 2-column grid of (label,
-    value, colour) cells — readable from the back of a meeting room. `note`
-    goes under the last cell."""
+             height: int = HEIGHT, columns: int = 2) -> go.Figure:
+    """The headline figures as large text on a grid of (label, value, colour)
+    cells — readable from the back of a meeting room; `columns=1` stacks them
+    for a phone held upright. `note` goes under the last cell."""
     fig = go.Figure()
-    rows = (len(cells) + 1) // 2
+    rows = (len(cells) + columns - 1) // columns
+    narrow = columns == 1
+    step = 1 / rows
     for i, (label, value, color) in enumerate(cells):
-        x, top = 0.25 + 0.5 * (i % 2), 1 - (i // 2) / rows
-        fig.add_annotation(x=x, y=top - 0.08, text=label, showarrow=False, font={"size": 26, "color": "#555555"})
-        fig.add_annotation(x=x, y=top - 0.25, text=f"<b>{value}</b>", showarrow=False,
-                           font={"size": value_size(value), "color": color or PROVINCE_COLOR})
+        x, top = (0.5, 1 - i * step) if narrow else (0.25 + 0.5 * (i % 2), 1 - (i // 2) / rows)
+        fig.add_annotation(x=x, y=top - (0.03 if narrow else 0.08), text=label, showarrow=False,
+                           font={"size": 20 if narrow else 26, "color": "#555555"})
+        fig.add_annotation(x=x, y=top - (0.13 if narrow else 0.25), text=f"<b>{value}</b>", showarrow=False,
+                           font={"size": value_size(value, 320, 52) if narrow else value_size(value),
+                                 "color": color or PROVINCE_COLOR})
     if note:
         i = len(cells) - 1
-        fig.add_annotation(x=0.25 + 0.5 * (i % 2), y=1 - (i // 2) / rows - 0.4, text=note, showarrow=False,
-                           font={"size": 20, "color": "#555555"})
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 36}}, height=height,
-                      font={"family": FONT}, xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
+        x, y = (0.5, 1 - i * step - 0.21) if narrow else (0.25 + 0.5 * (i % 2), 1 - (i // 2) / rows - 0.4)
+        text = "<br>".join(textwrap.wrap(note, 30)) if narrow else note
+        fig.add_annotation(x=x, y=y, text=text, showarrow=False, font={"size": 16 if narrow else 20, "color": "#555555"})
+    fig.update_layout(title={"text": "<br>".join(textwrap.wrap(title, 20)) if narrow else title, "x": 0,
+                             "xanchor": "left", "font": {"size": 26 if narrow else 36}},
+                      height=height, font={"family": FONT},
+                      xaxis={"visible": False, "range": [0, 1], "fixedrange": True},
                       yaxis={"visible": False, "range": [0, 1], "fixedrange": True}, plot_bgcolor="white",
-                      paper_bgcolor="white", margin={"l": 10, "r": 10, "t": 80, "b": 10}, showlegend=False)
+                      paper_bgcolor="white", margin={"l": 10, "r": 10, "t": 80 if not narrow else 90, "b": 10},
+                      showlegend=False)
     return fig
 
 

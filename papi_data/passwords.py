@@ -100,3 +100,38 @@ class AttemptLimiter:
     def succeeded(self, key: str) -> None:
         with self._lock:
             self._fails.pop(key, None)
+
+
+# ---- a signed sign-in kept in a browser cookie -------------------------------------------------
+# The cookie says who signed in and until when, signed with a key derived from
+# the analyst password's hash: every server sharing the configuration accepts
+# it, and changing the password ends every sign-in.
+SESSION_HOURS = 8
+
+
+def _session_key(stored_hash: str) -> bytes:
+    return hashlib.sha256(b"papi-analyst-session\0" + stored_hash.encode()).digest()
+
+
+def session_token(name: str, stored_hash: str, now: float | None = None, hours: float = SESSION_HOURS) -> str:
+    """'<name, base64url>.<expiry, unix seconds>.<signature>'."""
+    expiry = int((time.time() if now is None else now) + hours * 3600)
+    who = base64.urlsafe_b64encode(name.encode()).decode().rstrip("=")
+    sig = hmac.new(_session_key(stored_hash), f"{who}.{expiry}".encode(), hashlib.sha256).hexdigest()
+    return f"{who}.{expiry}.{sig}"
+
+
+def session_name(token: str | None, stored_hash: str | None, now: float | None = None) -> str | None:
+    """The analyst's name when `token` is a valid, unexpired sign-in; None otherwise."""
+    if not token or not stored_hash or token.count(".") != 2:
+        return None
+    who, expiry, sig = token.split(".")
+    good = hmac.new(_session_key(stored_hash), f"{who}.{expiry}".encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(sig, good) or not expiry.isdigit():
+        return None
+    if int(expiry) < (time.time() if now is None else now):
+        return None
+    try:
+        return base64.urlsafe_b64decode(who + "=" * (-len(who) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None

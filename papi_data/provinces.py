@@ -52,6 +52,25 @@ def lineage() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "lineage_2025.csv")
 
 
+@lru_cache(maxsize=2)
+def _neighbour_pairs(era: int) -> frozenset[tuple[int, int]]:
+    """Land borders between provinces (data/neighbours.csv, the 63-province
+    map). The 34 units of 1 July 2025 border where their former provinces did:
+    merging keeps every outer border."""
+    df = pd.read_csv(DATA_DIR / "neighbours.csv")
+    pairs = set(zip(df.code_a, df.code_b))
+    if era == 34:
+        new = dict(zip(lineage().old_gso_code, lineage().new_gso_code))
+        pairs = {(new[a], new[b]) for a, b in pairs if new[a] != new[b]}
+    return frozenset((int(min(a, b)), int(max(a, b))) for a, b in pairs)
+
+
+def neighbours(code: int, year: int) -> list[int]:
+    """The provinces sharing a land border with `code` on `year`'s map (GSO order)."""
+    pairs = _neighbour_pairs(era_of(year))
+    return sorted({b for a, b in pairs if a == code} | {a for a, b in pairs if b == code})
+
+
 def in_year(year: int) -> pd.DataFrame:
     """Provinces of the map that applies to `year`."""
     t = table()

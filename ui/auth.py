@@ -18,6 +18,11 @@ Two ways to be an analyst, chosen by configuration:
   before the password is checked, right or wrong (giving up early gains
   nothing), and the right password always opens after them.
 
+A password sign-in survives a reload of the page: it is kept in a cookie
+signed with a key derived from the password's hash (papi_data/passwords.py),
+valid for 8 hours, on every server sharing that configuration; signing out
+or changing the password ends it.
+
 With neither configured nobody is an analyst and the data page says how to
 set one up.
 """
@@ -41,6 +46,9 @@ sleep = time.sleep
 _SERVER = "server"
 _OK = "_analyst_hash"     # session: the hash the user's password matched
 _NAME = "_analyst_name"
+COOKIE = "papi_analyst"
+_PENDING = "_analyst_cookie"   # session: cookie script to draw on the next run
+_OUT = "_analyst_signed_out"   # session: signed out here; the page's cookies still carry the old one
 
 
 def _secrets(section: str) -> dict:
@@ -87,8 +95,38 @@ def is_analyst() -> bool:
         except Exception:
             return False
     if m == "password":
-        return st.session_state.get(_OK) == password_hash()
+        h = password_hash()
+        if st.session_state.get(_OK) == h:
+            return True
+        return _from_cookie(h)
     return False
+
+
+def _from_cookie(h: str | None) -> bool:
+    """A reload starts a new session: take the sign-in from the signed cookie."""
+    if st.session_state.get(_OUT):
+        return False
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:       # no browser request behind this run (a test, a script)
+        token = None
+    name = passwords.session_name(token, h)
+    if name is None:
+        return False
+    st.session_state[_OK], st.session_state[_NAME] = h, name
+    return True
+
+
+def _cookie_script(value: str, max_age: int) -> str:
+    import json
+    return ("<script>document.cookie = " + json.dumps(f"{COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict")
+            + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
+
+
+def _draw_cookie() -> None:
+    script = st.session_state.pop(_PENDING, None)
+    if script:
+        st.html(script, unsafe_allow_javascript=True, width=1)
 
 
 def user_name() -> str:
@@ -140,6 +178,9 @@ def check_password(password: str, name: str = "") -> str:
         CLIENT_LIMIT.succeeded(client)
         st.session_state[_OK] = h
         st.session_state[_NAME] = name.strip() or "analyst"
+        st.session_state.pop(_OUT, None)
+        st.session_state[_PENDING] = _cookie_script(passwords.session_token(st.session_state[_NAME], h),
+                                                    int(passwords.SESSION_HOURS * 3600))
         return "ok"
     SESSION_LIMIT.failed(key)
     CLIENT_LIMIT.failed(client)
@@ -155,12 +196,15 @@ def _nothing():
 def logout() -> None:
     st.session_state.pop(_OK, None)
     st.session_state.pop(_NAME, None)
+    st.session_state[_OUT] = True
+    st.session_state[_PENDING] = _cookie_script("", 0)
 
 
 def gate(lang: str) -> bool:
     """Draw what a non-analyst sees (setup help, login form or button);
     returns True when the user is an analyst."""
     m = mode()
+    _draw_cookie()
     if m is None:
         st.warning(t("auth_none_title", lang))
         st.markdown(t("auth_none_help", lang))

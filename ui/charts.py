@@ -30,9 +30,41 @@ VI_LOCALE = {"dictionary": {
                "months": [f"Tháng {i}" for i in range(1, 13)], "shortMonths": [f"Th{i}" for i in range(1, 13)]}}
 
 
-def config(lang: str) -> dict:
-    """The chart config for the interface language."""
-    return PLOTLY_CONFIG if lang != "vi" else {**PLOTLY_CONFIG, "locale": "vi", "locales": {"vi": VI_LOCALE}}
+def config(lang: str, phone: bool = False) -> dict:
+    """The chart config for the interface language. On a phone the toolbar
+    would sit over the chart's title (a tap shows it); the download buttons
+    under every chart do its work there."""
+    out = PLOTLY_CONFIG if lang != "vi" else {**PLOTLY_CONFIG, "locale": "vi", "locales": {"vi": VI_LOCALE}}
+    return {**out, "displayModeBar": False} if phone else out
+
+
+def on_phone() -> bool:
+    """A phone's browser, by the "Mobi" its user agent carries (the rule
+    browsers' makers recommend); tablets and desktops are not phones."""
+    try:
+        return "Mobi" in (st.context.headers.get("User-Agent") or "")
+    except Exception:      # no browser behind this run
+        return False
+
+
+PHONE_TITLE = 34   # characters of a title line on a 390 px phone
+
+
+def for_phone(fig: go.Figure) -> go.Figure:
+    """A copy of a page figure for a phone held upright: the title wrapped
+    (plotly never wraps one) and year axes with a few upright labels, which
+    otherwise turn on end and are cut to "201…". The shared figure stays untouched."""
+    import textwrap
+    out = go.Figure(fig)
+    title = str(out.layout.title.text or "")
+    if len(title) > PHONE_TITLE and "<br>" not in title:
+        lines = textwrap.wrap(title, PHONE_TITLE)
+        out.update_layout(title={"text": "<br>".join(lines)},
+                          margin={"t": max(out.layout.margin.t or 0, 30 + 22 * len(lines))})
+    for ax in out.select_xaxes():
+        if ax.dtick == 1 and not ax.tickvals:          # a tick for every year: every other one fits
+            ax.update(dtick=2, tickangle=0)
+    return out
 
 
 def show_chart(fig: go.Figure, key: str, source: str, note: str | None = None, downloads: bool = True) -> None:
@@ -40,7 +72,9 @@ def show_chart(fig: go.Figure, key: str, source: str, note: str | None = None, d
     # theme=None: the figure keeps its own fonts and colours (figures.py), so
     # the screen shows exactly what the PNG/SVG and the deck show.
     from ui.sidebar import language
-    st.plotly_chart(fig, key=key, config=config(language()), width="stretch", theme=None)
+    phone = on_phone()
+    st.plotly_chart(for_phone(fig) if phone else fig, key=key, config=config(language(), phone), width="stretch",
+                    theme=None)
     st.caption(source if not note else f"{note}  \n{source}")
     if downloads:
         from ui.exports import chart_buttons

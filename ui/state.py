@@ -103,6 +103,16 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
     return value
 
 
+def year_range(label_from: str, label_to: str, years: Sequence[int], key: str) -> tuple[int, int]:
+    """A from–to pair of years, each a bound selectbox (?KEY_from=, ?KEY_to=),
+    drawn side by side; a "to" before the "from" is read as the same year."""
+    years = sorted(int(y) for y in years)
+    c1, c2 = st.columns(2)
+    lo = selectbox(label_from, years, key=f"{key}_from", default=years[0], container=c1)
+    hi = selectbox(label_to, [y for y in years if y >= lo], key=f"{key}_to", default=years[-1], container=c2)
+    return lo, hi
+
+
 def picked(key: str, valid: Callable[[Any], bool]) -> Any | None:
     """The value the user has just picked in the bound widget `key`, before
     the widget runs again in this rerun (None if it was not changed). Code

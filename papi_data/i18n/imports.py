@@ -17,6 +17,9 @@ STRINGS = {
                         "en": "The workbook is damaged or unreadable (not a valid .xlsx file)."},
     "imp_err_wrong_type": {"vi": "Loại tệp không đúng ({ext}): chỉ nhận sổ tính .xlsx hoặc bảng .csv.",
                            "en": "Wrong file type ({ext}): only .xlsx workbooks and .csv tables are accepted."},
+    "imp_err_not_text": {
+        "vi": "Tệp mang đuôi {ext} nhưng không phải bảng văn bản (nội dung là {content}). Hãy chọn sổ tính .xlsx hoặc bảng .csv.",
+        "en": "The file is named {ext} but is not a text table (its content is {content}). Choose an .xlsx workbook or a .csv table."},
     "imp_err_encoding": {"vi": "Tệp CSV không ở mã UTF-8. Hãy lưu lại với mã UTF-8 (“CSV UTF-8” trong Excel).",
                          "en": "The CSV file is not UTF-8. Save it again as UTF-8 (“CSV UTF-8” in Excel)."},
     "imp_err_no_layout": {
@@ -186,6 +189,9 @@ STRINGS.update({
     "imp_layout_province_rows": {"vi": "bảng công bố 2011–2017 (tỉnh theo hàng)", "en": "published table, 2011–2017 (provinces as rows)"},
     "imp_layout_papi_org": {"vi": "bảng tải về từ papi.org.vn 2011–2016 (mỗi năm một trang tính)",
                            "en": "papi.org.vn data download, 2011–2016 (one sheet per year)"},
+    "imp_who_system": {"vi": "hệ thống", "en": "system"},
+    "imp_note_shipped": {"vi": "Số liệu PAPI đã công bố, đi kèm bảng điều khiển",
+                         "en": "Published PAPI history shipped with the dashboard"},
     "imp_layout_template": {"vi": "mẫu nhập dữ liệu", "en": "import template"},
     "imp_layout_unknown": {"vi": "không nhận ra", "en": "not recognised"},
     "imp_years": {"vi": "Năm cần nhập", "en": "Years to import"},

@@ -60,7 +60,10 @@ def _parse(raw: bytes, file_name: str, years=None, limit: int | None = None, hid
     try:
         kind = files.kind_of(raw, file_name, limit)
         if kind == "csv":
-            return _template(file_name, [files.read_csv(raw, file_name)], years, [])
+            sheet = files.read_csv(raw, file_name)
+            if not template.could_be(sheet):   # prose, a letter, another table: not the template
+                return Parsed(file_name, "unknown", to_frame([]), [issue("no_layout", file_name)])
+            return _template(file_name, [sheet], years, [])
         sheets, formula_issues = files.read_xlsx(raw, file_name, hidden=hidden, progress=progress)
     except FileRejected as e:
         return Parsed(file_name, "unknown", to_frame([]), [e.issue])
@@ -102,9 +105,12 @@ def _template(file_name, sheets, years, issues) -> Parsed:
         recs += r
         issues += i
     df = to_frame(recs)
+    year_cells: dict[int, str] = {}
+    for r in recs:
+        year_cells.setdefault(r["year"], r["year_cell"])
     found = sorted(int(y) for y in df["year"].unique())
     picked = _pick(found, years, found, file_name, issues)
-    p = Parsed(file_name, "template", df, issues, found, picked)
+    p = Parsed(file_name, "template", df, issues, found, picked, year_cells=year_cells)
     return p.select(picked) if years is not None else p
 
 

@@ -41,6 +41,17 @@ def a1(r: int, c: int) -> str:
     return f"{col_letter(c)}{r + 1}"
 
 
+_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"))
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    """'PDF', 'PNG', … or 'binary' for content that is not text; None for text."""
+    for magic, name in _MAGIC:
+        if raw.startswith(magic):
+            return name
+    return "binary" if b"\x00" in raw[:4096] else None
+
+
 def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
     """'xlsx' or 'csv', or FileRejected naming what is wrong with the file."""
     limit = max_bytes() if limit is None else limit
@@ -73,8 +84,11 @@ def kind_of(raw: bytes, file_name: str, limit: int | None = None) -> str:
         raise FileRejected(issue("corrupt", file_name))
     if ext in (".csv", ".txt", "") and text_files.is_unicode_text(raw):
         return "csv"  # UTF-16 ("Unicode Text") holds zero bytes: tell it from binary first
-    if (raw.startswith(b"%PDF") or raw.startswith(b"\x89PNG") or raw.startswith(b"\xff\xd8\xff")
-            or raw.startswith(b"GIF8") or b"\x00" in raw[:4096]):
+    content = _binary_kind(raw)
+    if content and ext in (".csv", ".txt", ""):
+        # Named as a text table but holding something else: say what it holds.
+        raise FileRejected(issue("not_text", file_name, ext=ext or "?", content=content))
+    if content:
         raise FileRejected(issue("wrong_type", file_name, ext=ext or "?"))
     if ext in (".csv", ".txt", ""):
         return "csv"

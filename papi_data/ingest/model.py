@@ -79,6 +79,7 @@ class Parsed:
     years_found: list[int] = field(default_factory=list)
     default_years: list[int] = field(default_factory=list)
     sheets: dict[int, str] = field(default_factory=dict)  # year -> sheet it was read from
+    year_cells: dict[int, str] = field(default_factory=dict)  # year -> first cell it was read from (template)
 
     def select(self, years) -> "Parsed":
         """Only the chosen years (the analyst's pick in a multi-year file)."""
@@ -86,7 +87,8 @@ class Parsed:
         keep = self.frame[self.frame["year"].isin(years)].reset_index(drop=True)
         iss = [i for i in self.issues if i.year is None or i.year in years]
         return Parsed(self.file_name, self.layout, keep, iss, self.years_found, years,
-                      {y: s for y, s in self.sheets.items() if y in years})
+                      {y: s for y, s in self.sheets.items() if y in years},
+                      {y: c for y, c in self.year_cells.items() if y in years})
 
 
 def empty_frame() -> pd.DataFrame:

@@ -65,15 +65,20 @@ def changes_table(pv: Preview, lang: str, statuses=("added", "changed", "ci", "c
 
 
 def history_table(h: pd.DataFrame, lang: str) -> pd.DataFrame:
+    # The shipped batch's note and author are the product's own words: say them
+    # in the interface's language; analysts' notes stay as written.
+    seed = (h.kind == "seed").to_numpy()
+    who = [t("imp_who_system", lang) if s and w == "system" else w for s, w in zip(seed, h.created_by)]
+    note = [t("imp_note_shipped", lang) if s else n for s, n in zip(seed, h.note.fillna(""))]
     return pd.DataFrame({
         t("imp_col_batch", lang): h.id.values,
         t("imp_col_when", lang): pd.to_datetime(h.created_at).dt.strftime("%Y-%m-%d %H:%M").values,
-        t("imp_col_who", lang): h.created_by.values,
+        t("imp_col_who", lang): who,
         t("imp_col_file", lang): h.file_name.values,
         t("imp_col_rows", lang): h.rows_written.values,
         t("imp_col_state", lang): [t("imp_state_active" if a else "imp_state_rolled_back", lang)
                                    for a in h.active.astype(bool)],
-        t("imp_col_note", lang): h.note.fillna("").values,
+        t("imp_col_note", lang): note,
     })
 
 

@@ -44,16 +44,27 @@ def _column_of(header) -> str | None:
     return _alias_keys().get(name_key(text(header)))
 
 
+def _columns(row) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for c, v in enumerate(row):
+        col = _column_of(v)
+        if col and col not in found:
+            found[col] = c
+    return found
+
+
 def header_row(sheet: Sheet) -> tuple[int | None, dict[str, int]]:
     for r, row in enumerate(sheet.rows[:10]):
-        found = {}
-        for c, v in enumerate(row):
-            col = _column_of(v)
-            if col and col not in found:
-                found[col] = c
+        found = _columns(row)
         if {"year", "province", "indicator"} <= found.keys() or len(found) >= 3:
             return r, found
     return None, {}
+
+
+def could_be(sheet: Sheet) -> bool:
+    """A text table is read as the template when its header names at least
+    two of the template's columns; otherwise it is some other file."""
+    return any(len(_columns(row)) >= 2 for row in sheet.rows[:10])
 
 
 def looks_like(sheet: Sheet) -> bool:
@@ -65,6 +76,10 @@ def read(sheet: Sheet, file_name: str, this_year: int):
     records, issues = [], []
     sname = sheet.name or None
     hr, cols = header_row(sheet)
+    if hr is None:   # name what is missing from the row that comes closest to a header
+        hr, cols = max(((r, _columns(row)) for r, row in enumerate(sheet.rows[:10])),
+                       key=lambda rc: len(rc[1]), default=(None, {}))
+        hr = hr if cols else None
     missing = [c for c in REQUIRED if c not in cols]
     if hr is None or missing:
         issues.append(issue("missing_columns", file_name, sname, a1(hr or 0, 0),
@@ -105,7 +120,7 @@ def read(sheet: Sheet, file_name: str, this_year: int):
                                 year=year))
             continue
         rec = {"year": year, "province_code": prov, "indicator": ind, "sheet": sname or "",
-               "cell": a1(r, cols["value"])}
+               "cell": a1(r, cols["value"]), "year_cell": a1(r, yc)}
         bad = False
         for col in ("value", "ci_low", "ci_high", "se"):
             if col not in cols:

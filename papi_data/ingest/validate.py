@@ -43,8 +43,10 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
 
     for y in sorted(df["year"].unique()):
         if future(int(y), today):
+            # Point at where the year was read: its cell in the template, the
+            # sheet (named for the year) in a published table.
             s = parsed.sheets.get(int(y)) or (df[df.year == y].sheet.iloc[0] or None)
-            out.append(issue("future_year", fn, s, df[df.year == y].cell.iloc[0], year=int(y)))
+            out.append(issue("future_year", fn, s, parsed.year_cells.get(int(y)), year=int(y)))
 
     dups = df[df.duplicated(KEY, keep=False)]
     for key, g in dups.groupby(KEY, sort=False):

@@ -35,6 +35,18 @@ def test_compare_region_preset():
     assert len(names(specs(at)[1])) == 6
 
 
+def test_compare_neighbours_preset_in_both_languages():
+    at = run("compare", year=2023, province=10)
+    at.button(key="neighbours_preset").click().run()
+    assert not at.exception
+    assert at.multiselect(key="provinces").value == [10, 2, 12, 15]     # Lào Cai and its three neighbours
+    at = run("compare", lang="en", year=2023, province=1)
+    assert at.button(key="neighbours_preset").label == "Provinces bordering Ha Noi"
+    at.button(key="neighbours_preset").click().run()
+    assert len(at.multiselect(key="provinces").value) == 6               # Hà Nội has eight neighbours
+    assert any("left out" in c.value for c in at.caption)
+
+
 def test_compare_needs_two():
     at = run("compare", year=2023, provinces="10")
     assert any("ít nhất 2" in i.value for i in at.info)

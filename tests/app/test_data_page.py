@@ -53,8 +53,17 @@ def test_no_analyst_configured_explains_setup_and_accepts_nothing(db):
     assert len(at.file_uploader) == 0
     assert not [b for b in at.button if b.key == "rb_button"]
     # reading stays open: the history and the downloads
-    assert "data/scores.csv" in at.dataframe[0].value.to_string()
+    history = at.dataframe[0].value
+    assert "data/scores.csv" in history.to_string()
+    # the shipped batch is described in the interface's language
+    assert "Số liệu PAPI đã công bố, đi kèm bảng điều khiển" in history.to_string()
+    assert "shipped with the dashboard" not in history.to_string() and "system" not in history.to_string()
     assert {b.proto.label for b in at.get("download_button")} >= {"Tải CSV", "Tải Excel", "Tải mẫu CSV"}
+
+
+def test_history_speaks_english_in_english(db):
+    history = page("en").dataframe[0].value.to_string()
+    assert "Published PAPI history shipped with the dashboard" in history and "system" in history
 
 
 def test_wrong_password_is_refused_then_right_one_opens_the_uploader(db, monkeypatch):

@@ -81,3 +81,34 @@ def test_unchanged_province_on_the_new_map_keeps_one_history():
     assert not at.info
     assert at.metric[1].value.endswith("/61")
     assert "Ha Noi" in names(specs(at)[0])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_profile_trend_year_range_from_the_link(lang):
+    at = run("profile", lang=lang, year=2023, province=10, trend_from="2018", trend_to="2024")
+    assert not at.exception
+    trend = specs(at)[0]
+    lc = "Lào Cai" if lang == "vi" else "Lao Cai"
+    xs = [x for x, y in zip(trace(trend, lc)["x"], trace(trend, lc)["y"]) if y is not None]
+    assert min(xs) == 2018 and max(xs) == 2024
+    assert at.query_params["trend_from"] == "2018" and at.query_params["trend_to"] == "2024"
+    src = "Nguồn: PAPI 2018–2024" if lang == "vi" else "Source: PAPI 2018–2024"
+    assert any(src in c for c in captions(at))
+
+
+def test_profile_trend_year_range_set_by_the_user_goes_into_the_link():
+    at = run("profile", year=2023, province=10)
+    at.selectbox(key="trend_from").set_value(2015).run()
+    at.selectbox(key="trend_to").set_value(2020).run()
+    assert at.query_params["trend_from"] == "2015" and at.query_params["trend_to"] == "2020"
+    line = trace(specs(at)[0], "Lào Cai")
+    xs = [x for x, y in zip(line["x"], line["y"]) if y is not None]
+    assert min(xs) == 2015 and max(xs) == 2020
+    assert at.selectbox(key="trend_to").options[0] == "2015"            # "to" offers only years from "from" on
+
+
+def test_profile_trend_year_range_nonsense_is_said():
+    at = run("profile", year=2023, province=10, trend_from="1990")
+    assert not at.exception
+    assert at.query_params["trend_from"] == "2011"
+    assert any("trend_from=1990" in m.value for m in at.toast)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from papi_data import passwords, targets
 from tests.conftest import ROOT
+from tests.app.plotly_spec import tables
 
 PASSWORD = "mục tiêu 2026"
 HASH = passwords.hash_password(PASSWORD)
@@ -31,7 +32,7 @@ def run(page="targets", **params):
 def test_lao_cai_2019(db, lang):
     at = run(lang=lang, year=2019, province=10)
     assert [m.value for m in at.metric] == ["9", "9", "0"]
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     status = table.columns[4]
     assert status in ("Kết quả", "Status")
     assert table.iloc[0][status] == ("Chưa đạt" if lang == "vi" else "Not met")
@@ -53,7 +54,7 @@ def test_lao_cai_2019(db, lang):
 def test_no_data_year_is_not_a_miss(db):
     at = run(lang="en", year=2014, province=87)
     assert [m.value for m in at.metric] == ["0", "0", "1"]
-    assert at.dataframe[0].value.iloc[0]["Status"] == "No data"
+    assert tables(at)[0].iloc[0]["Status"] == "No data"
     assert any("did not score Dong Thap" in i.value for i in at.info)
     assert not at.get("plotly_chart")                                     # nothing to draw
 
@@ -68,7 +69,7 @@ def test_opens_on_a_province_year_with_targets(db):
 @pytest.mark.parametrize("lang,status", [("vi", "Đạt"), ("en", "Met")])
 def test_tier_target_chart(db, lang, status):
     at = run(lang=lang, year=2024, province=19)                           # Thái Nguyên: top group
-    assert at.dataframe[0].value.iloc[0].iloc[4] == status
+    assert tables(at)[0].iloc[0].iloc[4] == status
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     mark = [d for d in spec["data"] if d.get("mode") == "markers"][0]
     assert mark["marker"]["symbol"] == "diamond-tall" and mark["customdata"] == [status]
@@ -81,7 +82,7 @@ def test_no_targets_lists_where_there_are(db):
     assert "Lao Cai 2019" in labels and "Thai Nguyen 2024" in labels
     next(b for b in at.button if b.label == "Hung Yen 2024").click().run()
     assert at.title[0].value == "Targets and results — Hung Yen, PAPI 2024"
-    assert at.dataframe[0].value.iloc[0]["Status"] == "Not met"
+    assert tables(at)[0].iloc[0]["Status"] == "Not met"
 
 
 def test_editor_is_for_analysts_only(db):

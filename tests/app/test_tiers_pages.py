@@ -51,7 +51,7 @@ def test_targets_page_tier_column_names_its_basis():
     at = run("targets", lang="en", year=2019, province=10)            # Lào Cai plan 170/KH-UBND
     caps = " ".join(captions(at))
     assert "'Actual tier' column gives PAPI's published group" in caps
-    tab = next(d.value for d in at.dataframe if "Actual tier" in d.value.columns)
+    tab = next(x for x in tables(at) if "Actual tier" in x.columns)
     assert set(tab["Actual tier"]) == {"High (computed)", "High-average (computed)", "Low-average (computed)"}
 
 

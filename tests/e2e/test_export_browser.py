@@ -133,3 +133,39 @@ def test_the_sidebar_switch_folds_the_sidebar_away(server, browser):
     page.get_by_role("button", name=re.compile("Thoát trình chiếu")).click()
     page.wait_for_function(f"() => ({width})() > 200", timeout=30_000)
     page.context.close()
+
+
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/126.0 Mobile Safari/537.36")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_on_a_phone_headlines_fit_and_charts_keep_their_titles(server, browser, lang):
+    """On a phone held upright (390×844): the headline slide stacks its four
+    figures, each inside the screen; the chart toolbar does not cover titles
+    and the trend's years read in full."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", user_agent=PHONE_UA,
+                              is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    open_page(page, f"{server}/profile?present=1&province=10&year=2023&lang={lang}", wait_for=".js-plotly-plot .main-svg")
+    assert_no_exception(page)
+    texts = page.locator(".js-plotly-plot .annotation-text")
+    boxes = [texts.nth(i).bounding_box() for i in range(texts.count())]
+    assert len(boxes) >= 8
+    for b in boxes:
+        assert b["x"] >= 0 and b["x"] + b["width"] <= 390, b
+    for a, b in zip(boxes, boxes[1:]):                      # stacked: each below the one before
+        assert b["y"] >= a["y"] + a["height"] - 2, (a, b)
+    screenshot(page, f"phone-present-1-{lang}")
+    open_page(page, f"{server}/profile?province=10&year=2023&lang={lang}", wait_for=".js-plotly-plot .main-svg")
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    chart.tap()
+    page.wait_for_timeout(500)
+    assert page.locator(".js-plotly-plot .modebar").count() == 0      # no toolbar over the title
+    ticks = [t for t in chart.locator(".xtick text").evaluate_all("els => els.map(e => e.textContent)") if t.strip()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    title = chart.locator(".gtitle").bounding_box()
+    assert title["x"] + title["width"] <= 390
+    screenshot(page, f"phone-profile-trend-{lang}")
+    ctx.close()

@@ -95,3 +95,29 @@ def test_english_page_with_errors(analyst_server, page, tmp_path):
     _settle(page)
     assert_no_exception(page)
     screenshot(page, "import_errors_en")
+
+
+def test_sign_in_survives_a_reload_and_sign_out_ends_it(analyst_server, page):
+    url, _db = analyst_server
+    open_page(page, url + "/data", wait_for="h1")
+    _sign_in(page, PASSWORD)
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
+    _settle(page)
+    cookie = [c for c in page.context.cookies() if c["name"] == "papi_analyst"]
+    assert cookie and cookie[0]["sameSite"] == "Strict"
+    page.reload()
+    page.locator("h1").first.wait_for(timeout=60_000)
+    page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)     # still an analyst
+    assert page.get_by_text("Chuyên viên Sở Nội vụ").count() >= 1
+    screenshot(page, "import_signed_in_after_reload_vi")
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_label("Mật khẩu chuyên viên").wait_for(timeout=30_000)
+    _settle(page)
+    page.reload()
+    page.get_by_label("Mật khẩu chuyên viên").wait_for(timeout=60_000)                # and stays signed out
+    assert page.locator('input[type="file"]').count() == 0
+    # a forged cookie opens nothing
+    page.context.add_cookies([{"name": "papi_analyst", "value": "QWRtaW4.9999999999.00", "url": url}])
+    page.reload()
+    page.get_by_label("Mật khẩu chuyên viên").wait_for(timeout=60_000)
+    assert page.locator('input[type="file"]').count() == 0

@@ -2,6 +2,7 @@
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from papi_data import analytics, explore, figures, provinces
@@ -182,3 +183,26 @@ def test_ranking_axis_is_labelled_at_its_start_and_the_cut_points(enriched):
     # (Lâm Đồng 40.904, Sơn La 42.397, Hà Nội 43.960), not the quartiles 40.83, 42.33, 43.95.
     assert list(fig.layout.xaxis.ticktext)[1:] == ["40,90", "42,40", "43,96"]
     assert "ngưỡng" in fig.layout.xaxis.title.text
+
+
+def test_headline_stacks_on_a_phone():
+    from papi_data import figures_present
+    cells = [("Điểm tổng hợp", "42,11", None), ("Xếp hạng", "33/61", None), ("Nhóm", "Trung bình thấp", "#e0a000"),
+             ("So với năm trước", "+1,71", None)]
+    fig = figures_present.headline(cells, "Lào Cai — PAPI 2023", columns=1)
+    values = [a for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert {a.x for a in fig.layout.annotations} == {0.5}                       # one column
+    assert [a.y for a in values] == sorted((a.y for a in values), reverse=True)  # top to bottom
+    tier = values[2]
+    assert tier.font.size * 0.7 * len("Trung bình thấp") <= 330                  # fits a 390 px phone
+
+
+def test_for_phone_wraps_the_title_and_thins_year_ticks():
+    from ui.charts import config, for_phone
+    fig = go.Figure(go.Scatter(x=list(range(2011, 2025)), y=list(range(14))))
+    fig.update_layout(title={"text": "Chỉ số PAPI tổng hợp (không có trọng số): Lào Cai, 2011–2024"})
+    fig.update_xaxes(dtick=1)
+    out = for_phone(fig)
+    assert "<br>" in out.layout.title.text and out.layout.xaxis.dtick == 2 and out.layout.xaxis.tickangle == 0
+    assert fig.layout.xaxis.dtick == 1 and "<br>" not in fig.layout.title.text      # the shared figure is untouched
+    assert config("vi", phone=True)["displayModeBar"] is False and "displayModeBar" not in config("vi")

@@ -177,7 +177,11 @@ CASES = [
     ("duplicate rows (template)", "mau.csv", _tpl([(2023, "Hà Nội", "D1", 5.1), (2023, "Ha Noi", "D1", 5.2)]),
      "duplicate", None, {}),
     ("province column twice", "2023PAPI.xlsx", _dup_column(), "duplicate_province", None, {}),
-    ("year not over yet", "mau.csv", _tpl([(2026, "Hà Nội", "D1", 5.1)]), "future_year", None, {}),
+    ("year not over yet", "mau.csv", _tpl([(2026, "Hà Nội", "D1", 5.1)]), "future_year", "A2", {}),
+    ("image named .csv", "diem.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not_text", None, {}),
+    ("a letter saved as .csv", "cong_van.csv",
+     "Kính gửi các sở, ban, ngành\nThực hiện Kế hoạch số 99, UBND tỉnh đề nghị...\n".encode(), "no_layout", None, {}),
+    ("another table saved as .csv", "danh_ba.csv", "Họ tên,Điện thoại\nAn,0912\n".encode(), "no_layout", None, {}),
     ("text in a score cell", "2023PAPI.xlsx",
      W.indicator_rows(2023, edit=_set("Dimension 3:", 4, lambda v: "5.1x")), "not_a_number", None, {}),
     ("formula without cached value", "2023PAPI.xlsx", _formula(), "formula_no_value", None, {}),
@@ -241,6 +245,19 @@ def test_bad_file_is_refused_and_nothing_changes(db, name, file_name, raw, code,
         ingest.commit(plan, db, user="test")
     assert db.checksum() == before
     assert db.data_version() == version
+
+
+def test_missing_columns_named_from_the_closest_header(db):
+    plan = ingest.prepare("year;province\n2023;Hà Nội\n".encode(), "mau.csv", db, today=TODAY)
+    (err,) = [i for i in plan.errors if i.code == "missing_columns"]
+    assert err.kw()["columns"] == "indicator, value"
+    assert plan.parsed.layout == "template"
+
+
+def test_a_file_that_is_not_a_table_is_not_called_the_template(db):
+    plan = ingest.prepare("Kính gửi các sở, ban, ngành\n".encode(), "cong_van.csv", db, today=TODAY)
+    assert plan.parsed.layout == "unknown"
+    assert "missing_columns" not in {i.code for i in plan.errors}
 
 
 def test_unknown_province_suggests_closest_names(db):

@@ -56,3 +56,20 @@ def test_regions_cover_every_province():
 def test_unknown_code_is_an_error():
     with pytest.raises(provinces.UnknownProvince):
         provinces.resolve("99", 2023)
+
+
+def test_neighbours_are_symmetric_and_cover_every_province():
+    for year in (2023, 2025):
+        codes = provinces.names(year)
+        for c in codes:
+            near = provinces.neighbours(c, year)
+            assert near, f"{c} has no neighbour in {year}"
+            assert c not in near and set(near) <= set(codes)
+            assert all(c in provinces.neighbours(n, year) for n in near)
+
+
+def test_neighbours_on_each_map():
+    assert provinces.neighbours(10, 2023) == [2, 12, 15]              # Lào Cai: Hà Giang, Lai Châu, Yên Bái
+    assert provinces.neighbours(96, 2023) == [91, 95]                 # Cà Mau: Kiên Giang, Bạc Liêu
+    assert provinces.neighbours(15, 2025) == [8, 12, 14, 25]          # the new Lào Cai takes Yên Bái's borders
+    assert 2 not in provinces.neighbours(15, 2025)                    # Hà Giang is part of Tuyên Quang (8) now
