@@ -324,7 +324,18 @@ def basis_of(enriched: pd.DataFrame, year: int, indicator: str) -> tuple[str, st
     return "computed", None
 
 
-def citation(source: str | None, groups: pd.DataFrame | None = None) -> str:
+@lru_cache(maxsize=1)
+def _citations_vi() -> dict[str, str]:
+    """Vietnamese wording of the shipped records' citations (data/citations_vi.csv)."""
+    df = pd.read_csv(DATA_DIR / "citations_vi.csv", dtype=str, keep_default_na=False)
+    return dict(zip(df["source"], df["citation_vi"]))
+
+
+def citation(source: str | None, groups: pd.DataFrame | None = None, lang: str = "en") -> str:
+    """A record's citation in `lang` where its wording in that language is on
+    record (the shipped ones), else as the record gives it."""
+    if lang == "vi" and source in _citations_vi():
+        return _citations_vi()[source]
     g = shipped() if groups is None else groups
     hit = g[g["source"] == source]
     return "" if hit.empty else hit["citation"].iloc[0]
@@ -354,7 +365,7 @@ def basis_note(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> 
     or computed."""
     basis, source = basis_of(enriched, year, indicator)
     if basis == "published":
-        return t("tier_published_note", lang, citation=citation(source))
+        return t("tier_published_note", lang, citation=citation(source, lang=lang))
     return t("tier_computed_note", lang)
 
 

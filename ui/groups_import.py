@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from papi_data import official_tiers
+from papi_data.analytics import tier_name
 from papi_data.db import groups as groups_store
 from papi_data.i18n import t
 from ui import auth, data, tables
@@ -26,17 +27,28 @@ def _read(raw: bytes, name: str) -> pd.DataFrame:
     return g
 
 
+def shown_records(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The group records as the page shows them: counts and score bounds as
+    numbers (blank where the source gives none), the tier by name, and the
+    citation in the interface's language where its wording is on record."""
+    out = summary.copy()
+    for c in ("count", "score_min", "score_max"):
+        out[c] = pd.to_numeric(out[c].replace("", None), errors="coerce")
+    out["count"] = out["count"].astype("Int64")
+    out["tier"] = [tier_name(int(x), lang) for x in out["tier"]]
+    out["source"] = [official_tiers.citation(s, lang=lang) or c for s, c in zip(out["source"], out["citation"])]
+    return out.drop(columns=["citation"]).rename(columns={
+        "year": t("col_year", lang), "indicator": t("indicator", lang), "tier": t("tier", lang),
+        "n": t("grp_col_n", lang),
+        **{c: t(f"grp_col_{c}", lang) for c in ("count", "score_min", "score_max", "lowest", "highest", "source")}})
+
+
 def section(lang: str) -> None:
     store = data.store()
     st.subheader(t("grp_title", lang))
     st.caption(t("grp_caption", lang))
-    summary = groups_store.summary(store)
-    shown = summary.rename(columns={"year": t("col_year", lang), "indicator": t("indicator", lang),
-                                    "tier": t("tier", lang), "n": t("grp_col_n", lang),
-                                    **{c: t(f"grp_col_{c}", lang) for c in
-                                       ("count", "score_min", "score_max", "lowest", "highest", "source")}})
-    tables.show_table(shown.drop(columns=["citation"]), "grp_records", t("grp_source", lang), downloads=False,
-                      plain=True, max_height=320)
+    tables.show_table(shown_records(groups_store.summary(store), lang), "grp_records", t("grp_source", lang),
+                      downloads=False, plain=True, max_height=320)
     if not auth.is_analyst():
         return
     # Behind a switch: the release import above stays the page's one uploader until asked.

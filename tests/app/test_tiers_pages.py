@@ -16,7 +16,7 @@ def test_profile_2023_published_group_and_unranked_provinces(lang):
     assert at.metric[2].value == ("Trung bình cao" if lang == "vi" else "High-average")
     caps = " ".join(captions(at))
     assert ("Trung bình cao (theo công bố)" if lang == "vi" else "High-average (as published)") in caps
-    assert "Hanoi Times, 2 April 2024" in caps
+    assert ("Báo Hanoi Times, 2/4/2024" if lang == "vi" else "Hanoi Times, 2 April 2024") in caps   # cited in the language
     if lang == "vi":
         assert ("Xếp hạng 16/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh (kết quả khảo sát vượt "
                 "giá trị sai số cho phép trong thống kê), Bình Dương (kết quả khảo sát") in caps
@@ -84,7 +84,10 @@ def test_data_page_lists_groups_and_an_analyst_imports_a_file(db, monkeypatch):
     at = sign_in(page(lang="en"))
     shown = tables(at)
     records = next(x for x in shown if "Provinces" in x.columns)
-    assert len(records) == 16 and set(records["source"]) >= {"laocai-170-2019", "hanoitimes-2024-04-02"}
+    assert len(records) == 16
+    cited = " ".join(records["Source"])
+    assert "Lào Cai People's Committee, plan 170/KH-UBND" in cited and "Hanoi Times, 2 April 2024" in cited
+    assert "laocai-170-2019" not in cited                                # a citation, not the record's id
     head = "year,indicator,tier,count,score_min,score_max,source,citation\n"
     bad = head + "".join(f"2019,TOTAL,{k},{n},,,r,c\n" for k, n in zip(range(1, 5), [16, 16, 15, 15]))
     before = db.data_version()
@@ -116,3 +119,16 @@ def test_data_page_group_table_headers_in_vietnamese():
     records = next(x for x in tables(at) if "Số tỉnh" in x.columns)
     assert {"Số tỉnh công bố", "Điểm từ", "Điểm đến", "Điểm thấp nhất", "Điểm cao nhất", "Nguồn"} <= set(records.columns)
     assert not {"count", "score_min", "score_max", "lowest", "highest", "source"} & set(records.columns)
+    cited = " ".join(records["Nguồn"])
+    assert "UBND tỉnh Lào Cai, Kế hoạch số 170/KH-UBND" in cited and "People's Committee" not in cited
+    assert set(records["Nhóm"]) >= {"Cao nhất", "Thấp nhất"}
+
+
+def test_group_counts_are_numbers_aligned_as_numbers(store):
+    from papi_data.db import groups as groups_store
+    from ui.groups_import import shown_records
+    from ui.tables import html_table
+    shown = shown_records(groups_store.summary(store), "vi")
+    assert shown["Số tỉnh công bố"].dropna().tolist()[:4] == [16, 16, 15, 14]
+    html = html_table(shown, "vi")
+    assert '<th scope="col" class=num>Số tỉnh công bố</th>' in html

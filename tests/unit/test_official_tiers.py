@@ -198,3 +198,10 @@ def test_deck_headline_says_published_and_names_unranked(store):
     assert "Trung bình cao" in text and "16/61" in text
     assert "Nhóm: Trung bình cao (theo công bố)." in text
     assert "63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh" in text and "Bình Dương" in text
+
+
+def test_every_shipped_record_is_cited_in_both_languages():
+    for source in official_tiers.shipped()["source"].unique():
+        vi, en = official_tiers.citation(source, lang="vi"), official_tiers.citation(source, lang="en")
+        assert vi and en and vi != en, source
+    assert official_tiers.citation("an-analyst-file", lang="vi") == ""          # unknown: nothing invented
