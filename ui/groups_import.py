@@ -32,9 +32,9 @@ def shown_records(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     numbers (blank where the source gives none), the tier by name, and the
     citation in the interface's language where its wording is on record."""
     out = summary.copy()
-    for c in ("count", "score_min", "score_max"):
-        out[c] = pd.to_numeric(out[c].replace("", None), errors="coerce")
-    out["count"] = out["count"].astype("Int64")
+    out["count"] = pd.to_numeric(out["count"].replace("", None), errors="coerce").astype("Int64")
+    for c in ("score_min", "score_max"):     # as published, every decimal kept (7,8579), in the language's form
+        out[c] = [None if not x else (x.replace(".", ",") if lang == "vi" else x) for x in out[c]]
     out["tier"] = [tier_name(int(x), lang) for x in out["tier"]]
     out["source"] = [official_tiers.citation(s, lang=lang) or c for s, c in zip(out["source"], out["citation"])]
     return out.drop(columns=["citation"]).rename(columns={

@@ -130,5 +130,6 @@ def test_group_counts_are_numbers_aligned_as_numbers(store):
     from ui.tables import html_table
     shown = shown_records(groups_store.summary(store), "vi")
     assert shown["Số tỉnh công bố"].dropna().tolist()[:4] == [16, 16, 15, 14]
+    assert "7,8579" in shown["Điểm từ"].tolist()                            # the published bound, every decimal
     html = html_table(shown, "vi")
-    assert '<th scope="col" class=num>Số tỉnh công bố</th>' in html
+    assert '<th scope="col" class=num>Số tỉnh công bố</th>' in html and '<th scope="col" class=num>Điểm từ</th>' in html
