@@ -13,7 +13,7 @@ from papi_data import official_tiers
 from papi_data.analytics import tier_name
 from papi_data.db import groups as groups_store
 from papi_data.i18n import t
-from ui import auth, data, tables
+from ui import auth, data, tables, uploads
 
 
 def _read(raw: bytes, name: str) -> pd.DataFrame:
@@ -54,7 +54,7 @@ def section(lang: str) -> None:
     # Behind a switch: the release import above stays the page's one uploader until asked.
     if not st.toggle(t("grp_open", lang), key="grp_open"):
         return
-    up = st.file_uploader(t("grp_upload", lang), type=["csv"], key="grp_file")
+    up = uploads.uploader(t("grp_upload", lang), ["csv"], key="grp_file", lang=lang)
     if up is None:
         return
     raw = up.getvalue()

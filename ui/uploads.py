@@ -1,9 +1,10 @@
 """File uploaders that state their limit in the interface language.
 
-Streamlit's uploader prints "200MB per file • XLSX" in English whatever the
-interface language, and 200 MB is not the limit the import applies. Each
-uploader here is given the product's own limit, the English line is hidden,
-and a caption says the same in the user's language.
+Streamlit's uploader prints "200MB per file • XLSX" and "Upload" in English
+whatever the interface language, and 200 MB is not the limit the import
+applies. Each uploader here is given the product's own limit, the English
+line is hidden, a caption says the same in the user's language, and the
+button's word is written in it.
 """
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from papi_data.i18n import t
 from papi_data.settings import import_max_bytes
 
 _HIDE = "<style>[data-testid='stFileUploaderDropzoneInstructions']{display:none}</style>"
+# The button says "Upload" in English whatever the language: write the
+# interface's word over it.
+_BUTTON = ("<style>[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}"
+           "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after"
+           "{content:'%s';font-size:.875rem}</style>")
 
 
 def limit_mb() -> int:
@@ -22,7 +28,7 @@ def limit_mb() -> int:
 
 def uploader(label: str, types: list[str], key: str, lang: str, container=st, **kw):
     """st.file_uploader limited to the import's size, its limit said in `lang`."""
-    st.html(_HIDE)
+    st.html(_HIDE + (_BUTTON % t("upload_button", lang) if lang != "en" else ""))
     up = container.file_uploader(label, type=types, key=key, max_upload_size=limit_mb(), **kw)
     container.caption(t("upload_limit", lang, mb=limit_mb(), types=", ".join(f".{x}" for x in types)))
     return up

@@ -12,6 +12,7 @@ STRINGS = {
     "share_link": {"vi": "Liên kết tới trang này", "en": "Link to this view"},
     "share_link_help": {"vi": "Sao chép để mở lại đúng trang này (nút sao chép ở góc phải).",
                         "en": "Copy it to reopen exactly this view (copy button on the right)."},
+    "upload_button": {"vi": "Chọn tệp", "en": "Upload"},
     "upload_limit": {"vi": "Tối đa {mb} MB mỗi tệp · {types}", "en": "Up to {mb} MB per file · {types}"},
     "year": {"vi": "Năm", "en": "Year"},
     "province": {"vi": "Tỉnh/thành phố", "en": "Province"},

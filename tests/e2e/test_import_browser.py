@@ -103,6 +103,9 @@ def test_sign_in_survives_a_reload_and_sign_out_ends_it(analyst_server, page):
     _sign_in(page, PASSWORD)
     page.locator('input[type="file"]').wait_for(state="attached", timeout=30_000)
     _settle(page)
+    word = page.locator("[data-testid=stFileUploaderDropzone] button p").first.evaluate(
+        "e => getComputedStyle(e, '::after').content")
+    assert word == '"Chọn tệp"'                                          # not Streamlit's English "Upload"
     cookie = [c for c in page.context.cookies() if c["name"] == "papi_analyst"]
     assert cookie and cookie[0]["sameSite"] == "Strict"
     page.reload()
