@@ -9,8 +9,6 @@ deleted, a rollback deactivates its batch.
 """
 from __future__ import annotations
 
-import datetime as dt
-import getpass
 import hashlib
 import os
 import threading
@@ -23,8 +21,10 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import DATA_DIR
 from ..frame import KEY, SCORE_COLUMNS
+from .common import current_user, now
 from .migrations import MIGRATIONS, SCHEMA_VERSION, upsert_meta
 from .schema import batches, metadata, schema_meta, scores, sources
+from .seeds import seed_targets
 
 class StaleData(RuntimeError):
     """The data changed since the preview a commit was based on."""
@@ -74,17 +74,6 @@ def default_url() -> str:
     return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
 
 
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
 class Store:
     """One database. Safe to share between threads (SQLAlchemy pools)."""
 
@@ -100,8 +89,9 @@ class Store:
         self._cache: tuple[int, pd.DataFrame] | None = None
         self._lock = threading.Lock()
         self.migrate()
-        if seed:
+        if seed:              # the shipped tables, once per database: not on every read
             self.seed()
+            seed_targets(self.engine)
 
     # ---- schema -------------------------------------------------------
     def schema_version(self) -> int:
@@ -157,7 +147,7 @@ class Store:
         src = pd.read_csv(data_dir / "sources.csv")
         try:
             with self.engine.begin() as c:
-                c.execute(schema_meta.insert().values(key="seeded", value=_now().isoformat()))
+                c.execute(schema_meta.insert().values(key="seeded", value=now().isoformat()))
                 c.execute(sources.insert(), src.to_dict("records"))
                 batch = self._insert_batch(c, frame, kind="seed", file_name="data/scores.csv", raw=raw,
                                            user="system", note="Published PAPI history shipped with the dashboard")
@@ -169,7 +159,7 @@ class Store:
     # ---- writing ------------------------------------------------------
     def _insert_batch(self, c, frame: pd.DataFrame, *, kind: str, file_name: str, raw: bytes | None,
                       user: str, note: str | None = None) -> int:
-        batch = dict(kind=kind, created_at=_now(), created_by=user, file_name=file_name,
+        batch = dict(kind=kind, created_at=now(), created_by=user, file_name=file_name,
                      file_hash=hashlib.sha256(raw or b"").hexdigest(), raw=raw, rows_written=len(frame),
                      active=True, note=note)
         check_lengths(batches, batch)
@@ -227,7 +217,7 @@ class Store:
             if b.kind == "seed" and not force:
                 raise ShippedBatch(f"Batch {batch_id} is the shipped history; rolling it back needs force.")
             c.execute(batches.update().where(batches.c.id == batch_id).values(
-                active=False, rolled_back_at=_now(), rolled_back_by=user or current_user()))
+                active=False, rolled_back_at=now(), rolled_back_by=user or current_user()))
             self._bump(c)
 
     @staticmethod

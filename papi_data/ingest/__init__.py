@@ -22,7 +22,8 @@ import pandas as pd
 
 from .. import province_names, provinces
 from ..db import aliases as alias_store
-from ..db.scores import StaleData, Store, current_user
+from ..db.common import current_user
+from ..db.scores import StaleData, Store
 from ..frame import SCORE_COLUMNS
 from . import bounds, files, indicator_rows, papi_org, province_rows, template
 from . import mapping as _mapping
