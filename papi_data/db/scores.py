@@ -19,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from .. import DATA_DIR
+from .. import DATA_DIR, settings
 from ..frame import KEY, SCORE_COLUMNS
 from .common import current_user, now
 from .migrations import MIGRATIONS, SCHEMA_VERSION, upsert_meta
@@ -70,15 +70,11 @@ class ShippedBatch(ValueError):
     """A rollback of the shipped history (the seed batch) without force."""
 
 
-def default_url() -> str:
-    return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
-
-
 class Store:
     """One database. Safe to share between threads (SQLAlchemy pools)."""
 
     def __init__(self, url: str | None = None, seed: bool = True):
-        self.url = url or default_url()
+        self.url = url or settings.database_url()
         kwargs = {}
         _private_sqlite_file(self.url)
         if self.url.startswith("sqlite"):
@@ -345,7 +341,7 @@ _stores_lock = threading.Lock()
 
 def get_store(url: str | None = None) -> Store:
     """The process-wide Store for `url` (default: PAPI_DATABASE_URL or SQLite)."""
-    url = url or default_url()
+    url = url or settings.database_url()
     with _stores_lock:
         if url not in _stores:
             _stores[url] = Store(url)
@@ -355,7 +351,7 @@ def get_store(url: str | None = None) -> Store:
 def _mark_write() -> None:
     """With PAPI_WRITE_MARKER set (the crash-safety test), note the moment the
     write transaction holds its lock, so kills can be aimed inside it."""
-    path = os.environ.get("PAPI_WRITE_MARKER")
+    path = settings.write_marker()
     if path:
         with open(path, "w") as f:
             f.write(f"{time.time():.6f}\n")

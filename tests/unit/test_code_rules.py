@@ -1,5 +1,6 @@
 """Code rules: ruff's default checks, the import layers, short functions,
-and pure modules that load no database library."""
+pure modules that load no database library, and the environment read in
+one place (papi_data/settings.py)."""
 import ast
 import pathlib
 import subprocess
@@ -63,3 +64,28 @@ def test_pure_module_loads_no_sqlalchemy(module):
     code = f"import sys, {module}; assert 'sqlalchemy' not in sys.modules, 'sqlalchemy loaded'"
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+def _environment_reads(tree: ast.AST) -> list[int]:
+    """Lines reading os.environ / os.getenv. Assigning or deleting an item
+    (os.environ["X"] = ..., for a library that reads it) is not a read."""
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    out = []
+    for n in ast.walk(tree):
+        named = (isinstance(n, ast.Attribute) and n.attr in ("environ", "getenv", "environb")
+                 or isinstance(n, ast.Name) and n.id in ("environ", "getenv"))
+        if not named:
+            continue
+        up = parents.get(n)
+        if isinstance(up, ast.Subscript) and up.value is n and isinstance(up.ctx, (ast.Store, ast.Del)):
+            continue
+        out.append(n.lineno)
+    return out
+
+
+def test_environment_read_only_in_settings():
+    files = [ROOT / "dashboard.py"] + [p for d in ("papi_data", "ui", "pages") for p in sorted((ROOT / d).rglob("*.py"))]
+    found = {p.relative_to(ROOT).as_posix(): lines for p in files
+             if (lines := _environment_reads(ast.parse(p.read_text(encoding="utf-8"))))}
+    found.pop("papi_data/settings.py", None)
+    assert found == {}
