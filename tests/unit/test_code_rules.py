@@ -16,7 +16,6 @@ KNOWN_LONG = {
     ("papi_data/deck.py", "build"),
     ("papi_data/ingest/indicator_rows.py", "read"),
     ("papi_data/ingest/xlsx.py", "_sheet"),
-    ("papi_data/official_tiers.py", "_check_record"),
 }
 
 
