@@ -1,10 +1,8 @@
 """Tổng quan / Overview: one year's ranking, tiers on the map, the spread of
 the dimensions, national statistics and cut points."""
-import os
-
 import streamlit as st
 
-from papi_data import codebook, explore, provinces
+from papi_data import codebook, explore, provinces, settings
 from papi_data.i18n import fmt, t
 from ui import data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
@@ -25,7 +23,7 @@ source = t("source_papi", lang, years=year)
 
 st.title(f"{t('page_overview', lang)} — PAPI {year}")
 era_state.show_notice(year, province)
-v = data.view("overview", year, indicator, province, lang, os.environ.get("PAPI_GEOJSON"))
+v = data.view("overview", year, indicator, province, lang, settings.geojson_path())
 if v["stats"] is None:
     st.info(t("province_not_scored", lang, year=year, indicator=codebook.name(indicator, lang, year), province="–"))
     st.stop()

@@ -2,11 +2,9 @@
 a time, for a projector — headline figures, the trend, the radar against
 the national mean, the map, targets against results and where to focus.
 The router runs this page on every path while `?present=1` is set."""
-import os
-
 import streamlit as st
 
-from papi_data import codebook, eras, explore, figures_present, provinces
+from papi_data import codebook, eras, explore, figures_present, provinces, settings
 from papi_data.analytics import tier_name
 from papi_data.figures import TIER_COLORS
 from papi_data.i18n import fmt, fmt_rank, t
@@ -36,7 +34,7 @@ if link_era and (moved := eras.carry(code, int(link_era), year)) is not None:
 code = code if code in names else explore.default_province(list(names), year)
 
 v = data.view("profile", code, year, "TOTAL", lang, tuple(years), 63)
-ov = data.view("overview", year, "TOTAL", code, lang, os.environ.get("PAPI_GEOJSON"))
+ov = data.view("overview", year, "TOTAL", code, lang, settings.geojson_path())
 tv = data.targets_view(code, year, lang)
 name = names[code]
 src_year = t("source_papi", lang, years=year)

@@ -4,6 +4,7 @@ editing and Excel import of targets."""
 import streamlit as st
 
 from papi_data import explore, provinces, targets
+from papi_data.db import targets as target_store
 from papi_data.i18n import t
 from ui import auth, data, era_state, sidebar, state, target_editor, tiers, uploads
 from ui.charts import show_chart
@@ -27,7 +28,7 @@ st.title(t("tgt_title", lang, province=names[code], year=year))
 era_state.show_notice(year, code)
 deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year
 
-all_targets = targets.load(store)
+all_targets = target_store.load(store)
 pairs = sorted({(int(p), int(y)) for p, y in zip(all_targets["province_code"], all_targets["year"])})
 tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
 with st.expander(t("tgt_with_targets", lang), expanded=tg.empty):
@@ -85,7 +86,7 @@ else:
     editable, edited = target_editor.edit(tg, lang, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}")
     if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
         try:
-            counts = targets.apply(store, editable, edited, user=auth.user_name(), lang=lang)
+            counts = target_store.apply(store, editable, edited, user=auth.user_name(), lang=lang)
         except ValueError as e:
             counts = None
             st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
@@ -101,11 +102,11 @@ else:
         try:
             if errs:
                 raise ValueError("\n".join(errs))
-            counts = targets.import_rows(store, rows, user=auth.user_name(), lang=lang)
+            counts = target_store.import_rows(store, rows, user=auth.user_name(), lang=lang)
         except ValueError as e:
             counts = None
             st.error(t("tgt_rejected", lang) + "\n\n" + str(e).replace("\n", "  \n"))
         if counts is not None:
             saved(t("tgt_imported", lang, file=up.name, **counts))
     with st.expander(t("tgt_history", lang)):
-        show_table(targets.changes(store).tail(200), key="tgt_changes", source="", width="stretch")
+        show_table(target_store.changes(store).tail(200), key="tgt_changes", source="", width="stretch")

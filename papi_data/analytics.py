@@ -108,11 +108,6 @@ def ranking(enriched: pd.DataFrame, year: int, indicator: str) -> pd.DataFrame:
     return m.sort_values(["rank", "province_code"]).reset_index(drop=True)
 
 
-def province_series(enriched: pd.DataFrame, province_code: int, indicator: str) -> pd.DataFrame:
-    m = enriched[(enriched["province_code"] == province_code) & (enriched["indicator"] == indicator)]
-    return m.sort_values("year").reset_index(drop=True)
-
-
 def coverage(df: pd.DataFrame) -> pd.DataFrame:
     """Per year: provinces with any score, with a TOTAL, and indicators present."""
     g = df.groupby("year")

@@ -127,10 +127,11 @@ def cmd_check(a) -> int:
 
 
 def cmd_gaps(a) -> int:
-    from . import gaps, targets
+    from . import gaps
+    from .db import targets as target_store
     code = _province(a.province, a.year)
     store = get_store()
-    tg = targets.load(store, code, a.year)
+    tg = target_store.load(store, code, a.year)
     if tg.empty:
         raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
     ev = gaps.evaluate(tg, analytics.enrich(_scores(), groups_store.load(store)), "en")

@@ -16,9 +16,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from . import analytics, codebook, eras, explore, export, gaps, provinces, targets
+from . import analytics, codebook, eras, explore, export, gaps, provinces
 from . import official_tiers, ranks
 from .db import groups as groups_store
+from .db import targets as target_store
 from .analytics import tier_name
 from .figures import TIER_COLORS
 from .i18n import fmt, fmt_rank, t
@@ -352,7 +353,7 @@ def build(store: Store, province_code: int, year: int, lang: str = "vi", templat
     d.text(s, src, Inches(0.5), Inches(6.8), Inches(12), Inches(0.4), size=11, color="#777777")
 
     # 3. Targets versus actual
-    tg = targets.load(store, province_code, year)
+    tg = target_store.load(store, province_code, year)
     if tg.empty:
         s = d.slide(t("deck_targets", lang, year=year))
         d.text(s, t("tgt_none", lang, province=name, year=year), Inches(0.6), Inches(2), Inches(12), Inches(1), size=22)

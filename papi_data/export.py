@@ -32,6 +32,8 @@ import threading
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import settings
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A number as the pages write it (46,96 / 46.96 / +0,68 / -3 / 1.234,5):
 # digits, separators and a sign only, so it cannot carry a formula.
@@ -262,7 +264,7 @@ def with_source(fig: go.Figure, source: str | None, note: str | None = None) -> 
 def browser_path() -> str | None:
     """The Chrome/Chromium kaleido will drive: BROWSER_PATH if it points at a
     file, else the first of chromium/chrome on PATH; None when there is none."""
-    path = os.environ.get("BROWSER_PATH")
+    path = settings.browser_path()
     if path and os.path.exists(path):
         return path
     for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
@@ -286,7 +288,7 @@ def _server(path: str) -> None:
         return
     if kaleido._global_server.is_running():
         kaleido.stop_sync_server(silence_warnings=True)
-    os.environ["BROWSER_PATH"] = path      # choreographer reads it; it never downloads a browser
+    os.environ["BROWSER_PATH"] = path      # a write, not a setting: choreographer reads it, never downloads a browser
     kaleido.start_sync_server(n=1, timeout=60, mathjax=False, path=path, silence_warnings=True)
     if _SERVER["path"] is None:          # close the browser with the process, not halfway through a message
         atexit.register(_stop)

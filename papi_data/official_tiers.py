@@ -127,12 +127,42 @@ def validate(groups: pd.DataFrame, scores: pd.DataFrame) -> tuple[pd.DataFrame, 
 
 
 def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
+    """One (year, indicator) record's four groups as the provinces' published
+    tiers, or None with its problems added."""
     before = len(problems)
     first = rec.index[0]        # where a problem of the whole record is reported
 
     def bad(i, vi, en):
         problems.append(Problem(file, int(i) + 2, vi, en))
 
+    head = _record_groups(y, ind, rec, first, bad)
+    if head is None or len(problems) > before:
+        return None
+    year, recs = head
+    vals = scored[(scored["year"] == year) & (scored["indicator"] == ind)].sort_values(
+        ["value", "province_code"], ascending=[False, True])
+    values = vals["value"].to_numpy(dtype=float)
+    if len(values) == 0:
+        bad(first, f"không có điểm {ind} năm {year}", f"no {ind} scores in {year}")
+        return None
+    _check_ranges_ordered(recs, bad)
+    have_counts = _check_counts(year, ind, recs, len(values), first, bad)
+    if len(problems) > before:
+        return None
+    tier = _tiers(year, ind, recs, values, have_counts, first, bad)
+    if tier is None:
+        return None
+    _check_ranges_hold(recs, values, tier, bad)
+    if len(problems) > before:
+        return None
+    return pd.DataFrame({"year": year, "province_code": vals["province_code"].to_numpy(), "indicator": ind,
+                         "tier_published": tier.astype("int64"), "tier_source": recs[0]["source"]})
+
+
+def _record_groups(y, ind, rec, first, bad) -> tuple[int, list[dict]] | None:
+    """The record's year and its groups as plain rows, group 1 first; None
+    when the year, the indicator or the set of groups is wrong. Rows without
+    a source or with a cell that is not a number are reported through `bad`."""
     try:
         year = int(y)
     except ValueError:
@@ -159,16 +189,11 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
                     float(r[c])
                 except ValueError:
                     bad(i, f"{c} không phải là số: «{r[c]}»", f"{c} is not a number: '{r[c]}'")
-    if len(problems) > before:
-        return None
-    vals = scored[(scored["year"] == year) & (scored["indicator"] == ind)].sort_values(
-        ["value", "province_code"], ascending=[False, True])
-    values = vals["value"].to_numpy(dtype=float)
-    n = len(values)
-    if n == 0:
-        bad(first, f"không có điểm {ind} năm {year}", f"no {ind} scores in {year}")
-        return None
-    # Ranges: each ordered, and each group wholly above the next one.
+    return year, recs
+
+
+def _check_ranges_ordered(recs, bad) -> None:
+    """Ranges: each ordered, and each group wholly above the next one."""
     prev = None
     for r in recs:
         i = r["_i"]
@@ -180,6 +205,11 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
             bad(i, f"khoảng điểm nhóm {r['_t']} chồng lên nhóm {prev[0]} (tối đa {hi} ≥ tối thiểu {prev[1]})",
                 f"score range of group {r['_t']} overlaps group {prev[0]} (maximum {hi} >= minimum {prev[1]})")
         prev = (r["_t"], lo)
+
+
+def _check_counts(year, ind, recs, n, first, bad) -> bool:
+    """Whether every group has a count; the counts must add up to the `n`
+    provinces ranked, and without counts every group needs a range."""
     counts = [r["count"] for r in recs]
     have_counts = all(counts)
     have_ranges = all(r["score_min"] or r["score_max"] for r in recs)
@@ -191,21 +221,28 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
     elif not have_ranges:
         bad(first, f"{year} {ind}: mỗi nhóm cần số tỉnh, hoặc mỗi nhóm cần khoảng điểm",
             f"{year} {ind}: every group needs a count, or every group a score range")
-    if len(problems) > before:
-        return None
+    return have_counts
+
+
+def _tiers(year, ind, recs, values, have_counts, first, bad) -> np.ndarray | None:
+    """Each ranked score's group (scores best first): by the counts when
+    given, else by the ranges; None when a score falls in no range."""
     if have_counts:
-        tier = np.repeat([r["_t"] for r in recs], [int(float(c)) for c in counts])
-    else:
-        tier = np.zeros(n, dtype=int)
-        for r in recs:
-            inside = np.array([_within(v, r["score_min"], r["score_max"]) for v in values])
-            tier[(tier == 0) & inside] = r["_t"]
-        if (tier == 0).any():
-            v = values[tier == 0][0]
-            bad(first, f"{year} {ind}: điểm {v:.4f} không thuộc khoảng điểm nào",
-                f"{year} {ind}: score {v:.4f} falls in no group's range")
-            return None
-    # Every range, where given, must hold the provinces the counts put in it.
+        return np.repeat([r["_t"] for r in recs], [int(float(r["count"])) for r in recs])
+    tier = np.zeros(len(values), dtype=int)
+    for r in recs:
+        inside = np.array([_within(v, r["score_min"], r["score_max"]) for v in values])
+        tier[(tier == 0) & inside] = r["_t"]
+    if (tier == 0).any():
+        v = values[tier == 0][0]
+        bad(first, f"{year} {ind}: điểm {v:.4f} không thuộc khoảng điểm nào",
+            f"{year} {ind}: score {v:.4f} falls in no group's range")
+        return None
+    return tier
+
+
+def _check_ranges_hold(recs, values, tier, bad) -> None:
+    """Every range, where given, must hold the provinces the counts put in it."""
     for r in recs:
         i = r["_i"]
         if not (r["score_min"] or r["score_max"]):
@@ -214,10 +251,6 @@ def _check_record(file, y, ind, rec, scored, problems) -> pd.DataFrame | None:
         if out:
             bad(i, f"nhóm {r['_t']}: điểm {out[0]:.4f} nằm ngoài khoảng {r['score_min']}–{r['score_max']}",
                 f"group {r['_t']}: score {out[0]:.4f} outside the range {r['score_min']}-{r['score_max']}")
-    if len(problems) > before:
-        return None
-    return pd.DataFrame({"year": year, "province_code": vals["province_code"].to_numpy(), "indicator": ind,
-                         "tier_published": tier.astype("int64"), "tier_source": recs[0]["source"]})
 
 
 _memo: dict[tuple, pd.DataFrame] = {}

@@ -156,11 +156,6 @@ def region_of(code: int, year: int) -> str:
     return "" if row.empty else row.iloc[0]["region"]
 
 
-def region_name(region: str, lang: str = "vi") -> str:
-    r = regions().set_index("region")
-    return r.loc[region, "name_vi" if lang == "vi" else "name_en"] if region in r.index else region
-
-
 def predecessors(new_code: int) -> list[int]:
     """Old (63-map) GSO codes that formed the new (34-map) unit `new_code`."""
     lin = lineage()

@@ -1,5 +1,6 @@
-"""Provincial PAPI targets: the table, seeding from data/targets.csv,
-validation, edits with an audit trail, and the Excel template.
+"""Provincial PAPI targets, free of the database: parsing and validation of
+rows, the editor's field labels, and the Excel template. Their storage
+(seeding, edits with an audit trail, imports) is papi_data.db.targets.
 
 A target is one of: a value ("at least x points"), a tier ("in group k or
 better", 1 = Cao nhất) or a rank ("rank <= n" or "better than in year y"),
@@ -9,23 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import math
 
 import pandas as pd
-import sqlalchemy as sa
 
-from . import DATA_DIR, codebook, provinces
+from . import codebook, provinces
 from .i18n import fmt, t
-from .db.schema import schema_meta, target_changes, targets
-from .db.scores import FieldTooLong, Store, _now, check_lengths, current_user
 
 KINDS = ("value", "tier", "rank")
 FIELDS = ["province_code", "year", "indicator", "kind", "value", "tier", "rank_max", "rank_better_than_year",
           "baseline_year", "baseline_value", "plan_number", "plan_date", "plan_title", "note", "source"]
 REQUIRED = ["province_code", "year", "indicator", "kind"]
+# The bounded text columns of the targets table (papi_data.db.schema), checked
+# here so a row that would not fit is named before anything is written.
+TEXT_LIMITS = {"indicator": 16, "kind": 8, "plan_number": 64, "plan_date": 10}
 
-def _clean(v):
+def clean(v):
+    """A cell's value, or None for an empty one (NaN, NA, blank text)."""
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
         return None
     if isinstance(v, str) and not v.strip():
@@ -55,7 +56,7 @@ def _number(v, integer: bool):
 
 def _parse(row: dict) -> tuple[dict, list[str]]:
     """A row as a clean record, and the fields whose cells are not numbers."""
-    out = {f: _clean(row.get(f)) for f in FIELDS}
+    out = {f: clean(row.get(f)) for f in FIELDS}
     bad = []
     for f in INT_FIELDS + FLOAT_FIELDS:
         if out[f] is not None:
@@ -75,47 +76,12 @@ def _parse(row: dict) -> tuple[dict, list[str]]:
     return out, bad
 
 
-def _record(row: dict) -> dict:
+def record(row: dict) -> dict:
+    """A row as stored; ValueError when a number field is not a number."""
     rec, bad = _parse(row)
     if bad:
         raise ValueError(f"not a number: {', '.join(bad)}")
     return rec
-
-
-def seed(store: Store) -> bool:
-    """Load data/targets.csv once per database (never again after edits)."""
-    with store.engine.connect() as c:
-        if c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "targets_seeded")).scalar():
-            return False
-    rows = [_record(r) for r in pd.read_csv(DATA_DIR / "targets.csv").to_dict("records")]
-    try:
-        with store.engine.begin() as c:
-            c.execute(schema_meta.insert().values(key="targets_seeded", value=_now().isoformat()))
-            for r in rows:
-                tid = c.execute(targets.insert().values(**r, active=True)).inserted_primary_key[0]
-                c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by="system",
-                                                         action="seed", before=None, after=json.dumps(r, ensure_ascii=False)))
-        return True
-    except sa.exc.IntegrityError:
-        return False
-
-
-def load(store: Store, province_code: int | None = None, year: int | None = None) -> pd.DataFrame:
-    """Active targets (id + FIELDS)."""
-    seed(store)
-    q = sa.select(targets).where(targets.c.active == sa.true())
-    if province_code is not None:
-        q = q.where(targets.c.province_code == int(province_code))
-    if year is not None:
-        q = q.where(targets.c.year == int(year))
-    with store.engine.connect() as c:
-        df = pd.read_sql(q.order_by(targets.c.id), c)
-    return df.drop(columns=["active"])
-
-
-def changes(store: Store) -> pd.DataFrame:
-    with store.engine.connect() as c:
-        return pd.read_sql(sa.select(target_changes).order_by(target_changes.c.id), c)
 
 
 # ---- validation -------------------------------------------------------------
@@ -136,7 +102,7 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
             out.append(t("tgt_err_where", lang, where=where(i, col)) + " " + t(key, lang, **kw))
         if not_numbers:
             for f in not_numbers:
-                bad(f, "tgt_err_number", field=field_label(f, lang), value=_clean(raw.get(f)))
+                bad(f, "tgt_err_number", field=field_label(f, lang), value=clean(raw.get(f)))
             continue
         missing = [f for f in REQUIRED if r[f] is None]
         if missing:
@@ -166,8 +132,7 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
                 bad("rank_max", "tgt_err_rank_range", n=len(provinces.in_year(year)))
             elif r["rank_better_than_year"] is not None and r["rank_better_than_year"] >= year:
                 bad("rank_better_than_year", "tgt_err_rank_year", year=year)
-        for f in ("indicator", "kind", "plan_number", "plan_date"):      # bounded columns (store.check_lengths)
-            limit = targets.c[f].type.length
+        for f, limit in TEXT_LIMITS.items():
             if isinstance(r[f], str) and len(r[f]) > limit:
                 bad(f, "tgt_err_too_long", field=field_label(f, lang), n=len(r[f]), max=limit)
         if r["baseline_value"] is not None and r["baseline_year"] is None:
@@ -189,7 +154,7 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
     return out
 
 
-# ---- edits ------------------------------------------------------------------
+# ---- editor labels --------------------------------------------------------
 
 def field_label(field: str, lang: str) -> str:
     """A target column as the editor shows it (Điểm tối thiểu / Minimum score)."""
@@ -201,54 +166,6 @@ def field_help(field: str, lang: str) -> str:
     from .i18n.targets import STRINGS
     key = f"tgt_help_{field}"
     return f"{field}: {STRINGS[key][lang]}" if key in STRINGS else field
-
-
-def apply(store: Store, before: pd.DataFrame, after: pd.DataFrame, user: str | None = None,
-          action: str = "edit", lang: str = "vi") -> dict:
-    """Write the difference between two versions of a target table (rows
-    keyed by `id`; a row without id is new) in one transaction, recording
-    every change. Raises ValueError with the messages when any row is bad;
-    nothing is written then. Messages name the row as numbered in `after`
-    (blank rows count) and the column by its label in the editor."""
-    numbered = [(n, r) for n, r in enumerate(after.to_dict("records"), start=1)
-                if any(_clean(r.get(f)) is not None for f in FIELDS)]
-    rows = [r for _, r in numbered]
-    errs = problems(rows, lang, where=lambda i, col: t("tgt_err_row", lang, row=numbered[i][0],
-                                                       col=field_label(col, lang)))
-    if errs:
-        raise ValueError("\n".join(errs))
-    user = user or current_user()
-    try:
-        check_lengths(target_changes, {"changed_by": user})
-    except FieldTooLong as e:
-        raise ValueError(e.message(lang)) from None
-    old = {int(r["id"]): _record(r) for r in before.to_dict("records") if _clean(r.get("id")) is not None}
-    seen, counts = set(), {"added": 0, "changed": 0, "deleted": 0}
-    with store.engine.begin() as c:
-        for raw in rows:
-            rec = _record(raw)
-            tid = _clean(raw.get("id"))
-            if tid is None or int(tid) not in old:
-                new_id = c.execute(targets.insert().values(**rec, active=True)).inserted_primary_key[0]
-                c.execute(target_changes.insert().values(target_id=new_id, changed_at=_now(), changed_by=user,
-                                                         action="add" if action == "edit" else action,
-                                                         after=json.dumps(rec, ensure_ascii=False)))
-                counts["added"] += 1
-                continue
-            tid = int(tid)
-            seen.add(tid)
-            if rec != old[tid]:
-                c.execute(targets.update().where(targets.c.id == tid).values(**rec))
-                c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by=user,
-                                                         action=action, before=json.dumps(old[tid], ensure_ascii=False),
-                                                         after=json.dumps(rec, ensure_ascii=False)))
-                counts["changed"] += 1
-        for tid in set(old) - seen:
-            c.execute(targets.update().where(targets.c.id == tid).values(active=False))
-            c.execute(target_changes.insert().values(target_id=tid, changed_at=_now(), changed_by=user,
-                                                     action="delete", before=json.dumps(old[tid], ensure_ascii=False)))
-            counts["deleted"] += 1
-    return counts
 
 
 # ---- Excel template ---------------------------------------------------------
@@ -305,7 +222,7 @@ def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",
     rows, excel_rows = [], []
     for i, r in enumerate(grid[head + 1:], start=head + 2):
         rec = {f: (r[cols[f]] if f in cols and cols[f] < len(r) else None) for f in COLUMNS_XLSX}
-        if any(_clean(rec[f]) is not None for f in FIELDS):
+        if any(clean(rec[f]) is not None for f in FIELDS):
             rows.append(rec)
             excel_rows.append(i)
 
@@ -314,7 +231,7 @@ def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",
         return f"{file_name}, {ws.title}, {cell}"
     errs = problems(rows, lang, where)
     for i, rec in enumerate(rows):
-        raw_id = _clean(rec["id"])
+        raw_id = clean(rec["id"])
         if raw_id is None:
             continue
         try:
@@ -326,47 +243,3 @@ def read_xlsx(raw: bytes, file_name: str, lang: str = "vi",
         if known_ids is not None and rec["id"] not in known_ids:
             errs.append(t("tgt_err_where", lang, where=where(i, "id")) + " " + t("tgt_err_id", lang, id=rec["id"]))
     return pd.DataFrame(rows, columns=COLUMNS_XLSX), errs
-
-
-def import_rows(store: Store, rows: pd.DataFrame, user: str | None = None, lang: str = "vi") -> dict:
-    """Merge uploaded rows into the stored targets in one transaction: a row
-    with the id of a current target replaces it, a row without id is added
-    unless the same target is already stored (so re-uploading a downloaded
-    file changes nothing). Nothing is deleted. ValueError (nothing written)
-    when any row is bad or names an unknown id."""
-    current = load(store)
-    recs = rows.to_dict("records")
-    errs = problems(recs, lang)
-    ids = set(int(i) for i in current["id"])
-    unknown = [r["id"] for r in recs if _clean(r.get("id")) is not None and int(r["id"]) not in ids]
-    errs += [t("tgt_err_id", lang, id=i) for i in unknown]
-    if errs:
-        raise ValueError("\n".join(errs))
-    after = current.astype(object)
-    have = {tuple(_record(r).values()) for r in current.to_dict("records")}
-    new, unchanged = [], 0
-    for r in recs:
-        rec = _record(r)
-        if _clean(r.get("id")) is not None:
-            tid = int(r["id"])
-            idx = after.index[after["id"] == tid][0]
-            if _record(after.loc[idx].to_dict()) == rec:
-                unchanged += 1
-            for f in FIELDS:
-                after.loc[idx, f] = rec[f]
-        elif tuple(rec.values()) in have:
-            unchanged += 1
-        else:
-            have.add(tuple(rec.values()))
-            new.append({"id": None, **rec})
-    if new:
-        after = pd.concat([after, pd.DataFrame(new).astype(object)], ignore_index=True)
-    counts = apply(store, current, after, user=user, action="import", lang=lang)
-    return {**counts, "unchanged": unchanged}
-
-
-def version(store: Store) -> int:
-    """Changes whenever a target is added, edited or deleted."""
-    seed(store)
-    with store.engine.connect() as c:
-        return int(c.execute(sa.select(sa.func.max(target_changes.c.id))).scalar() or 0)

@@ -28,15 +28,13 @@ set one up.
 """
 from __future__ import annotations
 
-import os
 import time
 
 import streamlit as st
 
-from papi_data import passwords
+from papi_data import passwords, settings
 from papi_data.i18n import t
 
-ENV_HASH = "PAPI_ANALYST_PASSWORD_HASH"
 SESSION_LIMIT = passwords.AttemptLimiter(max_failures=5, window=900)   # refuses that session only
 CLIENT_LIMIT = passwords.AttemptLimiter(max_failures=None, window=900)  # back-off only
 SERVER_LIMIT = passwords.AttemptLimiter(max_failures=None, window=900)  # back-off only, never a refusal
@@ -59,7 +57,7 @@ def _secrets(section: str) -> dict:
 
 
 def password_hash() -> str | None:
-    h = os.environ.get(ENV_HASH) or _secrets("analyst").get("password_hash")
+    h = settings.analyst_password_hash() or _secrets("analyst").get("password_hash")
     return h.strip() if h and passwords.valid_hash(h) else None
 
 

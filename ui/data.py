@@ -119,12 +119,13 @@ def view(name: str, *args):
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _targets_view(v: int, tv: int, code: int, year: int, lang: str, _scores: pd.DataFrame):
-    from papi_data import targets, views
-    return views.targets(_enriched(v, _scores), targets.load(store(), code, year), code, year, lang)
+    from papi_data import views
+    from papi_data.db import targets as target_store
+    return views.targets(_enriched(v, _scores), target_store.load(store(), code, year), code, year, lang)
 
 
 def targets_view(code: int, year: int, lang: str):
     """The targets page's content, rebuilt when scores or targets change."""
-    from papi_data import targets
+    from papi_data.db import targets as target_store
     v, frame = _snapshot()
-    return _targets_view(v, targets.version(store()), code, year, lang, frame)
+    return _targets_view(v, target_store.version(store()), code, year, lang, frame)

@@ -26,7 +26,6 @@ import gzip
 import html
 import json
 import logging
-import os
 import re
 import time
 from pathlib import Path
@@ -150,7 +149,7 @@ def middleware(page_paths: Iterable[str], chart_pages: Iterable[str] = ()) -> li
 def _warm() -> None:
     import plotly.io
 
-    from papi_data import explore, provinces
+    from papi_data import explore, provinces, settings
     from papi_data.i18n import DEFAULT_LANG as lang
     from ui import charts, exports, present, sidebar, state, tables  # noqa: F401 (what the pages import)
     from ui import data
@@ -169,7 +168,7 @@ def _warm() -> None:
     options = explore.province_options(year, lang)
     first = explore.default_province(options, year)
     picked = tuple(c for c in explore.default_compared(year) if c in options)  # the year's own map
-    views = [data.view("overview", year, "TOTAL", None, lang, os.environ.get("PAPI_GEOJSON")),
+    views = [data.view("overview", year, "TOTAL", None, lang, settings.geojson_path()),
              data.view("profile", first, year, "TOTAL", lang, span, units),
              data.view("compare", picked, year, "TOTAL", lang, span, units)]
     for view in views:

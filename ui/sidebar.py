@@ -77,10 +77,6 @@ def render(years: list[int] | None = None, allow_empty: bool = False) -> tuple[s
     return lang, int(year)
 
 
-def current_year() -> int:
-    return int(st.session_state["year"])
-
-
 def share(lang: str) -> None:
     """The address of exactly this view, with a copy button (st.code has
     one), drawn after the page so the address holds all its choices."""

@@ -123,11 +123,6 @@ def picked(key: str, valid: Callable[[Any], bool]) -> Any | None:
     return None
 
 
-def flag(key: str) -> bool:
-    """A boolean URL flag such as ?present=1."""
-    return st.query_params.get(key) in ("1", "true", "yes")
-
-
 def set_value(key: str, value: Any) -> None:
     """Set a bound widget's value from code (a preset button), as if the
     user had picked it."""

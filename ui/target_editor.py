@@ -1,6 +1,6 @@
 """The analysts' target editor: the stored targets as an analyst reads them
 (scores with the interface's decimal mark, kinds and tiers by name, blank
-cells for nothing) and the edited table back to `targets.apply`.
+cells for nothing) and the edited table back to `papi_data.db.targets.apply`.
 
 Scores are text cells on purpose: the grid's number cells drop a typed
 decimal comma ("47,5" became 475); `targets` reads "47,5" and "47.5" alike.

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 
 from .. import provinces
 from ..province_names import key
+from .common import current_user, now
 from .schema import province_aliases
-from .scores import Store, _now, current_user
+from .scores import Store
 
 def load(store: Store) -> dict[int, dict[str, int]]:
     """{era: {key: code}} of every saved mapping."""
@@ -42,7 +43,7 @@ def save(store: Store, mappings: list[tuple[int, str, int]], *, user: str | None
         if code not in set(provinces.in_year(int(year)).gso_code):
             raise ValueError(f"No province with code {code} in {year}.")
         rows.append({"era": provinces.era_of(int(year)), "alias_key": key(name), "alias": str(name).strip()[:255],
-                     "gso_code": code, "created_by": user or current_user(), "created_at": _now(),
+                     "gso_code": code, "created_by": user or current_user(), "created_at": now(),
                      "file_name": file_name[:512]})
     if not rows:
         return 0

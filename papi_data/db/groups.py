@@ -18,8 +18,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from .. import official_tiers
+from .common import current_user, now
 from .schema import official_groups
-from .scores import Store, _now, current_user
+from .scores import Store
 
 def imported(store: Store) -> pd.DataFrame:
     """Active imported rows, as strings like a read CSV."""
@@ -54,7 +55,7 @@ def import_groups(store: Store, groups: pd.DataFrame, file_name: str, user: str 
     problems = check(store, groups)
     if problems:
         raise official_tiers.InvalidGroups(problems)
-    now, who = _now(), user or current_user()
+    stamp, who = now(), user or current_user()
     keys = sorted(set(zip(groups["year"].astype(int), groups["indicator"])))
     with store.engine.begin() as c:
         store._write_lock(c)
@@ -62,7 +63,7 @@ def import_groups(store: Store, groups: pd.DataFrame, file_name: str, user: str 
             c.execute(official_groups.update().where((official_groups.c.year == y) & (official_groups.c.indicator == ind))
                       .values(active=False))
         rows = [{**{k: r[k] for k in official_tiers.COLUMNS}, "year": int(r["year"]), "tier": int(r["tier"]),
-                 "file_name": file_name, "imported_at": now, "imported_by": who, "active": True}
+                 "file_name": file_name, "imported_at": stamp, "imported_by": who, "active": True}
                 for r in groups.to_dict("records")]
         c.execute(official_groups.insert(), rows)
         store._bump(c)          # every page and server sees the new groups at once

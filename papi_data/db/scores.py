@@ -9,8 +9,6 @@ deleted, a rollback deactivates its batch.
 """
 from __future__ import annotations
 
-import datetime as dt
-import getpass
 import hashlib
 import os
 import threading
@@ -21,10 +19,12 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from .. import DATA_DIR
+from .. import DATA_DIR, settings
 from ..frame import KEY, SCORE_COLUMNS
+from .common import current_user, now
 from .migrations import MIGRATIONS, SCHEMA_VERSION, upsert_meta
 from .schema import batches, metadata, schema_meta, scores, sources
+from .seeds import seed_targets
 
 class StaleData(RuntimeError):
     """The data changed since the preview a commit was based on."""
@@ -70,26 +70,11 @@ class ShippedBatch(ValueError):
     """A rollback of the shipped history (the seed batch) without force."""
 
 
-def default_url() -> str:
-    return os.environ.get("PAPI_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'papi.db'}"
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
 class Store:
     """One database. Safe to share between threads (SQLAlchemy pools)."""
 
     def __init__(self, url: str | None = None, seed: bool = True):
-        self.url = url or default_url()
+        self.url = url or settings.database_url()
         kwargs = {}
         _private_sqlite_file(self.url)
         if self.url.startswith("sqlite"):
@@ -100,8 +85,9 @@ class Store:
         self._cache: tuple[int, pd.DataFrame] | None = None
         self._lock = threading.Lock()
         self.migrate()
-        if seed:
+        if seed:              # the shipped tables, once per database: not on every read
             self.seed()
+            seed_targets(self.engine)
 
     # ---- schema -------------------------------------------------------
     def schema_version(self) -> int:
@@ -157,7 +143,7 @@ class Store:
         src = pd.read_csv(data_dir / "sources.csv")
         try:
             with self.engine.begin() as c:
-                c.execute(schema_meta.insert().values(key="seeded", value=_now().isoformat()))
+                c.execute(schema_meta.insert().values(key="seeded", value=now().isoformat()))
                 c.execute(sources.insert(), src.to_dict("records"))
                 batch = self._insert_batch(c, frame, kind="seed", file_name="data/scores.csv", raw=raw,
                                            user="system", note="Published PAPI history shipped with the dashboard")
@@ -169,7 +155,7 @@ class Store:
     # ---- writing ------------------------------------------------------
     def _insert_batch(self, c, frame: pd.DataFrame, *, kind: str, file_name: str, raw: bytes | None,
                       user: str, note: str | None = None) -> int:
-        batch = dict(kind=kind, created_at=_now(), created_by=user, file_name=file_name,
+        batch = dict(kind=kind, created_at=now(), created_by=user, file_name=file_name,
                      file_hash=hashlib.sha256(raw or b"").hexdigest(), raw=raw, rows_written=len(frame),
                      active=True, note=note)
         check_lengths(batches, batch)
@@ -227,7 +213,7 @@ class Store:
             if b.kind == "seed" and not force:
                 raise ShippedBatch(f"Batch {batch_id} is the shipped history; rolling it back needs force.")
             c.execute(batches.update().where(batches.c.id == batch_id).values(
-                active=False, rolled_back_at=_now(), rolled_back_by=user or current_user()))
+                active=False, rolled_back_at=now(), rolled_back_by=user or current_user()))
             self._bump(c)
 
     @staticmethod
@@ -355,7 +341,7 @@ _stores_lock = threading.Lock()
 
 def get_store(url: str | None = None) -> Store:
     """The process-wide Store for `url` (default: PAPI_DATABASE_URL or SQLite)."""
-    url = url or default_url()
+    url = url or settings.database_url()
     with _stores_lock:
         if url not in _stores:
             _stores[url] = Store(url)
@@ -365,7 +351,7 @@ def get_store(url: str | None = None) -> Store:
 def _mark_write() -> None:
     """With PAPI_WRITE_MARKER set (the crash-safety test), note the moment the
     write transaction holds its lock, so kills can be aimed inside it."""
-    path = os.environ.get("PAPI_WRITE_MARKER")
+    path = settings.write_marker()
     if path:
         with open(path, "w") as f:
             f.write(f"{time.time():.6f}\n")

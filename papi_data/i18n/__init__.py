@@ -55,8 +55,3 @@ def fmt_rank(rank, n, lang: str = DEFAULT_LANG) -> str:
     if rank is None or n is None or rank != rank:
         return "–"
     return f"{int(rank)}/{int(n)}"
-
-
-def d3_format(lang: str, digits: int = 2) -> dict:
-    """Plotly layout separators for the language (decimal, thousands)."""
-    return {"separators": ",." if lang == "vi" else ".,"}

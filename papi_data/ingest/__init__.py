@@ -17,12 +17,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .. import province_names, provinces
-from ..db import aliases as alias_store
-from ..db.scores import StaleData, Store, current_user
 from ..frame import SCORE_COLUMNS
 from . import bounds, files, indicator_rows, papi_org, province_rows, template
 from . import mapping as _mapping
@@ -30,7 +29,13 @@ from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
 from .validate import errors as _errors, validate
 
-__all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue", "StaleData"]
+# The database is imported where a store is used (prepare, commit), not here:
+# reading and checking a file (parse, .validate, .diff, the reader processes)
+# load no SQLAlchemy.
+if TYPE_CHECKING:
+    from ..db.scores import Store
+
+__all__ = ["Plan", "parse", "prepare", "commit", "FileRejected", "Issue"]
 
 LAYOUT_NAMES = {"indicator_rows": "2018+", "province_rows": "2011–2017", "papi_org": "papi.org.vn 2011–2016",
                 "template": "template"}
@@ -254,6 +259,7 @@ def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date
 
 def mapping_by_era(store: Store, mapping: dict[str, int] | None) -> dict[int, dict[str, int]]:
     """Names mapped in earlier imports, overlaid with this file's mapping."""
+    from ..db import aliases as alias_store
     return _mapping.by_era(mapping, alias_store.load(store))
 
 
@@ -268,6 +274,7 @@ def commit(plan: Plan, store: Store, user: str | None = None) -> int:
     """Write the file's values as one batch, in one transaction, keeping
     the raw file and its hash. Refuses a plan with errors; raises StaleData
     when the data changed since the preview (nothing is written)."""
+    from ..db.common import current_user
     if not plan.ok:
         raise ValueError("The file has errors; nothing was written.")
     if plan.preview is None or not plan.preview.has_changes:
@@ -291,6 +298,8 @@ def commit(plan: Plan, store: Store, user: str | None = None) -> int:
 def _save_mapping(plan: Plan, store: Store, user: str | None) -> None:
     """Keep the names the analyst mapped (not the skips) as aliases, for
     each map the imported years use, so the next file goes straight in."""
+    from ..db import aliases as alias_store
+    from ..db.common import current_user
     one_year_per_era = {provinces.era_of(y): y for y in plan.years}.values()
     rows = [(y, name, int(code)) for y in one_year_per_era for name, code in plan.mapping.items()
             if code != _mapping.SKIP and int(code) in set(provinces.in_year(y).gso_code)]

@@ -10,8 +10,9 @@ and far below what would take a server's memory or minutes of its time.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+
+from .. import settings
 
 DEFAULTS = {
     "inflated_mb": ("PAPI_IMPORT_MAX_INFLATED_MB", 200.0),   # all parts of an .xlsx, uncompressed
@@ -48,12 +49,4 @@ class Limits:
 def limits() -> Limits:
     """The limits in force (read from the environment on every call, so a
     test or a server restart with other values takes effect)."""
-    out = {}
-    for key, (var, default) in DEFAULTS.items():
-        raw = os.environ.get(var)
-        try:
-            val = type(default)(float(raw)) if raw not in (None, "") else default
-        except ValueError:
-            val = default
-        out[key] = val if val > 0 else default
-    return Limits(**out)
+    return Limits(**{key: settings.positive_number(var, default) for key, (var, default) in DEFAULTS.items()})

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from .. import passwords, provinces
-from ..db.scores import FieldTooLong, ShippedBatch, StaleData, current_user, get_store
+from ..db.common import current_user
+from ..db.scores import FieldTooLong, ShippedBatch, StaleData, get_store
 
 EXIT_INVALID = 2
 EXIT_CONFLICT = 3

@@ -2,7 +2,6 @@
 by name, in Vietnamese or English), statistics, provinces and years."""
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from functools import lru_cache
@@ -23,10 +22,6 @@ _CODE = re.compile(r"^\s*(total|tong|d\d{1,2}(?:\.\d{1,2})?)\s*$", re.I)
 
 def years_in(s: str) -> list[int]:
     return [int(y) for y in YEAR_RE.findall(str(s))]
-
-
-def this_year(today: dt.date | None = None) -> int:
-    return (today or dt.date.today()).year
 
 
 @lru_cache(maxsize=256)

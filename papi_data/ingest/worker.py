@@ -14,10 +14,10 @@ line reads in its own process already and calls ingest.parse directly.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import threading
 import time
 
+from .. import settings
 from . import bounds
 from .model import Parsed, issue, to_frame
 
@@ -27,14 +27,7 @@ _CTX = mp.get_context("forkserver")
 _CTX.set_forkserver_preload(["__main__", "papi_data.ingest"])
 
 
-def _workers() -> int:
-    try:
-        return max(1, int(os.environ.get("PAPI_IMPORT_WORKERS", "2")))
-    except ValueError:
-        return 2
-
-
-_SLOTS = threading.BoundedSemaphore(_workers())
+_SLOTS = threading.BoundedSemaphore(settings.import_workers())
 
 
 def _child(conn, raw: bytes, file_name: str, years, hidden: bool, memory_mb: int, aliases=None) -> None:

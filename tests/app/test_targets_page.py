@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from papi_data import passwords, targets
+from papi_data.db import targets as target_store
 from tests.conftest import ROOT
 from tests.app.plotly_spec import tables
 
@@ -125,7 +126,7 @@ def test_analyst_upload_rejects_bad_rows_then_accepts(db, monkeypatch):
     at = signed_in(db, monkeypatch, lang="en", year=2024, province=33)
     assert at.get("arrow_data_frame") or at.dataframe                     # the editor is there for analysts
     assert at.button(key="save_targets").label == "Save changes"
-    before = targets.load(db)
+    before = target_store.load(db)
     bad = _workbook([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5},
                      {"province_code": 33, "year": 2024, "indicator": "D9", "kind": "value", "value": 4.5}])
     at.file_uploader(key="tgt_upload").set_value(("hy.xlsx", bad, XLSX))
@@ -134,7 +135,7 @@ def test_analyst_upload_rejects_bad_rows_then_accepts(db, monkeypatch):
     assert not at.exception
     err = at.error[0].value
     assert err.startswith("Not saved — targets unchanged.") and "[hy.xlsx, targets, D3] indicator D9" in err
-    assert targets.load(db).equals(before) and len(targets.changes(db)) == 22
+    assert target_store.load(db).equals(before) and len(target_store.changes(db)) == 22
     good = _workbook([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5,
                        "plan_number": "192/KH-UBND"}])
     at.file_uploader(key="tgt_upload").set_value(("hy.xlsx", good, XLSX))
@@ -142,9 +143,9 @@ def test_analyst_upload_rejects_bad_rows_then_accepts(db, monkeypatch):
     at.button(key="tgt_import").click().run()
     assert not at.exception and not at.error
     assert "Imported from hy.xlsx: 1 added, 0 changed, 0 unchanged." in [x.value for x in at.success]
-    last = targets.changes(db).iloc[-1]
+    last = target_store.changes(db).iloc[-1]
     assert last.action == "import" and last.changed_by == "Chuyên viên B"
-    assert len(targets.load(db, 33, 2024)) == 2
+    assert len(target_store.load(db, 33, 2024)) == 2
 
 
 def test_analyst_save_without_changes_records_nothing(db, monkeypatch):
@@ -152,7 +153,7 @@ def test_analyst_save_without_changes_records_nothing(db, monkeypatch):
     at.button(key="save_targets").click().run()
     assert not at.exception and not at.error
     assert "Không có thay đổi nào để lưu." in [i.value for i in at.info]
-    assert len(targets.changes(db)) == 22 and len(targets.load(db, 10, 2019)) == 18
+    assert len(target_store.changes(db)) == 22 and len(target_store.load(db, 10, 2019)) == 18
 
 
 @pytest.mark.parametrize("lang,caption", [("vi", "Tối đa 20 MB mỗi tệp · .xlsx"), ("en", "Up to 20 MB per file · .xlsx")])

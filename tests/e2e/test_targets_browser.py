@@ -74,7 +74,7 @@ def uploaded(page, name):
 
 
 def test_analyst_uploads_targets(analyst_server, page, tmp_path):
-    from papi_data import targets
+    from papi_data.db import targets as target_store
     from papi_data.db.scores import Store
     url, db = analyst_server
     page.set_default_timeout(90_000)          # clicks and waits; the machine may be busy with other tests
@@ -88,7 +88,7 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     page.locator('input[type="file"]').wait_for(state="attached")
     assert "Hưng Yên, PAPI 2024" in page.locator("h1").first.inner_text()
     store = Store(db)
-    before = targets.load(store)
+    before = target_store.load(store)
     bad = _workbook(tmp_path / "hy.xlsx", [
         {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 45}])
     page.locator('input[type="file"]').set_input_files(bad)
@@ -97,7 +97,7 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     page.get_by_text("Không lưu — mục tiêu giữ nguyên.").wait_for()
     assert "[hy.xlsx, targets, F2] 45 nằm ngoài thang điểm 0–10 của D8." in page.locator(
         '[data-testid="stAlert"]').all_inner_texts()[-1]
-    assert targets.load(store).equals(before)
+    assert target_store.load(store).equals(before)
     screenshot(page, "targets-upload-rejected-vi")
     good = _workbook(tmp_path / "hy2.xlsx", [
         {"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value", "value": 4.5}])
@@ -106,8 +106,8 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
     page.get_by_role("button", name="Nhập mục tiêu từ tệp này").click()
     page.get_by_text("Đã nhập từ hy2.xlsx: 1 thêm, 0 sửa, 0 giữ nguyên.").wait_for()
     assert_no_exception(page)
-    assert len(targets.load(store, 33, 2024)) == 2
-    assert targets.changes(store).iloc[-1].changed_by == "Chuyên viên Sở Nội vụ"
+    assert len(target_store.load(store, 33, 2024)) == 2
+    assert target_store.changes(store).iloc[-1].changed_by == "Chuyên viên Sở Nội vụ"
     store.dispose()
     screenshot(page, "targets-upload-vi")
 
@@ -116,7 +116,7 @@ def test_analyst_types_a_decimal_comma_in_the_editor(analyst_server, browser):
     """In the Vietnamese interface, "47,5" typed into a score cell is stored
     as 47.5 whatever the computer's own locale (the grid's number cells
     followed the browser's locale and dropped the comma: 475, then refused)."""
-    from papi_data import targets
+    from papi_data.db import targets as target_store
     from papi_data.db.scores import Store
     url, db = analyst_server
     page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()
@@ -158,7 +158,7 @@ def test_analyst_types_a_decimal_comma_in_the_editor(analyst_server, browser):
     page.get_by_text("1 sửa").wait_for()
     assert_no_exception(page)
     store = Store(db)
-    row = targets.load(store, 10, 2019).query("indicator == 'TOTAL' and kind == 'value'")
+    row = target_store.load(store, 10, 2019).query("indicator == 'TOTAL' and kind == 'value'")
     assert row["value"].tolist() == [47.5]
     store.dispose()
     page.context.close()

@@ -12,7 +12,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from papi_data import analytics, codebook, deck, gaps, targets
+from papi_data import analytics, codebook, deck, gaps
+from papi_data.db import targets as target_store
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, t
 from tests.conftest import ROOT
@@ -150,7 +151,7 @@ def test_weakest_subdimensions_are_the_lowest_ranked(vi2018, e):
 
 
 def test_targets_against_results(store, en2019, e):
-    tg = targets.load(store, LAO_CAI, 2019)
+    tg = target_store.load(store, LAO_CAI, 2019)
     ev = gaps.evaluate(tg, e, "en")
     slides = find(en2019, "Targets and results, PAPI 2019")
     rows = [[c.text for c in r.cells] for s in slides for tbl in tables(s) for r in list(tbl.rows)[1:]]

@@ -22,6 +22,7 @@ import pytest
 from openpyxl import load_workbook
 
 from papi_data import analytics, deck, export, gaps, targets
+from papi_data.db import targets as target_store
 from papi_data.ingest import present, template
 from papi_data.db.scores import Store
 from tests.conftest import ROOT
@@ -68,7 +69,7 @@ def hostile_db(tmp_path_factory):
     rows = [{"province_code": 10, "year": 2019, "indicator": ind, "kind": "value", "value": 40.0 if ind == "TOTAL"
              else 5.0, "plan_number": h[:64], "plan_date": "2019-04-25", "plan_title": h, "note": h, "source": h}
             for ind, h in zip(["TOTAL", "D1", "D2", "D3", "D4", "D5", "D6"], HOSTILE)]
-    targets.import_rows(s, pd.DataFrame(rows), user=HOSTILE[0][:40], lang="en")
+    target_store.import_rows(s, pd.DataFrame(rows), user=HOSTILE[0][:40], lang="en")
     frame = s.scores().query("year == 2019 and province_code == 10 and indicator == 'TOTAL'").copy()
     frame["value"] = frame["value"] + 0.5
     frame["source"] = "PAPI2019"
@@ -89,7 +90,7 @@ def test_checkers_catch_what_the_old_writers_wrote():
 
 def test_targets_template_download(hostile_db):
     _url, s = hostile_db
-    raw = targets.template_xlsx(targets.load(s))
+    raw = targets.template_xlsx(target_store.load(s))
     assert formula_cells_xlsx(raw) == []
     # and the file reads back as it was written: no apostrophe added to the notes
     back, errs = targets.read_xlsx(raw, "t.xlsx", "en")
@@ -100,7 +101,7 @@ def test_targets_template_download(hostile_db):
 def test_page_table_downloads(hostile_db, lang):
     _url, s = hostile_db
     e = analytics.enrich(s.scores())
-    tg = targets.load(s, 10, 2019)
+    tg = target_store.load(s, 10, 2019)
     shown = gaps.table(gaps.evaluate(tg, e, lang), tg, lang)
     history = present.history_table(s.history(), lang)
     for df in (shown, history):

@@ -119,7 +119,8 @@ def test_tile_map_after_the_merger_has_34_tiles(enriched):
 def test_trend_draws_confidence_intervals_when_the_data_carry_them(enriched, store):
     stats = analytics.national_stats(store.scores())
     years = list(range(2011, 2025))
-    s = analytics.province_series(enriched, 10, "D1")[["year", "value"]]
+    lao_cai_d1 = enriched[(enriched["province_code"] == 10) & (enriched["indicator"] == "D1")]
+    s = lao_cai_d1.sort_values("year").reset_index(drop=True)[["year", "value"]]
     s = s.assign(ci_low=s["value"] - 0.2, ci_high=s["value"] + 0.3)
     fig = figures.trend({"Lào Cai": s}, stats, "D1", "vi", "t", years)
     line = [tr for tr in fig.data if tr.name == "Lào Cai"][0]

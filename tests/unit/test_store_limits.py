@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from papi_data import targets
+from papi_data.db import targets as target_store
 from papi_data.db.scores import FieldTooLong, Store
 
 
@@ -49,7 +50,7 @@ def test_score_source_over_its_limit_is_refused(any_url):
 
 def test_target_fields_and_editor_name_over_their_limit(any_url):
     s = Store(any_url)
-    cur = targets.load(s)
+    cur = target_store.load(s)
     row = {"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": 47.0,
            "plan_number": "KH-" + "9" * 70}
     errs = targets.problems([row], "vi")
@@ -57,6 +58,6 @@ def test_target_fields_and_editor_name_over_their_limit(any_url):
         any("plan_number" in m and "64" in m for m in errs), errs
     after = pd.concat([cur, pd.DataFrame([{**row, "plan_number": "KH-1"}])], ignore_index=True)
     with pytest.raises(ValueError, match="255"):
-        targets.apply(s, cur, after, user="c" * 300, lang="en")
-    assert len(targets.load(s)) == len(cur)
+        target_store.apply(s, cur, after, user="c" * 300, lang="en")
+    assert len(target_store.load(s)) == len(cur)
     s.dispose()

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from papi_data import gaps, targets
+from papi_data.db import targets as target_store
 from papi_data.db import scores as store_mod
 from papi_data.db.scores import Store
 from tests.conftest import ROOT
@@ -25,16 +26,16 @@ def tstore(tmp_path):
 
 
 def ev_for(store, enriched, code, year):
-    tg = targets.load(store, code, year)
+    tg = target_store.load(store, code, year)
     return gaps.evaluate(tg, enriched, "en").set_index(["indicator", "kind"])
 
 
 def test_seeded_plans(tstore):
-    t = targets.load(tstore)
+    t = target_store.load(tstore)
     assert len(t) == 22
     assert set(zip(t.province_code, t.year)) == {(10, 2019), (19, 2024), (33, 2024), (87, 2014), (87, 2015)}
-    assert not targets.seed(tstore)                     # idempotent
-    assert len(targets.load(tstore)) == 22
+    assert not target_store.seed(tstore)                     # idempotent
+    assert len(target_store.load(tstore)) == 22
 
 
 def test_lao_cai_2019(tstore, enriched):
@@ -94,28 +95,28 @@ def test_focus_orders_cheapest_first(enriched):
       "baseline_year": 2017, "baseline_value": 64}, "64 is outside the 0–60 scale of TOTAL 2017"),
 ])
 def test_bad_edits_are_rejected_and_change_nothing(tstore, row, needle):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     after = pd.concat([before, pd.DataFrame([row])], ignore_index=True)
     with pytest.raises(ValueError) as e:
-        targets.apply(tstore, before, after, user="analyst", lang="en")
+        target_store.apply(tstore, before, after, user="analyst", lang="en")
     assert needle in str(e.value)
-    assert targets.load(tstore).equals(before) and len(targets.changes(tstore)) == 22
+    assert target_store.load(tstore).equals(before) and len(target_store.changes(tstore)) == 22
 
 
 def test_edit_add_delete_recorded(tstore):
-    before = targets.load(tstore, 33, 2024)
+    before = target_store.load(tstore, 33, 2024)
     after = before.copy()
     after.loc[0, "note"] = "revised"
     after = pd.concat([after, pd.DataFrame([{"province_code": 33, "year": 2024, "indicator": "D8", "kind": "value",
                                              "value": 4.2}])], ignore_index=True)
-    counts = targets.apply(tstore, before, after, user="ana")
+    counts = target_store.apply(tstore, before, after, user="ana")
     assert counts == {"added": 1, "changed": 1, "deleted": 0}
-    ch = targets.changes(tstore).tail(2)
+    ch = target_store.changes(tstore).tail(2)
     assert list(ch.action) == ["edit", "add"] and set(ch.changed_by) == {"ana"}
     assert json.loads(ch.iloc[0].before)["note"] != "revised" and json.loads(ch.iloc[0].after)["note"] == "revised"
-    cur = targets.load(tstore, 33, 2024)
-    counts = targets.apply(tstore, cur, cur[cur.indicator != "D8"], user="ana")
-    assert counts["deleted"] == 1 and targets.changes(tstore).iloc[-1].action == "delete"
+    cur = target_store.load(tstore, 33, 2024)
+    counts = target_store.apply(tstore, cur, cur[cur.indicator != "D8"], user="ana")
+    assert counts["deleted"] == 1 and target_store.changes(tstore).iloc[-1].action == "delete"
 
 
 def _xlsx(rows, header=targets.FIELDS):
@@ -132,18 +133,18 @@ def _xlsx(rows, header=targets.FIELDS):
 
 
 def test_excel_template_round_trip(tstore):
-    raw = targets.template_xlsx(targets.load(tstore))
+    raw = targets.template_xlsx(target_store.load(tstore))
     rows, errs = targets.read_xlsx(raw, "papi_targets.xlsx", "en")
     assert errs == [] and len(rows) == 22
 
 
 def test_excel_import_rejects_bad_rows_with_cell(tstore):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     raw = _xlsx([{"province_code": 10, "year": 2020, "indicator": "TOTAL", "kind": "value", "value": 45},
                  {"province_code": 10, "year": 2020, "indicator": "D1", "kind": "value", "value": 11}])
     rows, errs = targets.read_xlsx(raw, "plan.xlsx", "en")
     assert len(errs) == 1 and errs[0].startswith("[plan.xlsx, targets, E4]") and "outside" in errs[0]
-    assert targets.load(tstore).equals(before)
+    assert target_store.load(tstore).equals(before)
     rows, errs = targets.read_xlsx(_xlsx([], header=["a", "b"]), "plan.xlsx", "vi")
     assert "không tìm thấy dòng tiêu đề" in errs[0]
     rows, errs = targets.read_xlsx(b"not a workbook", "plan.xlsx", "en")
@@ -158,28 +159,29 @@ def test_migration_from_v1_adds_targets(any_url):
     with s.engine.begin() as c:                     # make it look like a version-1 database
         c.execute(sa.text("DROP TABLE target_changes"))
         c.execute(sa.text("DROP TABLE targets"))
+        c.execute(sa.text("DELETE FROM schema_meta WHERE key='targets_seeded'"))   # written with the tables
         c.execute(sa.text("UPDATE schema_meta SET value='1' WHERE key='schema_version'"))
     s.dispose()
     s2 = Store(any_url)
     assert s2.schema_version() == store_mod.SCHEMA_VERSION and s2.checksum() == before
     assert len(scores) == 28_854 and s2.scores().equals(scores)            # the shipped history
     assert set(sa.inspect(s2.engine).get_table_names()) >= {"targets", "target_changes", "scores", "batches"}
-    assert len(targets.load(s2)) == 22
+    assert len(target_store.load(s2)) == 22
     s2.dispose()
 
 
 def test_edits_and_import_on_each_database(any_url):
     s = Store(any_url)
     try:
-        assert len(targets.load(s)) == 22 and not targets.seed(s)
-        cur = targets.load(s, 87)
+        assert len(target_store.load(s)) == 22 and not target_store.seed(s)
+        cur = target_store.load(s, 87)
         after = cur.copy()
         after.loc[after.year == 2015, "note"] = "giữ nhóm cao nhất"
-        assert targets.apply(s, cur, after, user="ana") == {"added": 0, "changed": 1, "deleted": 0}
-        rows, errs = targets.read_xlsx(targets.template_xlsx(targets.load(s)), "all.xlsx", "en")
-        assert errs == [] and targets.import_rows(s, rows, user="ana")["unchanged"] == 22
-        assert targets.load(s, 87, 2015).note.iloc[0] == "giữ nhóm cao nhất"
-        assert list(targets.changes(s).action.value_counts().sort_index().items()) == [("edit", 1), ("seed", 22)]
+        assert target_store.apply(s, cur, after, user="ana") == {"added": 0, "changed": 1, "deleted": 0}
+        rows, errs = targets.read_xlsx(targets.template_xlsx(target_store.load(s)), "all.xlsx", "en")
+        assert errs == [] and target_store.import_rows(s, rows, user="ana")["unchanged"] == 22
+        assert target_store.load(s, 87, 2015).note.iloc[0] == "giữ nhóm cao nhất"
+        assert list(target_store.changes(s).action.value_counts().sort_index().items()) == [("edit", 1), ("seed", 22)]
     finally:
         s.dispose()
 
@@ -210,7 +212,7 @@ def test_cli_gaps(tmp_path):
 
 
 def test_non_numeric_cells_are_messages_not_crashes(tstore):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     bad = {"province_code": 10, "year": "2019a", "indicator": "D1", "kind": "value", "value": "năm"}
     errs = targets.problems([bad], "en")
     # Fields are named as the editor labels them, in the interface language.
@@ -218,30 +220,30 @@ def test_non_numeric_cells_are_messages_not_crashes(tstore):
                     "[1] Minimum score must be a number (got 'năm')."]
     assert targets.problems([bad], "vi")[0] == "[1] Năm PAPI phải là số (đang là '2019a')."
     with pytest.raises(ValueError, match="PAPI year must be a number"):
-        targets.apply(tstore, before, pd.concat([before, pd.DataFrame([bad])], ignore_index=True), user="a",
+        target_store.apply(tstore, before, pd.concat([before, pd.DataFrame([bad])], ignore_index=True), user="a",
                       lang="en")
     raw = _xlsx([{**bad, "year": 2019}, {"province_code": 10, "year": 2019.5, "indicator": "D2", "kind": "tier",
                                           "tier": 2}])
     rows, errs = targets.read_xlsx(raw, "plan.xlsx", "en")
     assert errs == ["[plan.xlsx, targets, E3] Minimum score must be a number (got 'năm').",
                     "[plan.xlsx, targets, B4] PAPI year must be a number (got '2019.5')."]
-    assert targets.load(tstore).equals(before)
+    assert target_store.load(tstore).equals(before)
     # A decimal comma, as analysts type it in Vietnamese, is a number.
     assert targets.problems([{**bad, "year": 2019, "value": "5,6"}], "en") == []
 
 
 def test_reuploading_the_downloaded_file_changes_nothing(tstore):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     raw = targets.template_xlsx(before)
     rows, errs = targets.read_xlsx(raw, "papi_targets.xlsx", "en", known_ids=set(before.id))
     assert errs == [] and len(rows) == 22 and list(rows.columns)[0] == "id"
-    counts = targets.import_rows(tstore, rows, user="ana", lang="en")
+    counts = target_store.import_rows(tstore, rows, user="ana", lang="en")
     assert counts == {"added": 0, "changed": 0, "deleted": 0, "unchanged": 22}
-    assert targets.load(tstore).equals(before) and len(targets.changes(tstore)) == 22
+    assert target_store.load(tstore).equals(before) and len(target_store.changes(tstore)) == 22
 
 
 def test_import_updates_by_id_adds_new_and_records(tstore):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     hy = before[before.province_code == 33].iloc[0]
     wb = openpyxl.load_workbook(io.BytesIO(targets.template_xlsx(before[before.province_code == 33])))
     ws = wb["targets"]
@@ -252,31 +254,48 @@ def test_import_updates_by_id_adds_new_and_records(tstore):
     wb.save(buf)
     rows, errs = targets.read_xlsx(buf.getvalue(), "hy.xlsx", "en", known_ids=set(before.id))
     assert errs == []
-    counts = targets.import_rows(tstore, rows, user="Chuyên viên B", lang="en")
+    counts = target_store.import_rows(tstore, rows, user="Chuyên viên B", lang="en")
     assert counts == {"added": 1, "changed": 1, "deleted": 0, "unchanged": 0}
-    after = targets.load(tstore)
+    after = target_store.load(tstore)
     assert len(after) == 23 and after.set_index("id").loc[hy.id, "note"] == "revised after the 2023 results"
-    ch = targets.changes(tstore).tail(2)
+    ch = target_store.changes(tstore).tail(2)
     assert list(ch.action) == ["import", "import"] and set(ch.changed_by) == {"Chuyên viên B"}
     assert json.loads(ch.iloc[0].before)["note"] == hy.note
 
 
 def test_import_unknown_id_names_the_cell(tstore):
-    before = targets.load(tstore)
+    before = target_store.load(tstore)
     raw = _xlsx([{"id": 999, "province_code": 33, "year": 2024, "indicator": "TOTAL", "kind": "tier", "tier": 1}],
                 header=targets.COLUMNS_XLSX)
     rows, errs = targets.read_xlsx(raw, "hy.xlsx", "en", known_ids=set(before.id))
     assert errs == ["[hy.xlsx, targets, A3] no target with id 999 (leave id empty to add a new target)."]
     with pytest.raises(ValueError, match="no target with id 999"):
-        targets.import_rows(tstore, rows, user="a", lang="en")
-    assert targets.load(tstore).equals(before)
+        target_store.import_rows(tstore, rows, user="a", lang="en")
+    assert target_store.load(tstore).equals(before)
+
+
+def test_seeded_when_the_store_opens_not_when_read(tmp_path, monkeypatch):
+    """The shipped targets are written when a store opens; reading them
+    (load, version: every targets page view) asks nothing about seeding."""
+    s = Store(f"sqlite:///{tmp_path / 'open.db'}")
+    with s.engine.connect() as c:
+        assert c.execute(sa.text("SELECT count(*) FROM targets")).scalar() == 22      # before any read
+    called = []
+    monkeypatch.setattr(target_store, "seed_targets", lambda *a, **k: called.append(a))
+    statements = []
+    sa.event.listen(s.engine, "before_cursor_execute", lambda conn, cur, sql, *a: statements.append(sql))
+    assert len(target_store.load(s)) == 22 and len(target_store.load(s, 10, 2019)) == 18
+    assert target_store.version(s) == 22
+    assert called == [] and len(statements) == 3
+    assert not any("schema_meta" in q or "INSERT" in q.upper() for q in statements)
+    s.dispose()
 
 
 def test_seed_not_repeated_after_analyst_deletes(tstore):
-    cur = targets.load(tstore)
-    targets.apply(tstore, cur, cur[cur.province_code != 87], user="ana")
-    assert not targets.seed(tstore)
-    assert len(targets.load(tstore)) == 20 and 87 not in set(targets.load(tstore).province_code)
+    cur = target_store.load(tstore)
+    target_store.apply(tstore, cur, cur[cur.province_code != 87], user="ana")
+    assert not target_store.seed(tstore)
+    assert len(target_store.load(tstore)) == 20 and 87 not in set(target_store.load(tstore).province_code)
 
 
 def test_target_points_and_top_tier(tstore, enriched):
@@ -290,7 +309,7 @@ def test_target_points_and_top_tier(tstore, enriched):
 
 def test_target_chart_markers(tstore, enriched):
     from papi_data.figures_targets import target_chart
-    lc = gaps.evaluate(targets.load(tstore, 10, 2019), enriched, "vi")
+    lc = gaps.evaluate(target_store.load(tstore, 10, 2019), enriched, "vi")
     fig = target_chart(lc, "vi", "t", 2019)
     bars = [d for d in fig.data if d.type == "bar"]
     assert [len(b.y) for b in bars] == [1, 8] and bars[0].y[0] == "Tổng hợp" and bars[1].y[0].startswith("D1 ")
@@ -300,36 +319,36 @@ def test_target_chart_markers(tstore, enriched):
     assert [list(m.x) for m in value_marks] == [[46.96], [5.6, 5.88, 5.56, 6.6, 7.5, 7.22, 4.6, 4.0]]
     assert value_marks[0].customdata == ("Chưa đạt",)
     assert fig.layout.xaxis.range == (0, 80) and fig.layout.xaxis2.range == (0, 10)   # bars start at 0
-    tn = gaps.evaluate(targets.load(tstore, 19, 2024), enriched, "en")
+    tn = gaps.evaluate(target_store.load(tstore, 19, 2024), enriched, "en")
     fig = target_chart(tn, "en", "t", 2024)
     tier_mark = [d for d in fig.data if d.type == "scatter"][0]
     assert tier_mark.marker.symbol == "diamond-tall" and list(tier_mark.customdata) == ["Met"]
-    dt = gaps.evaluate(targets.load(tstore, 87, 2014), enriched, "en")
+    dt = gaps.evaluate(target_store.load(tstore, 87, 2014), enriched, "en")
     assert target_chart(dt, "en", "t", 2014) is None                    # nothing scored: no chart
-    hy = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en")
+    hy = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched, "en")
     assert target_chart(hy, "en", "t", 2024) is None                    # rank target: no position in points
 
 
 def test_editor_messages_name_row_and_column(tstore):
-    before = targets.load(tstore, 19, 2024)
+    before = target_store.load(tstore, 19, 2024)
     after = pd.concat([before, pd.DataFrame([{"province_code": 19, "year": 2024, "indicator": "D4", "kind": "value",
                                               "value": 10.5}])], ignore_index=True)
     with pytest.raises(ValueError) as e:
-        targets.apply(tstore, before, after, user="a", lang="vi")
+        target_store.apply(tstore, before, after, user="a", lang="vi")
     assert str(e.value) == "[dòng 2, cột Điểm tối thiểu] 10,5 nằm ngoài thang điểm 0–10 của D4."
 
 
 def test_editor_messages_count_blank_rows_and_name_columns_in_english(tstore):
     """The row number is the one the analyst sees: a blank row above still counts."""
-    everything = targets.load(tstore)
-    before = targets.load(tstore, 19, 2024)
+    everything = target_store.load(tstore)
+    before = target_store.load(tstore, 19, 2024)
     blank = {f: None for f in targets.FIELDS}
     bad = {"province_code": 19, "year": 2024, "indicator": "D2", "kind": "tier", "tier": 7}
     after = pd.concat([before, pd.DataFrame([blank, bad])], ignore_index=True)
     with pytest.raises(ValueError) as e:
-        targets.apply(tstore, before, after, user="a", lang="en")
+        target_store.apply(tstore, before, after, user="a", lang="en")
     assert str(e.value) == "[row 3, column Tier] tier must be 1–4 (got 7)."
-    assert targets.load(tstore).equals(everything) and len(targets.changes(tstore)) == 22
+    assert target_store.load(tstore).equals(everything) and len(target_store.changes(tstore)) == 22
 
 
 def test_focus_chart_names_the_tier_to_reach(enriched):
@@ -374,10 +393,10 @@ def test_table_gap_has_its_unit(tstore, enriched):
     """The gap column counts points for score targets and places for a rank
     target, and a rank target's actual is the rank, not the score."""
     def table(code, year, lang):
-        tg = targets.load(tstore, code, year)
+        tg = target_store.load(tstore, code, year)
         return gaps.table(gaps.evaluate(tg, enriched, lang), tg, lang)
     hy = table(33, 2024, "en").iloc[0]
-    ev = gaps.evaluate(targets.load(tstore, 33, 2024), enriched, "en").iloc[0]
+    ev = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched, "en").iloc[0]
     assert hy["Kind"] == "Rank"
     assert hy["Actual"] == f"rank {int(ev['rank'])}/{int(ev['n_ranked'])}"
     assert hy["Gap"] == f"{int(ev['gap']):+d} places" and int(ev["gap"]) < 0
@@ -392,17 +411,23 @@ def test_editor_frame_reads_as_the_analyst_types(tstore):
     numbers the tier list names, and reads back what the analyst types:
     "47,5" is 47.5 in Vietnamese, never 475."""
     from ui import target_editor
-    tg = targets.load(tstore, 10, 2019)
+    tg = target_store.load(tstore, 10, 2019)
     vi = target_editor.frame(tg, "vi")
     assert vi.loc[vi["indicator"].eq("TOTAL") & vi["kind"].eq("value"), "value"].item() == "46,96"
     assert set(vi["tier"].dropna()) <= {1, 2, 3, 4}
     assert target_editor.frame(tg, "en").loc[0, "value"] in ("46.96", None)
     # Unchanged, it saves nothing; a typed decimal comma is stored as a decimal.
-    assert targets.apply(tstore, vi, vi.copy(), user="a", lang="vi") == {"added": 0, "changed": 0, "deleted": 0}
+    assert target_store.apply(tstore, vi, vi.copy(), user="a", lang="vi") == {"added": 0, "changed": 0, "deleted": 0}
     new = pd.DataFrame([{"province_code": 10, "year": 2019, "indicator": "TOTAL", "kind": "value", "value": "47,5"}])
-    counts = targets.apply(tstore, vi, pd.concat([vi, new], ignore_index=True), user="a", lang="vi")
+    counts = target_store.apply(tstore, vi, pd.concat([vi, new], ignore_index=True), user="a", lang="vi")
     assert counts["added"] == 1
-    assert 47.5 in set(targets.load(tstore, 10, 2019)["value"].dropna())
+    assert 47.5 in set(target_store.load(tstore, 10, 2019)["value"].dropna())
     import re
     assert re.match(target_editor.SCORE_PATTERN, "47,5") and re.match(target_editor.SCORE_PATTERN, "6.72")
     assert not re.match(target_editor.SCORE_PATTERN, "47,5,1")
+
+
+def test_text_limits_are_the_columns():
+    from papi_data.db.schema import targets as table
+    assert targets.TEXT_LIMITS == {f: table.c[f].type.length for f in targets.TEXT_LIMITS}
+    assert {c.name for c in table.c if getattr(c.type, "length", None)} == set(targets.TEXT_LIMITS)
