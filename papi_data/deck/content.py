@@ -21,6 +21,7 @@ TARGET_ROLES = ("indicator", "kind", "target", "actual", "status", "gap", "tier"
 TARGETS_PER_SLIDE = 6            # readable from the back of the room
 WEAKEST_COUNT = 6
 TASK_STATES = ("done", "in_progress", "not_started", "overdue")
+OVERDUE_SHOWN = 8                # a slide read from the back of the room
 
 
 @dataclass(frozen=True)
@@ -406,18 +407,19 @@ class TaskStatus:
     overdue_title: str
     overdue: pd.DataFrame | None                      # no., task, lead, deadline; None when nothing is overdue
     none_overdue: str
+    more: str = ""                                    # how many overdue tasks the slide leaves out
 
 
 def task_status(tasks, today: dt.date, c: Context) -> TaskStatus:
     lang = c.lang
     counts = task_counts(tasks, today)
     late = sorted((x for x in tasks if is_overdue(x, today)), key=lambda x: x.due)
+    rest, late = len(late) - OVERDUE_SHOWN, late[:OVERDUE_SHOWN]      # the longest overdue first
     table = None if not late else pd.DataFrame({
         t("task_col_no", lang): [x.no for x in late],
         t("task_col_task", lang): [shorten(x.task) for x in late],
         t("task_col_lead", lang): [shorten(x.lead, 40) for x in late],
         t("task_col_due", lang): [x.due_text or x.due.strftime("%d/%m/%Y") for x in late]})
-    return TaskStatus(t("deck_tasks", lang, year=c.year),
-                      tuple((s, t(f"deck_task_{s}", lang), counts[s]) for s in TASK_STATES),
+    return TaskStatus(t("deck_tasks", lang), tuple((s, t(f"deck_task_{s}", lang), counts[s]) for s in TASK_STATES),
                       t("deck_tasks_overdue", lang, date=today.strftime("%d/%m/%Y")), table,
-                      t("deck_tasks_none_overdue", lang))
+                      t("deck_tasks_none_overdue", lang), t("deck_tasks_more", lang, n=rest) if rest > 0 else "")

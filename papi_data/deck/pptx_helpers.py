@@ -189,8 +189,9 @@ class Deck:
         return self.text(slide, text, Inches(0.6), Inches(2), Inches(12), Inches(height), size=size)
 
     def table(self, slide, df: pd.DataFrame, top=Inches(1.5), font=12, fills: dict | None = None,
-              first_width: float = 0.0):
-        """A native table; `first_width` (inches) widens the label column."""
+              first_width: float = 0.0, widths: tuple[float, ...] = ()):
+        """A native table; `first_width` (inches) widens the label column,
+        `widths` (shares of the width, one a column) sets every column."""
         rows, cols = len(df) + 1, len(df.columns)
         left = Inches(0.5)
         total = self.width - Inches(1.0)
@@ -201,6 +202,9 @@ class Deck:
             rest = int((total - Inches(first_width)) / (cols - 1))
             for j in range(1, cols):
                 tbl.columns[j].width = Emu(rest)
+        if len(widths) == cols:
+            for j, share in enumerate(widths):
+                tbl.columns[j].width = Emu(int(total * share / sum(widths)))
         for j, c in enumerate(df.columns):
             tbl.cell(0, j).text = str(c)
         for i, row in enumerate(df.itertuples(index=False), start=1):

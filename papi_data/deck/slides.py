@@ -188,8 +188,9 @@ def task_status(d: Deck, c: C.TaskStatus) -> None:
     if c.overdue is None:
         d.text(s, c.none_overdue, Inches(0.5), Inches(3.4), Inches(12), Inches(0.6), size=16)
     else:
-        shown = c.overdue.head(8)         # the rest are in the task list; a slide stays readable
-        d.table(s, shown, top=Inches(3.4), font=11, first_width=1.0)
+        d.table(s, c.overdue, top=Inches(3.4), font=13, widths=(1, 6.3, 3, 2))
+    if c.more:
+        d.footer(s, c.more, top=6.9, size=12)
 
 
 def sources(d: Deck, c: C.Sources) -> None:

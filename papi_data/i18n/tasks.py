@@ -52,4 +52,6 @@ STRINGS = {
     "deck_task_overdue": {"vi": "Quá hạn", "en": "Overdue"},
     "deck_tasks_overdue": {"vi": "Nhiệm vụ quá hạn (đến ngày {date})", "en": "Overdue tasks (as of {date})"},
     "deck_tasks_none_overdue": {"vi": "Không có nhiệm vụ quá hạn.", "en": "No task is overdue."},
+    "deck_tasks_more": {"vi": "… và {n} nhiệm vụ quá hạn khác",
+                        "en": "… and {n} more overdue tasks"},
 }
