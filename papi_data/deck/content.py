@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import codebook, eras, explore, gaps, official_tiers, provinces, ranks
 from ..analytics import tier_name
+from ..tasks import coverage
 from ..i18n import fmt, fmt_rank, t
 
 # gaps.table's columns by role, in its order: slides pick columns by role,
@@ -371,16 +372,10 @@ def sources(used: pd.DataFrame | None, c: Context) -> Sources:
 
 # ---- plan tasks ----------------------------------------------------------------
 
-def is_overdue(task, today: dt.date) -> bool:
-    """Past its deadline and not done; a recurring task or one without a
-    recognised deadline is never overdue."""
-    return task.status != "done" and task.due is not None and task.due < today
-
-
 def task_state(task, today: dt.date) -> str:
-    """One of TASK_STATES: an overdue task counts as overdue, not as its
-    status, so the counts add up to the number of tasks."""
-    return "overdue" if is_overdue(task, today) else task.status
+    """One of TASK_STATES: an overdue task (tasks.coverage.overdue) counts
+    as overdue, not as its status, so the counts add up to the tasks."""
+    return "overdue" if coverage.overdue(task, today) else task.status
 
 
 def task_counts(tasks, today: dt.date) -> dict[str, int]:
@@ -413,7 +408,7 @@ class TaskStatus:
 def task_status(tasks, today: dt.date, c: Context) -> TaskStatus:
     lang = c.lang
     counts = task_counts(tasks, today)
-    late = sorted((x for x in tasks if is_overdue(x, today)), key=lambda x: x.due)
+    late = sorted((x for x in tasks if coverage.overdue(x, today)), key=lambda x: x.due)
     rest, late = len(late) - OVERDUE_SHOWN, late[:OVERDUE_SHOWN]      # the longest overdue first
     table = None if not late else pd.DataFrame({
         t("task_col_no", lang): [x.no for x in late],

@@ -12,6 +12,7 @@ from pptx import Presentation
 
 from papi_data import analytics, codebook, deck
 from papi_data.deck import content
+from papi_data.tasks import coverage
 from papi_data.tasks.model import Task
 from tests.unit.test_deck import LAO_CAI, build, find, tables, texts, title
 
@@ -88,9 +89,9 @@ def test_task_counts_are_disjoint_and_overdue_wins():
     counts = content.task_counts(TASKS, TODAY)
     assert counts == {"done": 1, "in_progress": 1, "not_started": 2, "overdue": 2}
     assert sum(counts.values()) == len(TASKS)
-    assert not content.is_overdue(TASKS[0], dt.date(2030, 1, 1))             # done is never overdue
-    assert not content.is_overdue(TASKS[4], TODAY)                          # recurring: no deadline
-    assert not content.is_overdue(TASKS[3], dt.date(2026, 3, 31))           # due today: not yet late
+    assert not coverage.overdue(TASKS[0], dt.date(2030, 1, 1))             # done is never overdue
+    assert not coverage.overdue(TASKS[4], TODAY)                          # recurring: no deadline
+    assert not coverage.overdue(TASKS[3], dt.date(2026, 3, 31))           # due today: not yet late
 
 
 def test_shorten_cuts_at_a_word():
