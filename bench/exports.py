@@ -36,6 +36,7 @@ def main() -> None:
     import io
     from papi_data import analytics, deck, export, provinces, views
     from papi_data.i18n import t
+    from papi_data.db import deck_inputs
     from papi_data.db.scores import get_store
     store = get_store()
     store.scores()                               # seeding is not part of a deck
@@ -44,8 +45,9 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     first = True
     for code, year, lang in DECKS:
-        cold, raw = timed(lambda: deck.build(store, code, year, lang))
-        warm = [timed(lambda: deck.build(store, code, year, lang))[0] for _ in range(a.repeat)]
+        cold, raw = timed(lambda: deck.build(code, year, lang, **deck_inputs.load(store, code, year)))
+        warm = [timed(lambda: deck.build(code, year, lang, **deck_inputs.load(store, code, year)))[0]
+                for _ in range(a.repeat)]
         n = len(Presentation(io.BytesIO(raw)).slides)
         label = f"{provinces.name(code, year, lang)} {year} ({lang})"
         print(f"| {label} | {n} | {cold:.2f} s{' (first in process)' if first else ''} | "

@@ -147,6 +147,7 @@ def cmd_gaps(a) -> int:
 
 def cmd_deck(a) -> int:
     from . import deck
+    from .db import deck_inputs
     _check_year(a.year)
     code = _province(a.province, a.year)
     template = None
@@ -158,7 +159,7 @@ def cmd_deck(a) -> int:
     try:
         if template is not None:
             deck.check_template(template)
-        data = deck.build(get_store(), code, a.year, a.lang, template)
+        data = deck.build(code, a.year, a.lang, template, **deck_inputs.load(get_store(), code, a.year))
     except (ValueError, KeyError) as e:
         raise UserError(f"Cannot build the deck from that template: {e}") from None
     try:

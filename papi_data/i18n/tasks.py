@@ -1,4 +1,4 @@
-"""Strings of plan tasks: import errors, where they are, column names."""
+"""Strings of plan tasks: import errors, where they are, column names; the deck's task-status slide."""
 
 STRINGS = {
     "task_no_table": {"vi": "không tìm thấy bảng nhiệm vụ (cần các cột Số TT, Nhiệm vụ, Cơ quan chủ trì, Thời gian hoàn thành)",
@@ -44,4 +44,14 @@ STRINGS = {
                                "and {next}; the two do not compare."},
     "task_moved_caveat": {"vi": "Đây là diễn biến của các chỉ số sau kế hoạch, không phải bằng chứng về tác động của nhiệm vụ.",
                           "en": "This is what the indicators did after the plan, not proof of the tasks' effect."},
+    # the deck's task-status slide
+    "deck_tasks": {"vi": "Tiến độ thực hiện nhiệm vụ", "en": "Progress of the plan's tasks"},
+    "deck_task_done": {"vi": "Đã hoàn thành", "en": "Done"},
+    "deck_task_in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "deck_task_not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
+    "deck_task_overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "deck_tasks_overdue": {"vi": "Nhiệm vụ quá hạn (đến ngày {date})", "en": "Overdue tasks (as of {date})"},
+    "deck_tasks_none_overdue": {"vi": "Không có nhiệm vụ quá hạn.", "en": "No task is overdue."},
+    "deck_tasks_more": {"vi": "… và {n} nhiệm vụ quá hạn khác",
+                        "en": "… and {n} more overdue tasks"},
 }

@@ -15,6 +15,7 @@ from pptx.util import Emu
 from papi_data import analytics, codebook, deck, gaps
 from papi_data.db import targets as target_store
 from papi_data.analytics import tier_name
+from papi_data.db import deck_inputs
 from papi_data.i18n import fmt, t
 from tests.conftest import ROOT
 
@@ -33,12 +34,17 @@ def stats(store):
 
 @pytest.fixture(scope="module")
 def vi2018(store):
-    return Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2018, "vi")))
+    return Presentation(io.BytesIO(build(store, LAO_CAI, 2018, "vi")))
 
 
 @pytest.fixture(scope="module")
 def en2019(store):
-    return Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2019, "en")))
+    return Presentation(io.BytesIO(build(store, LAO_CAI, 2019, "en")))
+
+
+def build(store, code, year, lang, template=None, **kw) -> bytes:
+    """The deck from the store, as the command line builds it."""
+    return deck.build(code, year, lang, template, **deck_inputs.load(store, code, year), **kw)
 
 
 def texts(slide) -> str:
@@ -174,7 +180,7 @@ def test_targets_against_results(store, en2019, e):
 def test_chart_labels_write_numbers_for_the_language(store, e):
     """Bars and points carry labels written as the deck's language writes
     numbers (a chart's own number format would follow the viewer's locale)."""
-    vi = Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2019, "vi")))
+    vi = Presentation(io.BytesIO(build(store, LAO_CAI, 2019, "vi")))
     total, _ = charts(find(vi, t("tgt_chart_title", "vi", year=2019))[0])
     labels = [p.data_label.text_frame.text for p in total.plots[0].series[0].points]
     assert labels == ["45,06"]
@@ -205,7 +211,7 @@ def test_sources_slide_names_the_release(vi2018):
 
 
 def test_a_province_not_scored_says_so(store):
-    prs = Presentation(io.BytesIO(deck.build(store, 87, 2014, "vi")))      # Đồng Tháp 2014: not scored
+    prs = Presentation(io.BytesIO(build(store, 87, 2014, "vi")))      # Đồng Tháp 2014: not scored
     head = texts(find(prs, "Kết quả chung")[0])
     assert "Đồng Tháp" in head and "44" not in head
     for part in ("Kết quả chung", "Các chỉ số nội dung, PAPI 2014", "yếu nhất"):   # no blank slides
@@ -220,7 +226,7 @@ def test_template_layouts_are_used(store):
     tpl.slides.add_slide(tpl.slide_layouts[1]).shapes.title.text = "Trang mẫu cần bỏ"
     buf = io.BytesIO()
     tpl.save(buf)
-    prs = Presentation(io.BytesIO(deck.build(store, LAO_CAI, 2018, "vi", buf.getvalue())))
+    prs = Presentation(io.BytesIO(build(store, LAO_CAI, 2018, "vi", buf.getvalue())))
     assert (prs.slide_width, prs.slide_height) == (Emu(9144000), Emu(6858000))
     names = {lay.name for lay in prs.slide_layouts}
     assert prs.slides[0].slide_layout.name == "Tỉnh — Tiêu đề"
@@ -267,7 +273,7 @@ def test_command_line_writes_the_deck(tmp_path):
 @pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdfinfo"),
                     reason="LibreOffice Impress and poppler-utils not installed; .ci/run installs them")
 def test_libreoffice_opens_the_deck_with_one_page_per_slide(store, tmp_path):
-    raw = deck.build(store, LAO_CAI, 2019, "vi")
+    raw = build(store, LAO_CAI, 2019, "vi")
     n = len(Presentation(io.BytesIO(raw)).slides)
     src = tmp_path / "deck.pptx"
     src.write_bytes(raw)

@@ -10,11 +10,11 @@ import io
 import pytest
 from pptx import Presentation
 
-from papi_data import analytics, deck
+from papi_data import analytics
 from papi_data.i18n import fmt
 from papi_data.db.scores import Store
 from tests.unit import release_2025 as R
-from tests.unit.test_deck import charts, find, texts
+from tests.unit.test_deck import build, charts, find, texts
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def _tot(e, code):
 
 def test_merged_unit_deck_shows_former_provinces_side_by_side(released):
     store, e = released
-    prs = Presentation(io.BytesIO(deck.build(store, 15, 2025, "vi")))      # new Lào Cai (Yên Bái's old code)
+    prs = Presentation(io.BytesIO(build(store, 15, 2025, "vi")))      # new Lào Cai (Yên Bái's old code)
     head = texts(find(prs, "Kết quả chung")[0])
     assert "/34" in head and "Lào Cai + Yên Bái" in head and "Yên Bái (cũ)" in head
     score, rank = charts(find(prs, "Diễn biến")[0])
@@ -50,7 +50,7 @@ def test_merged_unit_deck_shows_former_provinces_side_by_side(released):
 @pytest.mark.parametrize("code", sorted(R.REUSED))
 def test_no_reused_code_deck_draws_the_old_holder_as_itself(released, code):
     store, _ = released
-    prs = Presentation(io.BytesIO(deck.build(store, code, 2025, "en")))
+    prs = Presentation(io.BytesIO(build(store, code, 2025, "en")))
     score, _rank = charts(find(prs, "Trend")[0])
     series = {s.name: list(s.values) for s in score.plots[0].series}
     own = next(iter(series))
@@ -61,7 +61,7 @@ def test_no_reused_code_deck_draws_the_old_holder_as_itself(released, code):
 
 def test_unchanged_unit_deck_keeps_one_line_and_both_ranks(released):
     store, e = released
-    prs = Presentation(io.BytesIO(deck.build(store, 1, 2025, "en")))        # Hà Nội
+    prs = Presentation(io.BytesIO(build(store, 1, 2025, "en")))        # Hà Nội
     head = texts(find(prs, "Headline")[0])
     tot = _tot(e, 1)
     assert fmt(tot.loc[2025, "value"] - tot.loc[2024, "value"], "en", sign=True) in head

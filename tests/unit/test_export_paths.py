@@ -148,7 +148,8 @@ def test_deck_chart_workbooks(hostile_db, monkeypatch):
     real = provinces.name
     monkeypatch.setattr(provinces, "name", lambda code, year, lang="vi": HOSTILE[0] if code == 10 else
                         real(code, year, lang))
-    raw = deck.build(s, 10, 2019, "vi")
+    from papi_data.db import deck_inputs
+    raw = deck.build(10, 2019, "vi", **deck_inputs.load(s, 10, 2019))
     z = zipfile.ZipFile(io.BytesIO(raw))
     embedded = [n for n in z.namelist() if n.startswith("ppt/embeddings/") and n.endswith(".xlsx")]
     assert embedded

@@ -191,7 +191,8 @@ def test_tier_target_near_the_cut_says_so(enriched):
 def test_deck_headline_says_published_and_names_unranked(store):
     from pptx import Presentation
     from papi_data import deck
-    prs = Presentation(io.BytesIO(deck.build(store, VINH_PHUC, 2023, "vi")))
+    from papi_data.db import deck_inputs
+    prs = Presentation(io.BytesIO(deck.build(VINH_PHUC, 2023, "vi", **deck_inputs.load(store, VINH_PHUC, 2023))))
     head = next(s for s in prs.slides if s.shapes.title is not None and "Kết quả" in s.shapes.title.text
                 or any(sh.has_text_frame and sh.text_frame.text == "Xếp hạng" for sh in s.shapes))
     text = "\n".join(sh.text_frame.text for sh in head.shapes if sh.has_text_frame)
