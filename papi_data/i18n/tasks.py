@@ -45,3 +45,41 @@ STRINGS = {
     "task_moved_caveat": {"vi": "Đây là diễn biến của các chỉ số sau kế hoạch, không phải bằng chứng về tác động của nhiệm vụ.",
                           "en": "This is what the indicators did after the plan, not proof of the tasks' effect."},
 }
+
+STRINGS.update({
+    # statuses, and the store's field names in "too long" messages
+    "task_status_not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
+    "task_status_in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "task_status_done": {"vi": "Đã hoàn thành", "en": "Done"},
+    "task_overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "task_recurring": {"vi": "Thường xuyên", "en": "Recurring"},
+    "db_field_plan_ref": {"vi": "Số hiệu kế hoạch", "en": "The plan reference"},
+    "db_field_task_no": {"vi": "Số thứ tự nhiệm vụ", "en": "The task number"},
+    "db_field_due_text": {"vi": "Thời gian hoàn thành", "en": "The deadline"},
+    "db_field_evidence": {"vi": "Đường dẫn minh chứng", "en": "The evidence link"},
+    # the tasks table
+    "task_col_status": {"vi": "Trạng thái", "en": "Status"},
+    "task_col_indicators": {"vi": "Chỉ số liên quan", "en": "Indicators"},
+    "task_col_note": {"vi": "Ghi chú", "en": "Note"},
+    "task_col_evidence": {"vi": "Minh chứng", "en": "Evidence"},
+    # command line
+    "task_cli_read": {"vi": "Đã đọc {n} nhiệm vụ từ {file}.", "en": "Read {n} task(s) from {file}."},
+    "task_cli_dry_run": {"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing was written."},
+    "task_cli_saved": {"vi": "Đã lưu kế hoạch {ref} của {province} năm {year}: thêm {added}, cập nhật {updated}, "
+                             "bỏ {removed} nhiệm vụ.",
+                       "en": "Saved plan {ref} of {province} for {year}: {added} added, {updated} updated, "
+                             "{removed} removed."},
+    "task_cli_none": {"vi": "Chưa có nhiệm vụ nào của {province} năm {year}. Nhập kế hoạch: "
+                            "python -m papi_data tasks import TỆP --province \"{province}\" --year {year}",
+                      "en": "No tasks for {province} in {year}. Import the plan: "
+                            "python -m papi_data tasks import FILE --province \"{province}\" --year {year}"},
+    "task_cli_no_task": {"vi": "Không có nhiệm vụ số {no} trong kế hoạch của {province} năm {year}.",
+                         "en": "No task number {no} in the plan of {province} for {year}."},
+    "task_cli_set": {"vi": "Nhiệm vụ {no}: {status}.", "en": "Task {no}: {status}."},
+    "task_cli_no_results": {"vi": "Chưa có kết quả PAPI nào của {province} trước năm {year}.",
+                            "en": "No PAPI results for {province} before {year}."},
+    "task_cli_weak": {"vi": "Chỉ số yếu năm {year} ({n}):", "en": "Weak indicators in {year} ({n}):"},
+    "task_cli_unaddressed": {"vi": "Chỉ số yếu chưa có nhiệm vụ nào: {codes}",
+                             "en": "Weak indicators no task addresses: {codes}"},
+    "task_cli_no_tasks_for": {"vi": "chưa có nhiệm vụ", "en": "no task"},
+})
