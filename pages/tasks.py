@@ -25,7 +25,8 @@ code = state.selectbox(t("province", lang), options, key="province", default=exp
 plans = task_store.plans(store)
 latest = max(data.years())
 with_tasks = sorted({y for p, y, _n in plans if p == code})
-plan_year = state.selectbox(t("task_plan_year", lang), list(range(latest + 1, 2011, -1)), key="plan_year",
+plan_year = state.selectbox(t("task_plan_year", lang), sorted({*range(2012, latest + 2), *with_tasks}, reverse=True),
+                            key="plan_year",
                             default=with_tasks[-1] if with_tasks else latest + 1)
 today = dt.date.today()
 tasks = task_store.load(store, code, plan_year)

@@ -42,11 +42,15 @@ def _where(code: int, plan_year: int, table=plan_tasks):
     return (table.c.province_code == int(code)) & (table.c.plan_year == int(plan_year))
 
 
+def _load(c, code: int, plan_year: int) -> list[Task]:
+    rows = c.execute(sa.select(plan_tasks).where(_where(code, plan_year))).all()
+    return sorted((_task(r) for r in rows), key=lambda t: _order(t.no))
+
+
 def load(store: Store, code: int, plan_year: int) -> list[Task]:
     """The stored tasks of province `code`'s plan for `plan_year`, by number."""
     with store.engine.connect() as c:
-        rows = c.execute(sa.select(plan_tasks).where(_where(code, plan_year))).all()
-    return sorted((_task(r) for r in rows), key=lambda t: _order(t.no))
+        return _load(c, code, plan_year)
 
 
 def plan_ref(store: Store, code: int, plan_year: int) -> str:
@@ -71,8 +75,12 @@ def _update_row(t: Task, code: int, plan_year: int, action: str, user: str, now)
 def merged(store: Store, code: int, plan_year: int, tasks: list[Task]) -> list[Task]:
     """What an import of `tasks` would store: recorded statuses, notes,
     evidence and links kept by number; links suggested where none exist."""
-    old = {t.no: t for t in load(store, code, plan_year)}
-    out = merge(list(old.values()), tasks)
+    return _merged(load(store, code, plan_year), plan_year, tasks)
+
+
+def _merged(stored: list[Task], plan_year: int, tasks: list[Task]) -> list[Task]:
+    old = {t.no: t for t in stored}
+    out = merge(stored, tasks)
     out = [replace(t, indicators=old[t.no].indicators) if t.no in old and old[t.no].indicators else t for t in out]
     return links.link(out, plan_year)
 
@@ -82,10 +90,12 @@ def save_import(store: Store, code: int, plan_year: int, tasks: list[Task], plan
     """Store a plan's tasks (a first import or a re-import); returns counts
     {"added", "updated", "removed"}. FieldTooLong before anything is written."""
     user, now = user or current_user(), _now()
-    new = merged(store, code, plan_year, tasks)
-    rows = [_row(t, code, plan_year, plan_ref, user, now) for t in new]
-    check_lengths(plan_tasks, rows)
+    check_lengths(plan_tasks, [_row(t, code, plan_year, plan_ref, user, now) for t in tasks])
     with store.engine.begin() as c:
+        store._write_lock(c)        # one writer at a time; the data version itself is left as it is
+        new = _merged(_load(c, code, plan_year), plan_year, tasks)
+        rows = [_row(t, code, plan_year, plan_ref, user, now) for t in new]
+        check_lengths(plan_tasks, rows)
         have = {r.no: r.id for r in c.execute(sa.select(plan_tasks.c.no, plan_tasks.c.id)
                                                .where(_where(code, plan_year))).all()}
         gone = [no for no in have if no not in {t.no for t in new}]
@@ -107,14 +117,15 @@ def save_import(store: Store, code: int, plan_year: int, tasks: list[Task], plan
 def _change(store: Store, code: int, plan_year: int, no: str, action: str, user: str | None, **values) -> Task:
     """Write new values of one task and its history row; returns the task."""
     user, now = user or current_user(), _now()
-    current = {t.no: t for t in load(store, code, plan_year)}
-    if str(no) not in current:
-        raise KeyError(f"No task {no} in the plan of province {code} for {plan_year}.")
-    t = replace(current[str(no)], **values)
-    row = _row(t, code, plan_year, "", user, now)
-    check_lengths(plan_tasks, row)
-    check_lengths(task_updates, _update_row(t, code, plan_year, action, user, now))
     with store.engine.begin() as c:
+        store._write_lock(c)
+        current = {t.no: t for t in _load(c, code, plan_year)}
+        if str(no) not in current:
+            raise KeyError(f"No task {no} in the plan of province {code} for {plan_year}.")
+        t = replace(current[str(no)], **values)
+        row = _row(t, code, plan_year, "", user, now)
+        check_lengths(plan_tasks, row)
+        check_lengths(task_updates, _update_row(t, code, plan_year, action, user, now))
         c.execute(plan_tasks.update().where(_where(code, plan_year) & (plan_tasks.c.no == t.no))
                   .values(**{k: row[k] for k in ("status", "note", "evidence", "indicators", "updated_at",
                                                  "updated_by")}))
