@@ -19,6 +19,7 @@ PAGES = [
     ("pages/profile.py", "profile", "page_profile", ":material/location_city:"),
     ("pages/compare.py", "compare", "page_compare", ":material/compare_arrows:"),
     ("pages/targets.py", "targets", "page_targets", ":material/flag:"),
+    ("pages/tasks.py", "tasks", "page_tasks", ":material/task_alt:"),
     ("pages/home.py", "home", "page_home", ":material/table_chart:"),
     ("pages/data.py", "data", "page_data", ":material/upload_file:"),
 ]

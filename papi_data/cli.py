@@ -217,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .ingest import commands as ingest_commands  # import, history, rollback, hash-password
     ingest_commands.register(sub, UserError)
+
+    from .tasks import commands as task_commands  # tasks import | list | set | coverage
+    task_commands.register(sub, UserError)
     return p
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from .schema import province_aliases, schema_meta, target_changes, targets
+from .schema import plan_tasks, province_aliases, schema_meta, target_changes, targets, task_updates
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v2_targets(c) -> None:
@@ -25,7 +25,13 @@ def _v3_aliases(c) -> None:
     province_aliases.create(c, checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable] = {2: _v2_targets, 3: _v3_aliases}
+def _v4_tasks(c) -> None:
+    """Version 4 adds plan tasks and their update history."""
+    plan_tasks.create(c, checkfirst=True)
+    task_updates.create(c, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable] = {2: _v2_targets, 3: _v3_aliases, 4: _v4_tasks}
 
 
 def upsert_meta(c, key: str, value: str) -> None:

@@ -104,3 +104,44 @@ official_groups = sa.Table(
     sa.Column("imported_by", sa.String(255), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False, default=True),
 )
+
+# Plan tasks (papi_data/db/tasks.py): a province's plan appendix, one row per
+# task number, with its status; every import and update also lands in
+# task_updates, the history (its largest id is the tasks' version).
+plan_tasks = sa.Table(
+    "plan_tasks", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("province_code", sa.Integer, nullable=False),
+    sa.Column("plan_year", sa.Integer, nullable=False),
+    sa.Column("plan_ref", sa.String(255), nullable=False, default=""),   # "99/KH-UBND" or the file name
+    sa.Column("no", sa.String(32), nullable=False),
+    sa.Column("task", sa.Text, nullable=False),
+    sa.Column("lead", sa.Text, nullable=False, default=""),
+    sa.Column("partners", sa.Text, nullable=False, default=""),
+    sa.Column("due", sa.Date, nullable=True),
+    sa.Column("recurring", sa.Boolean, nullable=False, default=False),
+    sa.Column("due_text", sa.String(255), nullable=False, default=""),
+    sa.Column("indicators", sa.String(512), nullable=False, default=""),  # comma-joined codes
+    sa.Column("status", sa.String(16), nullable=False, default="not_started"),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("evidence", sa.String(2048), nullable=False, default=""),
+    sa.Column("updated_at", sa.DateTime(timezone=False), nullable=False),
+    sa.Column("updated_by", sa.String(255), nullable=False),
+    sa.UniqueConstraint("province_code", "plan_year", "no", name="uq_plan_tasks_no"),
+)
+
+task_updates = sa.Table(
+    "task_updates", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("province_code", sa.Integer, nullable=False),
+    sa.Column("plan_year", sa.Integer, nullable=False),
+    sa.Column("no", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),   # import | update | links | remove
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("evidence", sa.String(2048), nullable=False, default=""),
+    sa.Column("indicators", sa.String(512), nullable=False, default=""),
+    sa.Column("changed_at", sa.DateTime(timezone=False), nullable=False),
+    sa.Column("changed_by", sa.String(255), nullable=False),
+    sa.Index("ix_task_updates_task", "province_code", "plan_year", "no"),
+)

@@ -41,7 +41,9 @@ class FieldTooLong(ValueError):
 
     FIELDS = {"created_by": "db_field_user", "rolled_back_by": "db_field_user", "changed_by": "db_field_user",
               "file_name": "db_field_file", "source": "db_field_source", "indicator": "db_field_indicator",
-              "plan_number": "db_field_plan_number", "plan_date": "db_field_plan_date", "kind": "db_field_kind"}
+              "plan_number": "db_field_plan_number", "plan_date": "db_field_plan_date", "kind": "db_field_kind",
+              "plan_ref": "db_field_plan_ref", "no": "db_field_task_no", "due_text": "db_field_due_text",
+              "evidence": "db_field_evidence", "updated_by": "db_field_user"}
 
     def __init__(self, table: str, column: str, length: int, limit: int):
         self.table, self.column, self.length, self.limit = table, column, length, limit

@@ -55,3 +55,116 @@ STRINGS = {
     "deck_tasks_more": {"vi": "… và {n} nhiệm vụ quá hạn khác",
                         "en": "… and {n} more overdue tasks"},
 }
+
+STRINGS.update({
+    # statuses, and the store's field names in "too long" messages
+    "task_status_not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
+    "task_status_in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "task_status_done": {"vi": "Đã hoàn thành", "en": "Done"},
+    "task_overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "task_recurring": {"vi": "Thường xuyên", "en": "Recurring"},
+    "db_field_plan_ref": {"vi": "Số hiệu kế hoạch", "en": "The plan reference"},
+    "db_field_task_no": {"vi": "Số thứ tự nhiệm vụ", "en": "The task number"},
+    "db_field_due_text": {"vi": "Thời gian hoàn thành", "en": "The deadline"},
+    "db_field_evidence": {"vi": "Đường dẫn minh chứng", "en": "The evidence link"},
+    # the tasks table
+    "task_col_status": {"vi": "Trạng thái", "en": "Status"},
+    "task_col_indicators": {"vi": "Chỉ số liên quan", "en": "Indicators"},
+    "task_col_note": {"vi": "Ghi chú", "en": "Note"},
+    "task_col_evidence": {"vi": "Minh chứng", "en": "Evidence"},
+    # command line
+    "task_cli_read": {"vi": "Đã đọc {n} nhiệm vụ từ {file}.", "en": "Read {n} task(s) from {file}."},
+    "task_cli_dry_run": {"vi": "Chạy thử: chưa ghi gì.", "en": "Dry run: nothing was written."},
+    "task_cli_saved": {"vi": "Đã lưu kế hoạch {ref} của {province} năm {year}: thêm {added}, cập nhật {updated}, "
+                             "bỏ {removed} nhiệm vụ.",
+                       "en": "Saved plan {ref} of {province} for {year}: {added} added, {updated} updated, "
+                             "{removed} removed."},
+    "task_cli_none": {"vi": "Chưa có nhiệm vụ nào của {province} năm {year}. Nhập kế hoạch: "
+                            "python -m papi_data tasks import TỆP --province \"{province}\" --year {year}",
+                      "en": "No tasks for {province} in {year}. Import the plan: "
+                            "python -m papi_data tasks import FILE --province \"{province}\" --year {year}"},
+    "task_cli_no_task": {"vi": "Không có nhiệm vụ số {no} trong kế hoạch của {province} năm {year}.",
+                         "en": "No task number {no} in the plan of {province} for {year}."},
+    "task_cli_set": {"vi": "Nhiệm vụ {no}: {status}.", "en": "Task {no}: {status}."},
+    "task_cli_no_results": {"vi": "Chưa có kết quả PAPI nào của {province} trước năm {year}.",
+                            "en": "No PAPI results for {province} before {year}."},
+    "task_cli_weak": {"vi": "Chỉ số yếu năm {year} ({n}):", "en": "Weak indicators in {year} ({n}):"},
+    "task_cli_unaddressed": {"vi": "Chỉ số yếu chưa có nhiệm vụ nào: {codes}",
+                             "en": "Weak indicators no task addresses: {codes}"},
+    "task_cli_no_tasks_for": {"vi": "chưa có nhiệm vụ", "en": "no task"},
+})
+
+STRINGS.update({
+    # the tasks page
+    "page_tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "task_title": {"vi": "Nhiệm vụ kế hoạch PAPI: {province}, năm {year}",
+                   "en": "PAPI plan tasks: {province}, {year}"},
+    "task_intro": {"vi": "Các nhiệm vụ trong phụ lục kế hoạch nâng cao Chỉ số PAPI của tỉnh, cơ quan chủ trì, thời hạn, "
+                         "tiến độ và các chỉ số PAPI mà nhiệm vụ hướng tới.",
+                   "en": "The tasks of the province's plan to improve its PAPI results: lead agency, deadline, "
+                         "progress and the PAPI indicators each task addresses."},
+    "task_plan_year": {"vi": "Năm kế hoạch", "en": "Plan year"},
+    "task_none": {"vi": "Chưa có nhiệm vụ nào của {province} cho kế hoạch năm {year}.",
+                  "en": "No tasks of {province} for the {year} plan yet."},
+    "task_none_how": {"vi": "Chuyên viên phân tích có thể tải lên phụ lục nhiệm vụ của kế hoạch (.docx, .xlsx hoặc "
+                            ".csv) ở mục **Cập nhật nhiệm vụ** bên dưới, hoặc dùng lệnh:",
+                      "en": "An analyst can upload the plan's task appendix (.docx, .xlsx or .csv) under "
+                            "**Update tasks** below, or run:"},
+    "task_plans_stored": {"vi": "Các kế hoạch đã có nhiệm vụ", "en": "Plans with tasks"},
+    "task_plan_caption": {"vi": "Kế hoạch {ref}: {n} nhiệm vụ. Quá hạn tính đến ngày {today}.",
+                          "en": "Plan {ref}: {n} tasks. Overdue as of {today}."},
+    "task_m_total": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "task_group_by": {"vi": "Xem theo", "en": "Group by"},
+    "task_group_none": {"vi": "Danh sách nhiệm vụ", "en": "Task list"},
+    "task_group_lead": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
+    "task_group_indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "task_col_indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "task_col_count": {"vi": "Số nhiệm vụ", "en": "Tasks"},
+    "task_col_tasks": {"vi": "Nhiệm vụ số", "en": "Task numbers"},
+    "task_col_value": {"vi": "Điểm", "en": "Score"},
+    "task_col_tier": {"vi": "Nhóm", "en": "Group"},
+    "task_col_change": {"vi": "Thay đổi so với lần trước (năm)", "en": "Change since the previous (year)"},
+    "task_col_why": {"vi": "Lý do", "en": "Why"},
+    "task_why_low": {"vi": "nhóm thấp", "en": "low group"},
+    "task_why_falling": {"vi": "giảm điểm", "en": "falling"},
+    "task_source": {"vi": "Nguồn: kế hoạch {ref} của UBND tỉnh; tiến độ do Sở Nội vụ cập nhật.",
+                    "en": "Source: the provincial People's Committee's plan {ref}; progress as recorded by the "
+                          "Department of Home Affairs."},
+    "task_cov_title": {"vi": "Các chỉ số yếu và nhiệm vụ hướng tới", "en": "Weak indicators and the tasks addressing them"},
+    "task_cov_help": {"vi": "Chỉ số yếu trong kết quả PAPI {year}: thuộc hai nhóm thấp nhất, hoặc giảm điểm so với "
+                            "lần đo trước có thể so sánh.",
+                      "en": "Weak indicators in the PAPI {year} results: in the bottom two groups, or lower than in "
+                            "the previous comparable year."},
+    "task_cov_none_weak": {"vi": "Không có chỉ số yếu nào trong kết quả {year}.",
+                           "en": "No weak indicators in the {year} results."},
+    "task_cov_no_results": {"vi": "Chưa có kết quả PAPI nào của tỉnh trước năm {year}.",
+                            "en": "No PAPI results for the province before {year}."},
+    "task_cov_unaddressed": {"vi": "Chỉ số yếu chưa có nhiệm vụ nào hướng tới: {names}",
+                             "en": "Weak indicators no task addresses: {names}"},
+    "task_cov_all": {"vi": "Mỗi chỉ số yếu đều có ít nhất một nhiệm vụ hướng tới.",
+                     "en": "Every weak indicator has at least one task addressing it."},
+    "task_moved_title": {"vi": "Các chỉ số liên quan sau kế hoạch", "en": "The linked indicators after the plan"},
+    "task_moved_tasks": {"vi": "nhiệm vụ {nos}", "en": "tasks {nos}"},
+    "task_edit_title": {"vi": "Cập nhật nhiệm vụ", "en": "Update tasks"},
+    "task_edit_locked": {"vi": "Chỉ chuyên viên phân tích được cập nhật nhiệm vụ.",
+                         "en": "Only analysts may update tasks."},
+    "task_pick": {"vi": "Nhiệm vụ", "en": "Task"},
+    "task_note": {"vi": "Ghi chú", "en": "Note"},
+    "task_evidence": {"vi": "Đường dẫn minh chứng", "en": "Evidence link"},
+    "task_links": {"vi": "Chỉ số PAPI nhiệm vụ hướng tới", "en": "PAPI indicators the task addresses"},
+    "task_save": {"vi": "Lưu", "en": "Save"},
+    "task_saved": {"vi": "Đã lưu nhiệm vụ {no}: {status}.", "en": "Saved task {no}: {status}."},
+    "task_upload": {"vi": "Tải lên phụ lục nhiệm vụ của kế hoạch", "en": "Upload the plan's task appendix"},
+    "task_upload_help": {"vi": "Tải lên lại kế hoạch đã sửa sẽ cập nhật nhiệm vụ theo số thứ tự; trạng thái, ghi chú, "
+                               "minh chứng và chỉ số đã gắn được giữ nguyên.",
+                         "en": "Uploading a corrected plan again updates the tasks by number; statuses, notes, "
+                               "evidence and indicator links already recorded are kept."},
+    "task_preview": {"vi": "Đọc được {n} nhiệm vụ từ {file}. Kiểm tra các chỉ số được gợi ý, rồi lưu.",
+                     "en": "Read {n} tasks from {file}. Check the suggested indicators, then save."},
+    "task_plan_ref": {"vi": "Số hiệu kế hoạch", "en": "Plan reference"},
+    "task_import_button": {"vi": "Lưu kế hoạch", "en": "Save the plan"},
+    "task_imported": {"vi": "Đã lưu {file}: thêm {added}, cập nhật {updated}, bỏ {removed} nhiệm vụ.",
+                      "en": "Saved {file}: {added} added, {updated} updated, {removed} removed."},
+    "task_rejected": {"vi": "Không đọc được tệp, chưa ghi gì.", "en": "The file cannot be read; nothing was written."},
+    "task_history": {"vi": "Lịch sử cập nhật của nhiệm vụ {no}", "en": "Update history of task {no}"},
+})

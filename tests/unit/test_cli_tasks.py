@@ -1,0 +1,89 @@
+"""`python -m papi_data tasks ...` run as a user runs it, against its own
+SQLite store: import the Thái Nguyên 2024 plan, set a status, re-import,
+list with overdue counted at --today, coverage, a file with no task table."""
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT
+from tests.unit.task_files import plan_docx
+
+FIXTURE = ROOT / "tests" / "fixtures" / "plan_99_libreoffice.docx"
+TN = ["--province", "Thái Nguyên", "--year", "2024"]
+
+
+@pytest.fixture
+def run(tmp_path):
+    env = {**os.environ, "PAPI_DATABASE_URL": f"sqlite:///{tmp_path / 'tasks.db'}"}
+
+    def go(*args):
+        return subprocess.run([sys.executable, "-m", "papi_data", "tasks", *args], cwd=ROOT, capture_output=True,
+                              text=True, env=env, timeout=120)
+    return go
+
+
+def listed(run, *args):
+    r = run("list", *TN, "--format", "json", *args)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_import_set_reimport_keeps_the_status(run, tmp_path):
+    r = run("import", str(FIXTURE), *TN, "--ref", "99/KH-UBND", "--user", "Sở Nội vụ", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert "Read 17 task(s)" in r.stdout and "17 added" in r.stdout and "99/KH-UBND" in r.stdout
+    r = run("set", "--province", "19", "--year", "2024", "--no", "3", "--status", "done", "--note", "Đã tập huấn",
+            "--evidence", "https://snv.thainguyen.gov.vn/tin/1")
+    assert r.returncode == 0, r.stderr
+    assert "Nhiệm vụ 3: Đã hoàn thành." in r.stdout
+    again = tmp_path / "ke_hoach_99_sua.docx"
+    again.write_bytes(plan_docx())
+    r = run("import", str(again), *TN)
+    assert r.returncode == 0, r.stderr
+    assert "cập nhật 17" in r.stdout
+    rows = {d["no"]: d for d in listed(run, "--today", "2024-10-15")}
+    assert len(rows) == 17
+    assert rows["3"]["status"] == "done" and rows["3"]["note"] == "Đã tập huấn"
+    assert rows["3"]["evidence"] == "https://snv.thainguyen.gov.vn/tin/1"
+
+
+def test_list_counts_overdue_at_today_and_puts_it_first(run):
+    assert run("import", str(FIXTURE), *TN).returncode == 0
+    mid = listed(run, "--today", "2024-07-15")          # task 1 (quý II) is late; task 3 (quý III) not yet
+    assert [d["no"] for d in mid if d["overdue"]] == ["1"] and mid[0]["no"] == "1"
+    late = listed(run, "--today", "2025-01-15")
+    due = [d for d in late if d["overdue"]]
+    assert {"1", "3", "9"} <= {d["no"] for d in due} and late[:len(due)] == due
+    assert not any(d["overdue"] for d in late if d["recurring"])
+    r = run("list", *TN, "--format", "csv", "--today", "2024-07-15")
+    df = pd.read_csv(io.StringIO(r.stdout), dtype=str)
+    assert len(df) == 17 and {"status", "overdue", "indicators"} <= set(df.columns)
+    assert run("list", *TN, "--today", "2024-07-15", "--lang", "en").stdout.count("[Overdue]") == 1
+    r = run("coverage", *TN, "--format", "json")
+    cov = json.loads(r.stdout)
+    assert cov["base_year"] == 2023 and all(isinstance(w["tasks"], list) for w in cov["weak"])
+    assert set(cov["unaddressed"]) == {w["indicator"] for w in cov["weak"] if not w["tasks"]}
+
+
+def test_a_file_with_no_task_table_exits_2_and_writes_nothing(run, tmp_path):
+    bad = tmp_path / "ke_hoach_khong_bang.docx"
+    bad.write_bytes(plan_docx(with_table=False))
+    r = run("import", str(bad), *TN, "--lang", "en")
+    assert r.returncode == 2
+    assert "ke_hoach_khong_bang.docx" in r.stderr and "no task table found" in r.stderr
+    r = run("list", *TN)
+    assert r.returncode == 2 and "tasks import" in r.stderr
+
+
+def test_dry_run_writes_nothing_and_unknown_task_is_refused(run):
+    r = run("import", str(FIXTURE), *TN, "--dry-run", "--lang", "en")
+    assert r.returncode == 0 and "Dry run" in r.stdout
+    assert run("list", *TN).returncode == 2
+    assert run("import", str(FIXTURE), *TN).returncode == 0
+    r = run("set", *TN, "--no", "42", "--status", "done", "--lang", "en")
+    assert r.returncode == 2 and "No task number 42" in r.stderr
