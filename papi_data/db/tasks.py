@@ -21,7 +21,8 @@ import sqlalchemy as sa
 from ..tasks import links
 from ..tasks.model import STATUSES, Task, merge
 from .schema import plan_tasks, task_updates
-from .scores import Store, _now, check_lengths, current_user
+from .common import current_user, now as _now
+from .scores import Store, check_lengths
 
 
 def _task(r) -> Task:
