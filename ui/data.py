@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from papi_data import analytics
+from papi_data import analytics, screens
 from papi_data.db.scores import Store, get_store
 
 
@@ -84,8 +84,9 @@ def clear() -> None:
     _enriched.clear()
     _stats.clear()
     _ranking.clear()
-    _view.clear()
-    _targets_view.clear()
+    _frames.clear()
+    _targets.clear()
+    _screen.clear()
     try:
         if st.session_state.get(_PIN) is not None:
             st.session_state[_PIN] = None       # the rest of this run reads the new data
@@ -104,27 +105,42 @@ def ranking(year: int, indicator: str) -> pd.DataFrame:
     return _ranking(v, year, indicator, frame)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _view(v: int, name: str, args: tuple, _scores: pd.DataFrame):
-    from papi_data import views
-    return getattr(views, name)(_enriched(v, _scores), _stats(v, _scores), *args)
+# The frames a screen is built from, one holder per data (and targets)
+# version, so the years and target pairs it derives are computed once.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _frames(v: int, tv: int | None, _scores: pd.DataFrame) -> screens.Frames:
+    return screens.Frames(_enriched(v, _scores), _stats(v, _scores), None if tv is None else _targets(tv))
 
 
-def view(name: str, *args):
-    """A page's content for these choices (papi_data.views), built once per
-    data version and shared by every session: a rerun only draws it."""
-    v, frame = _snapshot()
-    return _view(v, name, tuple(args), frame)
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _targets(tv: int) -> pd.DataFrame:
+    from papi_data import targets
+    return targets.load(store())
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _targets_view(v: int, tv: int, code: int, year: int, lang: str, _scores: pd.DataFrame):
-    from papi_data import targets, views
-    return views.targets(_enriched(v, _scores), targets.load(store(), code, year), code, year, lang)
-
-
-def targets_view(code: int, year: int, lang: str):
-    """The targets page's content, rebuilt when scores or targets change."""
+def _versions(with_targets: bool) -> tuple[int, int | None, pd.DataFrame]:
     from papi_data import targets
     v, frame = _snapshot()
-    return _targets_view(v, targets.version(store()), code, year, lang, frame)
+    return v, targets.version(store()) if with_targets else None, frame
+
+
+def frames(with_targets: bool = False) -> screens.Frames:
+    """This run's frames (with the active targets when asked): what the
+    screens are built from and their defaults resolved against."""
+    v, tv, frame = _versions(with_targets)
+    return _frames(v, tv, frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _screen(v: int, tv: int | None, query: screens.Query, _scores: pd.DataFrame) -> screens.Model:
+    return screens.build(query, _frames(v, tv, _scores))
+
+
+def screen(query: screens.Query) -> screens.Model:
+    """A page's content for these choices (papi_data.screens), built once
+    per data (and targets) version and shared by every session: a rerun
+    only draws it. The query is resolved first, so a default choice and
+    the same choice spelled out share one entry."""
+    v, tv, frame = _versions(query.needs_targets)
+    query = query.resolve(_frames(v, tv, frame))
+    return _screen(v, tv, query, frame)
