@@ -109,4 +109,4 @@ else:
         if counts is not None:
             saved(t("tgt_imported", lang, file=up.name, **counts))
     with st.expander(t("tgt_history", lang)):
-        show_table(targets.changes(store).tail(200), key="tgt_changes", source="", width="stretch")
+        show_table(data.target_changes().tail(200), key="tgt_changes", source="", width="stretch")

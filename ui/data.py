@@ -24,11 +24,13 @@ def store() -> Store:
 
 
 _PIN = "_data_snapshot"
+_TARGETS_PIN = "_targets_version"
 
 
 def begin_run() -> None:
     """Start of a page run (the router): the next read takes a new snapshot."""
     st.session_state[_PIN] = None
+    st.session_state[_TARGETS_PIN] = None
 
 
 def _snapshot() -> tuple[int, pd.DataFrame]:
@@ -43,6 +45,21 @@ def _snapshot() -> tuple[int, pd.DataFrame]:
         if pinned:
             st.session_state[_PIN] = snap
     return snap
+
+
+def _targets_version() -> int:
+    """This run's targets version (read once per routed run, like the data's)."""
+    from papi_data import targets
+    try:
+        pinned = _TARGETS_PIN in st.session_state
+        tv = st.session_state.get(_TARGETS_PIN)
+    except Exception:          # no session
+        pinned, tv = False, None
+    if tv is None:
+        tv = targets.version(store())
+        if pinned:
+            st.session_state[_TARGETS_PIN] = tv
+    return tv
 
 
 def version() -> int:
@@ -86,10 +103,13 @@ def clear() -> None:
     _ranking.clear()
     _frames.clear()
     _targets.clear()
+    _target_changes.clear()
     _screen.clear()
     try:
         if st.session_state.get(_PIN) is not None:
             st.session_state[_PIN] = None       # the rest of this run reads the new data
+        if st.session_state.get(_TARGETS_PIN) is not None:
+            st.session_state[_TARGETS_PIN] = None
     except Exception:
         pass
 
@@ -118,10 +138,20 @@ def _targets(tv: int) -> pd.DataFrame:
     return targets.load(store())
 
 
-def _versions(with_targets: bool) -> tuple[int, int | None, pd.DataFrame]:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _target_changes(tv: int) -> pd.DataFrame:
     from papi_data import targets
+    return targets.changes(store())
+
+
+def target_changes() -> pd.DataFrame:
+    """The record of target edits and imports (cached per targets version)."""
+    return _target_changes(_targets_version())
+
+
+def _versions(with_targets: bool) -> tuple[int, int | None, pd.DataFrame]:
     v, frame = _snapshot()
-    return v, targets.version(store()) if with_targets else None, frame
+    return v, _targets_version() if with_targets else None, frame
 
 
 def frames(with_targets: bool = False) -> screens.Frames:
