@@ -34,7 +34,7 @@ def main() -> None:
     a = ap.parse_args()
     from pptx import Presentation
     import io
-    from papi_data import analytics, deck, export, provinces, views
+    from papi_data import analytics, deck, export, provinces, screens
     from papi_data.i18n import t
     from papi_data.db import deck_inputs
     from papi_data.db.scores import get_store
@@ -60,7 +60,7 @@ def main() -> None:
     e = analytics.enrich(store.scores())
     stats = analytics.national_stats(store.scores())
     years = tuple(sorted(int(y) for y in e["year"].unique()))
-    fig = views.profile(e, stats, 10, 2019, "TOTAL", "vi", years)["trend"]
+    fig = screens.build(screens.profile.Query(10, 2019, "TOTAL", "vi"), screens.Frames(e, stats)).trend
     fig = export.with_source(fig, t("source_papi", "vi", years=f"{years[0]}–{years[-1]}"))
     print("\n| image | first (starts the browser) | warm median | warm best | bytes |")
     print("| --- | --- | --- | --- | --- |")

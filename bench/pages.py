@@ -39,12 +39,28 @@ sys.path.insert(0, str(ROOT))
 TMP = Path(tempfile.mkdtemp(prefix="papi-bench-pages-"))
 os.environ.setdefault("PAPI_DATABASE_URL", f"sqlite:///{TMP / 'bench.db'}")
 
-# page -> query string of the view measured (a typical leader's view).
-VIEWS = {
-    "overview": {"lang": "vi", "year": "2023", "province": "10", "indicator": "TOTAL"},
-    "profile": {"lang": "vi", "year": "2023", "province": "10", "indicator": "TOTAL"},
-    "compare": {"lang": "vi", "year": "2023", "province": "10", "provinces": "10,15,19", "indicator": "TOTAL"},
-}
+
+def screens():
+    """page -> the screen query measured (a typical leader's view): the
+    query the page builds from its URL, so the bench, the page and the
+    server's warm-up share ui.data.screen's cache."""
+    from papi_data.screens import compare, overview, profile
+    return {"overview": overview.Query(2023, "TOTAL", 10, "vi"),
+            "profile": profile.Query(10, 2023, "TOTAL", "vi"),
+            "compare": compare.Query((10, 15, 19), 2023, "TOTAL", "vi")}
+
+
+def url(query) -> dict[str, str]:
+    """The query string that opens a page on `query`."""
+    out = {"lang": query.lang, "year": str(query.year), "indicator": query.indicator}
+    code = getattr(query, "code", None) or getattr(query, "province", None) or query.codes[0]
+    out["province"] = str(code)
+    if getattr(query, "codes", None):
+        out["provinces"] = ",".join(map(str, query.codes))
+    return out
+
+
+VIEWS = {page: url(q) for page, q in screens().items()}
 
 BARE_ONE_CHART = '''
 import plotly.graph_objects as go
@@ -76,8 +92,8 @@ def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
     from papi_data.i18n import t
     from papi_data.db.scores import get_store
 
-    v = VIEWS[page]
-    lang, year, code, ind = v["lang"], int(v["year"]), int(v["province"]), v["indicator"]
+    q = screens()[page]
+    lang, year, code, ind = q.lang, q.year, int(VIEWS[page]["province"]), q.indicator
     scores = get_store().scores()
     enriched, stats = analytics.enrich(scores), analytics.national_stats(scores)
     years = sorted(int(y) for y in enriched["year"].unique())
@@ -95,7 +111,7 @@ def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
                 ("radar", (explore.radar_profiles(enriched, stats, code, year, lang), lang, "radar"), {}),
                 ("small_multiples", ({d: explore.histories(enriched, code, year, d, lang) for d in dims},
                                      stats, lang, "dims", years), {})]
-    picked = [int(c) for c in v["provinces"].split(",")]
+    picked = list(q.codes)
     series = {}
     for c in picked:
         series.update(explore.histories(enriched, c, year, ind, lang))
@@ -117,8 +133,11 @@ def median_runs(at, reruns: int) -> float:
 def apptest(reruns: int) -> dict[str, dict]:
     from streamlit.testing.v1 import AppTest
 
+    from ui import data
+
     out = {}
     for page, params in VIEWS.items():
+        data.screen(screens()[page])      # built here, drawn from the same cache entry by the page
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         for k, val in params.items():
             at.query_params[k] = val

@@ -3,6 +3,7 @@ with one-click presets for the provinces bordering one and for its region."""
 import streamlit as st
 
 from papi_data import explore, provinces
+from papi_data.screens import UnitMap, compare
 from papi_data.i18n import t
 from ui import data, era_state, sidebar, state
 from ui.charts import show_chart
@@ -16,17 +17,17 @@ st.title(t("page_compare", lang))
 # Before 2025 the user may compare the 34 units of 1 July 2025 instead (their
 # former provinces are drawn, labelled); their codes live under other URL
 # keys (?unit=, ?units_picked=) because codes are reused across the maps.
-units = provinces.era_of(year)
-if units == 63:
-    units = state.selectbox(t("units", lang), [63, 34], key="units", default=63,
-                            format_func=lambda u: t(f"units_{u}", lang))
+units = UnitMap.of_year(year)
+if units == UnitMap.PROVINCES_63:
+    units = state.selectbox(t("units", lang), list(UnitMap), key="units", default=UnitMap.PROVINCES_63,
+                            format_func=lambda u: t(f"units_{u.value}", lang))
 ny = explore.unit_year(year, units)
 new_map = ny != year
 names = provinces.names(ny, lang)
 options = explore.province_options(ny, lang)
 anchor_key, picked_key = ("unit", "units_picked") if new_map else ("province", "provinces")
-shown_map = provinces.era_of(ny)
-anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=explore.DEFAULT_PROVINCE[shown_map],
+shown = compare.Query(year=year, units=units).resolve(data.frames())   # the page's defaults on the map shown
+anchor = state.selectbox(t("province", lang), options, key=anchor_key, default=explore.default_province(options, ny),
                          format_func=lambda c: names.get(c, str(c)))
 b1, b2, _ = st.columns([2, 2, 3])
 if b1.button(t("compare_neighbours", lang, province=names[anchor]), key="neighbours_preset"):
@@ -39,7 +40,7 @@ if b2.button(t("compare_region", lang, province=names[anchor]), key="region_pres
 if st.session_state.get("compare_left_out"):
     st.caption(t("compare_neighbours_left_out", lang, names=", ".join(st.session_state.pop("compare_left_out"))))
 picked = state.multiselect(t("compare_pick", lang), options, key=picked_key,
-                           default=explore.DEFAULT_COMPARED[shown_map],
+                           default=list(shown.codes),
                            format_func=lambda c: names.get(c, str(c)), max_selections=None)
 era_state.remember(year, None if new_map else anchor)
 era_state.show_notice(year, anchor)
@@ -52,10 +53,10 @@ if len(picked) > 6:
 
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
-v = data.view("compare", tuple(picked), year, indicator, lang, tuple(years), units)
-show_chart(v["trend"], key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
+v = data.screen(compare.Query(tuple(picked), year, indicator, lang, units))
+show_chart(v.trend, key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
            note=t("total_scale_note", lang) if indicator == "TOTAL" else None)
 # The table has the page's whole width: in a half column its D5–D8 fell out of sight.
-show_chart(v["radar"], key="radar", source=t("source_papi", lang, years=year))
+show_chart(v.radar, key="radar", source=t("source_papi", lang, years=year))
 st.subheader(t("compare_table_title", lang, year=year))
-show_table(v["table"], key="compare_table", source=t("source_papi", lang, years=year), plain=True)
+show_table(v.table, key="compare_table", source=t("source_papi", lang, years=year), plain=True)

@@ -26,6 +26,8 @@ with tab_import:
         n = st.session_state.setdefault("imp_round", 0)
         if st.session_state.get("imp_done"):
             st.success(st.session_state.pop("imp_done"))
+        if st.session_state.pop("imp_stale", False):
+            st.error(t("imp_err_stale", lang))
         up = uploads.uploader(t("imp_upload", lang), ["xlsx", "csv", "txt"], key=f"imp_file_{n}", lang=lang,
                               help=t("imp_upload_help", lang))
         if up is not None:
@@ -35,10 +37,7 @@ with tab_import:
             # names the analyst mapped for this file, over those saved from earlier files
             mapped, leave_out = province_map.choices(sha)
             aliases = ingest.mapping_by_era(store, mapped)
-            fk = (sha, hidden, tuple(sorted(mapped.items())))
-            if st.session_state.get("imp_found", (None,))[0] != fk:
-                st.session_state["imp_found"] = (fk, reader.read(raw, up.name, lang, hidden=hidden, aliases=aliases))
-            found = st.session_state["imp_found"][1]
+            found = reader.read(raw, up.name, lang, hidden=hidden, aliases=aliases, sha=sha)
             if hidden or any(i.code == "hidden_sheets" for i in found.issues):
                 st.checkbox(t("imp_hidden", lang), key=f"imp_hidden_{sha[:8]}", help=t("imp_hidden_help", lang))
             picked = None
@@ -47,17 +46,17 @@ with tab_import:
             if len(found.years_found) > 1 and found.layout != "template":
                 picked = st.multiselect(t("imp_years", lang), found.years_found, default=found.default_years,
                                         key=f"imp_years_{sha[:8]}", help=t("imp_years_help", lang))
-            # the plan is kept while the file, the years, the analyst's mapping and the data stay the same
-            ck = (sha, tuple(picked) if picked is not None else None, store.data_version(), hidden,
-                  tuple(sorted(mapped.items())), leave_out)
+            # The plan is kept while the file, the years and the analyst's mapping stay the same: the
+            # preview shown is the one committed, and the store refuses it (StaleData) if the data
+            # changed since it was made.
+            ck = (sha, tuple(picked) if picked is not None else None, hidden, tuple(sorted(mapped.items())),
+                  leave_out)
             if st.session_state.get("imp_plan", (None,))[0] != ck:
                 same = picked is None or sorted(picked) == list(found.default_years)
-                parsed = found if same else reader.read(raw, up.name, lang, picked, hidden, aliases=aliases)
+                parsed = found if same else reader.read(raw, up.name, lang, picked, hidden, aliases=aliases, sha=sha)
                 st.session_state["imp_plan"] = (ck, ingest.prepare(raw, up.name, store, years=picked, parsed=parsed,
                                                                    mapping=mapped, leave_out_unknown=leave_out))
             plan = st.session_state["imp_plan"][1]
-            seen = st.session_state.get("imp_seen")  # what the previous run showed
-            st.session_state["imp_seen"] = ck
             if plan.errors:
                 st.error(t("imp_errors", lang, n=len(plan.errors)))
                 groups = present.issue_groups(plan.errors, lang)
@@ -95,11 +94,11 @@ with tab_import:
                                                                lang), "imp_changes", src)
                     if st.button(t("imp_commit", lang), type="primary", key="imp_commit"):
                         try:
-                            if seen != ck:  # the data changed after the preview the analyst saw
-                                raise StaleData(seen[2] if seen else -1, ck[2])
                             bid = ingest.commit(plan, store, user=auth.user_name())
-                        except StaleData:
-                            st.error(t("imp_err_stale", lang))
+                        except StaleData:        # the data changed after this preview: show the new one
+                            st.session_state.pop("imp_plan", None)
+                            st.session_state["imp_stale"] = True
+                            st.rerun()
                         except FieldTooLong as e:       # checked before the transaction: nothing written
                             st.error(e.message(lang))
                         else:
@@ -108,8 +107,8 @@ with tab_import:
                                                              n=fmt(len(plan.parsed.frame), lang, 0))
                             st.session_state["imp_round"] = n + 1
                             province_map.forget(sha)
-                            for k in ("imp_plan", "imp_found", "imp_seen"):
-                                st.session_state.pop(k, None)
+                            st.session_state.pop("imp_plan", None)
+                            reader.forget()
                             st.rerun()
                 else:
                     st.info(t("imp_nothing_new", lang))

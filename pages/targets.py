@@ -6,16 +6,18 @@ import streamlit as st
 from papi_data import explore, provinces, targets
 from papi_data.db import targets as target_store
 from papi_data.i18n import t
+from papi_data.screens import targets as screen
 from ui import auth, data, era_state, sidebar, state, target_editor, tiers, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
 
 # Opened without a choice (no link, nothing kept from another page): show a
-# province-year that has plan targets, Lào Cai 2019, rather than an empty one.
+# province-year that has plan targets rather than an empty one.
 if not any(st.query_params.get(k) or st.session_state.get(k) or st.session_state.get(f"_kept_{k}")
            for k in ("year", "province")):
-    st.query_params["year"], st.query_params["province"] = "2019", "10"
+    first = screen.Query().resolve(data.frames(with_targets=True))
+    st.query_params["year"], st.query_params["province"] = str(first.year), str(first.code)
 lang, year = sidebar.render()
 era_state.follow(year, lang)   # the province keeps its place across 1 July 2025
 store = data.store()
@@ -28,22 +30,21 @@ st.title(t("tgt_title", lang, province=names[code], year=year))
 era_state.show_notice(year, code)
 deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year
 
-all_targets = target_store.load(store)
-pairs = sorted({(int(p), int(y)) for p, y in zip(all_targets["province_code"], all_targets["year"])})
-tg = all_targets[(all_targets["province_code"] == code) & (all_targets["year"] == year)].reset_index(drop=True)
+frames = data.frames(with_targets=True)       # cached per data and targets version
+v = data.screen(screen.Query(code, year, lang))
+tg = v.targets
 with st.expander(t("tgt_with_targets", lang), expanded=tg.empty):
     cols = st.columns(4)
-    for i, (p, y) in enumerate(pairs):
+    for i, (p, y) in enumerate(frames.target_pairs):
         # A callback: it runs before the widgets of the next run exist.
         cols[i % 4].button(f"{provinces.name(p, y, lang)} {y}", key=f"goto_{p}_{y}",
                            on_click=lambda p=p, y=y: (state.set_value("province", p), state.set_value("year", y)))
 
-v = data.targets_view(code, year, lang)
 source = t("source_papi", lang, years=year)
-if v["ev"] is None:
+if v.ev is None:
     st.info(t("tgt_none", lang, province=names[code], year=year))
 else:
-    ev = v["ev"]
+    ev = v.ev
     m = st.columns(3)
     m[0].metric(t("tgt_met", lang), int((ev["met"] == True).sum()))  # noqa: E712 (None stays apart)
     m[1].metric(t("tgt_not_met", lang), int((ev["met"] == False).sum()))  # noqa: E712
@@ -52,17 +53,17 @@ else:
         st.info(t("tgt_not_scored", lang, province=names[code], year=year))
     for w in ev["warning"].dropna():
         st.warning(w)
-    show_table(v["table"], key="targets_table", plain=True,   # plain: its text wraps, all 12 columns in view
-               source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(sorted(set(tg["plan_number"].dropna()))),
+    show_table(v.table, key="targets_table", plain=True,   # plain: its text wraps, all 12 columns in view
+               source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(v.plans),
                width="stretch")
     tiers.basis(t("tgt_tier_basis_note", lang), lang, key="targets")
-    if v["chart"] is not None:
-        show_chart(v["chart"], key="target_chart", source=source)
+    if v.chart is not None:
+        show_chart(v.chart, key="target_chart", source=source)
 
-if v["focus"] is not None:
+if v.focus is not None:
     st.subheader(t("tgt_focus_title", lang, year=year))
     st.caption(t("tgt_focus_help", lang))
-    show_chart(v["focus"], key="focus_chart", source=source)
+    show_chart(v.focus, key="focus_chart", source=source)
 
 st.divider()
 st.subheader(t("tgt_edit_title", lang))
@@ -83,7 +84,7 @@ else:
 
     # Columns keep their field names (those of the Excel template); the editor labels them in the
     # interface language, and error messages name them the same way.
-    editable, edited = target_editor.edit(tg, lang, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}")
+    editable, edited = target_editor.edit(tg.copy(), lang, key=f"editor_{code}_{year}_{st.session_state.get('tgt_rev', 0)}")
     if st.button(t("tgt_save", lang), key="save_targets", type="primary"):
         try:
             counts = target_store.apply(store, editable, edited, user=auth.user_name(), lang=lang)
@@ -94,8 +95,9 @@ else:
             st.info(t("tgt_nothing_to_save", lang))
         elif counts is not None:
             saved(t("tgt_saved", lang, **counts))
-    st.download_button(t("tgt_template", lang), targets.template_xlsx(all_targets), file_name="papi_targets.xlsx",
-                       key="tgt_template")
+    all_targets = frames.targets     # the workbook is built only when the button is pressed
+    st.download_button(t("tgt_template", lang), lambda: targets.template_xlsx(all_targets),
+                       file_name="papi_targets.xlsx", key="tgt_template", on_click="ignore")
     up = uploads.uploader(t("tgt_upload", lang), ["xlsx"], key="tgt_upload", lang=lang)
     if up is not None and st.button(t("tgt_import_button", lang), key="tgt_import", type="primary"):
         rows, errs = targets.read_xlsx(up.getvalue(), up.name, lang, known_ids=set(all_targets["id"].astype(int)))
@@ -109,4 +111,4 @@ else:
         if counts is not None:
             saved(t("tgt_imported", lang, file=up.name, **counts))
     with st.expander(t("tgt_history", lang)):
-        show_table(target_store.changes(store).tail(200), key="tgt_changes", source="", width="stretch")
+        show_table(data.target_changes().tail(200), key="tgt_changes", source="", width="stretch")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from papi_data import analytics
+from papi_data import analytics, screens
 from papi_data.db.scores import Store, get_store
 
 
@@ -24,11 +24,13 @@ def store() -> Store:
 
 
 _PIN = "_data_snapshot"
+_TARGETS_PIN = "_targets_version"
 
 
 def begin_run() -> None:
     """Start of a page run (the router): the next read takes a new snapshot."""
     st.session_state[_PIN] = None
+    st.session_state[_TARGETS_PIN] = None
 
 
 def _snapshot() -> tuple[int, pd.DataFrame]:
@@ -43,6 +45,21 @@ def _snapshot() -> tuple[int, pd.DataFrame]:
         if pinned:
             st.session_state[_PIN] = snap
     return snap
+
+
+def _targets_version() -> int:
+    """This run's targets version (read once per routed run, like the data's)."""
+    from papi_data.db import targets
+    try:
+        pinned = _TARGETS_PIN in st.session_state
+        tv = st.session_state.get(_TARGETS_PIN)
+    except Exception:          # no session
+        pinned, tv = False, None
+    if tv is None:
+        tv = targets.version(store())
+        if pinned:
+            st.session_state[_TARGETS_PIN] = tv
+    return tv
 
 
 def version() -> int:
@@ -84,11 +101,15 @@ def clear() -> None:
     _enriched.clear()
     _stats.clear()
     _ranking.clear()
-    _view.clear()
-    _targets_view.clear()
+    _frames.clear()
+    _targets.clear()
+    _target_changes.clear()
+    _screen.clear()
     try:
         if st.session_state.get(_PIN) is not None:
             st.session_state[_PIN] = None       # the rest of this run reads the new data
+        if st.session_state.get(_TARGETS_PIN) is not None:
+            st.session_state[_TARGETS_PIN] = None
     except Exception:
         pass
 
@@ -104,28 +125,52 @@ def ranking(year: int, indicator: str) -> pd.DataFrame:
     return _ranking(v, year, indicator, frame)
 
 
+# The frames a screen is built from, one holder per data (and targets)
+# version, so the years and target pairs it derives are computed once.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _frames(v: int, tv: int | None, _scores: pd.DataFrame) -> screens.Frames:
+    return screens.Frames(_enriched(v, _scores), _stats(v, _scores), None if tv is None else _targets(tv))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _targets(tv: int) -> pd.DataFrame:
+    from papi_data.db import targets
+    return targets.load(store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _target_changes(tv: int) -> pd.DataFrame:
+    from papi_data.db import targets
+    return targets.changes(store())
+
+
+def target_changes() -> pd.DataFrame:
+    """The record of target edits and imports (cached per targets version)."""
+    return _target_changes(_targets_version())
+
+
+def _versions(with_targets: bool) -> tuple[int, int | None, pd.DataFrame]:
+    v, frame = _snapshot()
+    return v, _targets_version() if with_targets else None, frame
+
+
+def frames(with_targets: bool = False) -> screens.Frames:
+    """This run's frames (with the active targets when asked): what the
+    screens are built from and their defaults resolved against."""
+    v, tv, frame = _versions(with_targets)
+    return _frames(v, tv, frame)
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _view(v: int, name: str, args: tuple, _scores: pd.DataFrame):
-    from papi_data import views
-    return getattr(views, name)(_enriched(v, _scores), _stats(v, _scores), *args)
+def _screen(v: int, tv: int | None, query: screens.Query, _scores: pd.DataFrame) -> screens.Model:
+    return screens.build(query, _frames(v, tv, _scores))
 
 
-def view(name: str, *args):
-    """A page's content for these choices (papi_data.views), built once per
-    data version and shared by every session: a rerun only draws it."""
-    v, frame = _snapshot()
-    return _view(v, name, tuple(args), frame)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _targets_view(v: int, tv: int, code: int, year: int, lang: str, _scores: pd.DataFrame):
-    from papi_data import views
-    from papi_data.db import targets as target_store
-    return views.targets(_enriched(v, _scores), target_store.load(store(), code, year), code, year, lang)
-
-
-def targets_view(code: int, year: int, lang: str):
-    """The targets page's content, rebuilt when scores or targets change."""
-    from papi_data.db import targets as target_store
-    v, frame = _snapshot()
-    return _targets_view(v, target_store.version(store()), code, year, lang, frame)
+def screen(query: screens.Query) -> screens.Model:
+    """A page's content for these choices (papi_data.screens), built once
+    per data (and targets) version and shared by every session: a rerun
+    only draws it. The query is resolved first, so a default choice and
+    the same choice spelled out share one entry."""
+    v, tv, frame = _versions(query.needs_targets)
+    query = query.resolve(_frames(v, tv, frame))
+    return _screen(v, tv, query, frame)

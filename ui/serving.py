@@ -149,7 +149,7 @@ def middleware(page_paths: Iterable[str], chart_pages: Iterable[str] = ()) -> li
 def _warm() -> None:
     import plotly.io
 
-    from papi_data import explore, provinces, settings
+    from papi_data import settings
     from papi_data.i18n import DEFAULT_LANG as lang
     from ui import charts, exports, present, sidebar, state, tables  # noqa: F401 (what the pages import)
     from ui import data
@@ -159,22 +159,20 @@ def _warm() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     PagesManager.uses_pages_directory = False
 
-    years = data.years()  # opens (and on first use seeds) the database; loads and ranks the scores
-    if not years:         # an empty store: nothing to prepare, the pages say so
-        return
-    year, span, units = max(years), tuple(years), provinces.era_of(max(years))
-    # The leader's pages as a first visitor sees them: the arguments of
-    # pages/overview.py, profile.py and compare.py with their default choices.
-    options = explore.province_options(year, lang)
-    first = explore.default_province(options, year)
-    picked = tuple(c for c in explore.default_compared(year) if c in options)  # the year's own map
-    views = [data.view("overview", year, "TOTAL", None, lang, settings.geojson_path()),
-             data.view("profile", first, year, "TOTAL", lang, span, units),
-             data.view("compare", picked, year, "TOTAL", lang, span, units)]
-    for view in views:
-        for fig in view.values():
+    if not data.years():  # opens (and on first use seeds) the database; loads and ranks the scores
+        return            # an empty store: nothing to prepare, the pages say so
+    for model in [data.screen(q) for q in first_screens(lang, settings.geojson_path())]:
+        for fig in vars(model).values():
             if hasattr(fig, "to_plotly_json"):
                 plotly.io.to_json(fig, validate=False)  # what st.plotly_chart does with each figure
+
+
+def first_screens(lang: str, geojson: str | None = None) -> list:
+    """The leader's pages as a first visitor sees them (overview, profile,
+    compare with their default choices): the queries those pages build,
+    their defaults resolved from the data by ui.data.screen."""
+    from papi_data.screens import compare, overview, profile
+    return [overview.Query(lang=lang, geojson=geojson), profile.Query(lang=lang), compare.Query(lang=lang)]
 
 
 @contextlib.asynccontextmanager

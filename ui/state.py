@@ -123,6 +123,17 @@ def picked(key: str, valid: Callable[[Any], bool]) -> Any | None:
     return None
 
 
+def url_int(key: str) -> int | None:
+    """A whole number read from the URL without a widget (a page that
+    shows choices it does not offer, such as presentation mode); None
+    when absent or not a number."""
+    raw = st.query_params.get(key)
+    try:
+        return None if raw is None else int(raw)
+    except ValueError:
+        return None
+
+
 def set_value(key: str, value: Any) -> None:
     """Set a bound widget's value from code (a preset button), as if the
     user had picked it."""

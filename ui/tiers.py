@@ -10,7 +10,7 @@ from papi_data.i18n import t
 
 
 def basis(note: str, lang: str, key: str) -> None:
-    """The basis sentence (views: tier_note) and a popover with the rule."""
+    """The basis sentence (a screen's tier_note) and a popover with the rule."""
     c1, c2 = st.columns([3, 1], vertical_alignment="center")
     c1.caption(note)
     with c2.popover(t("tier_rule_label", lang), icon=":material/help:", key=f"rule_{key}"):
@@ -18,6 +18,6 @@ def basis(note: str, lang: str, key: str) -> None:
 
 
 def not_ranked(note: str | None) -> None:
-    """Which provinces the year's ranks leave out (views: rank_note)."""
+    """Which provinces the year's ranks leave out (a screen's rank_note)."""
     if note:
         st.caption(note)

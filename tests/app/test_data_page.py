@@ -182,3 +182,18 @@ def test_commit_refused_when_the_data_changed_after_the_preview(db, monkeypatch)
     at.button(key="imp_commit").click()
     at.run()
     assert any("Imported as batch 3" in s.value for s in at.success)
+
+
+def test_an_upload_is_read_once(db, monkeypatch):
+    """Reruns (a click, a year picked and picked back) reuse the reading of
+    the file instead of parsing it again."""
+    from papi_data.ingest import worker
+    calls = []
+    parse = worker.parse
+    monkeypatch.setattr(worker, "parse", lambda *a, **k: calls.append(a[2]) or parse(*a, **k))
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
+    at = sign_in(page(lang="en"))
+    at.file_uploader[0].set_value(("2025PAPI.xlsx", W.indicator_rows(2025), XLSX))
+    at.run()
+    at.run()
+    assert not at.exception and calls == [None]

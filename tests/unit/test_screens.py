@@ -1,0 +1,81 @@
+"""Screens: hashable queries, defaults resolved from the data, typed models
+with None (never NaN) for what is missing."""
+import math
+
+import pytest
+
+from papi_data import analytics, screens
+from papi_data.db import targets
+from papi_data.screens import UnitMap, compare, overview, profile
+from papi_data.screens import targets as targets_screen
+
+
+@pytest.fixture(scope="module")
+def frames(store, enriched):
+    return screens.Frames(enriched, analytics.national_stats(store.scores()), targets.load(store))
+
+
+def _no_nan(obj):
+    for name, value in vars(obj).items():
+        assert not (isinstance(value, float) and math.isnan(value)), name
+
+
+def test_queries_are_hashable_and_equal_for_equal_choices():
+    a, b = profile.Query(10, 2019, "TOTAL", "vi", UnitMap.PROVINCES_63), profile.Query(10, 2019, "TOTAL", "vi", 63)
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert compare.Query((10, 15), 2019) == compare.Query((10, 15), 2019)
+    assert compare.Query((10, 15), 2019) != compare.Query((15, 10), 2019)
+    assert overview.Query(2019, province=10) != overview.Query(2019)
+    assert {targets_screen.Query(10, 2019, "en"): 1}[targets_screen.Query(10, 2019, "en")] == 1
+
+
+def test_defaults_are_resolved_from_the_data(frames):
+    last = max(frames.years)
+    assert overview.Query().resolve(frames) == overview.Query(year=last)
+    p = profile.Query().resolve(frames)
+    assert p.year == last and p.units == UnitMap.of_year(last) and p.code is not None
+    assert profile.Query(year=2019).resolve(frames) == profile.Query(10, 2019, units=UnitMap.PROVINCES_63)
+    assert profile.Query(year=2019, units=UnitMap.UNITS_34).resolve(frames).code == 15     # the unit holding Lào Cai
+    assert profile.Query(10, 2025, units=63).resolve(frames).units is UnitMap.UNITS_34     # one map from 2025
+    assert compare.Query(year=2019).resolve(frames).codes == (10, 15, 19)
+    assert targets_screen.Query().resolve(frames) == targets_screen.Query(10, 2019)        # a year with targets
+    assert targets_screen.Query(code=87).resolve(frames).year == 2019
+
+
+def test_build_dispatches_on_the_query_type(frames):
+    assert isinstance(screens.build(overview.Query(2019, province=10), frames), overview.Model)
+    assert isinstance(screens.build(compare.Query((10, 15), 2019), frames), compare.Model)
+    assert isinstance(screens.build(targets_screen.Query(10, 2019), frames), targets_screen.Model)
+    with pytest.raises(TypeError):
+        screens.build(("overview", 2019), frames)
+
+
+def test_profile_model_is_typed_with_none_for_missing(frames):
+    m = screens.build(profile.Query(10, 2019), frames)
+    assert isinstance(m, profile.Model) and isinstance(m.total, profile.Total)
+    assert m.parts == [10] and m.members is None and m.rank_before is None
+    assert isinstance(m.total.rank, int) and isinstance(m.total.tier, int)
+    _no_nan(m.total)
+    first = screens.build(profile.Query(10, min(frames.years)), frames).total    # no year before the first
+    assert first.change is None and first.prev_value is None and first.rank_change is None
+    unscored = screens.build(profile.Query(87, 2014), frames)                      # Đồng Tháp 2014
+    assert unscored.total is None
+
+
+def test_a_merged_unit_before_2025_is_shown_through_its_parts(frames):
+    m = screens.build(profile.Query(15, 2019, units=UnitMap.UNITS_34), frames)
+    assert m.total is None and m.members is not None and len(m.parts) > 1 and set(m.subdims) == set(m.parts)
+
+
+def test_overview_stats_have_none_not_nan(frames):
+    m = screens.build(overview.Query(2019, "TOTAL", 10), frames)
+    assert isinstance(m.stats, overview.Stats) and m.stats.n > 0 and m.map_error is None
+    _no_nan(m.stats)
+    assert screens.build(overview.Query(1990), frames).stats is None                # nothing scored
+
+
+def test_targets_model(frames):
+    m = screens.build(targets_screen.Query(10, 2019, "en"), frames)
+    assert m.ev is not None and len(m.targets) == len(m.ev) and m.plans and m.chart is not None
+    none = screens.build(targets_screen.Query(1, 2019, "en"), frames)
+    assert none.ev is None and none.table is None and none.chart is None and none.targets.empty
