@@ -60,9 +60,10 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
 def _deck(province_code: int, year: int, lang: str, template: bytes | None) -> bytes:
     """Runs only when the user clicks (deferred data)."""
     from papi_data import deck
-    from papi_data.db import targets
+    from papi_data.db import targets, tasks
     return deck.build(province_code, year, lang, template, enriched=data.enriched(), stats=data.stats(),
-                      targets=targets.load(data.store(), province_code, year), sources=data.store().sources())
+                      targets=targets.load(data.store(), province_code, year), sources=data.store().sources(),
+                      tasks=tasks.load(data.store(), province_code, year))
 
 
 def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> None:

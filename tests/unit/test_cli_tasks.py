@@ -87,3 +87,23 @@ def test_dry_run_writes_nothing_and_unknown_task_is_refused(run):
     assert run("import", str(FIXTURE), *TN).returncode == 0
     r = run("set", *TN, "--no", "42", "--status", "done", "--lang", "en")
     assert r.returncode == 2 and "No task number 42" in r.stderr
+
+
+def test_the_deck_carries_the_stored_tasks(tmp_path):
+    """Tasks imported for a plan year come out on that year's deck."""
+    import io
+
+    from pptx import Presentation
+
+    from papi_data import deck
+    from papi_data.db import deck_inputs, tasks as task_store
+    from papi_data.db.scores import Store
+    from papi_data.tasks.readers import read_tasks
+    from tests.unit import task_files
+    s = Store(f"sqlite:///{tmp_path / 'deck.db'}")
+    raw = task_files.plan_docx()
+    task_store.save_import(s, 19, 2024, read_tasks(raw, "99.docx", 2024), "99/KH-UBND", "test")
+    prs = Presentation(io.BytesIO(deck.build(19, 2024, "vi", **deck_inputs.load(s, 19, 2024))))
+    text = " ".join(sh.text_frame.text for sl in prs.slides for sh in sl.shapes if sh.has_text_frame)
+    assert "nhiệm vụ" in text.lower()
+    s.dispose()
