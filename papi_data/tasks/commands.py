@@ -32,14 +32,17 @@ def register(sub, user_error) -> None:
     acts = s.add_subparsers(dest="action", required=True)
     imp = acts.add_parser("import", help="read a plan's task table (.docx, .xlsx, .csv) and store it")
     imp.add_argument("file")
-    imp.add_argument("--ref", help="the plan's reference, e.g. 99/KH-UBND (default: the file name)")
+    imp.add_argument("--plan", "--ref", dest="ref", help="the plan's reference, e.g. 99/KH-UBND (default: the file name)")
+    imp.add_argument("--format", choices=["text", "json"], default="text",
+                     help="json: the tasks as stored (or, with --dry-run, as they would be)")
     imp.add_argument("--user", help="name recorded with the import (default: login name)")
     imp.add_argument("--dry-run", action="store_true", help="read and show only; write nothing")
     lst = acts.add_parser("list", help="the tasks with status, overdue flag and indicators")
     lst.add_argument("--format", choices=["text", "json", "csv"], default="text")
     lst.add_argument("--today", type=dt.date.fromisoformat, help="the date overdue is counted at (YYYY-MM-DD)")
     st = acts.add_parser("set", help="record a task's status, note and evidence link")
-    st.add_argument("--no", required=True)
+    st.add_argument("n", nargs="?", help="the task's number (or --no)")
+    st.add_argument("--no")
     st.add_argument("--status", required=True, choices=STATUSES)
     st.add_argument("--note", default="")
     st.add_argument("--evidence", default="")
@@ -70,18 +73,27 @@ def cmd_import(a) -> int:
         tasks = read_tasks(path.read_bytes(), path.name, a.year)
     except TaskFileError as e:
         raise UserError(e.message(a.lang)) from None
-    print(t("task_cli_read", a.lang, n=len(tasks), file=path.name))
+    as_json = getattr(a, "format", "text") == "json"
+    say = (lambda m: print(m, file=sys.stderr)) if as_json else print   # stdout stays JSON
+    say(t("task_cli_read", a.lang, n=len(tasks), file=path.name))
     if a.dry_run:
-        _print_text(store_tasks.merged(get_store(), code, a.year, tasks), dt.date.today(), a.lang)
-        print(t("task_cli_dry_run", a.lang))
+        shown = store_tasks.merged(get_store(), code, a.year, tasks)
+        _print_json(shown) if as_json else _print_text(shown, dt.date.today(), a.lang)
+        say(t("task_cli_dry_run", a.lang))
         return 0
     try:
         n = store_tasks.save_import(get_store(), code, a.year, tasks, a.ref or path.name, a.user)
     except FieldTooLong as e:
         raise UserError(e.message(a.lang)) from None
-    print(t("task_cli_saved", a.lang, ref=a.ref or path.name, province=provinces.name(code, a.year, a.lang),
-            year=a.year, **n))
+    say(t("task_cli_saved", a.lang, ref=a.ref or path.name, province=provinces.name(code, a.year, a.lang),
+          year=a.year, **n))
+    if as_json:
+        _print_json(store_tasks.load(get_store(), code, a.year))
     return 0
+
+
+def _print_json(tasks) -> None:
+    print(json.dumps(records(tasks, dt.date.today()), ensure_ascii=False, indent=1))
 
 
 def _print_text(tasks, today: dt.date, lang: str) -> None:
@@ -112,8 +124,12 @@ def cmd_set(a) -> int:
     from ..db import tasks as store_tasks
     from ..db.scores import FieldTooLong, get_store
     code = _code(a)
+    no = a.no or a.n
+    if not no:
+        raise UserError("tasks set: give the task's number (tasks set N … or --no N)")
+    a.no = no
     try:
-        tk = store_tasks.update(get_store(), code, a.year, a.no, a.status, a.note, a.evidence, a.user)
+        tk = store_tasks.update(get_store(), code, a.year, no, a.status, a.note, a.evidence, a.user)
     except KeyError:
         raise UserError(t("task_cli_no_task", a.lang, no=a.no, province=provinces.name(code, a.year, a.lang),
                           year=a.year)) from None

@@ -33,6 +33,27 @@ def listed(run, *args):
     return json.loads(r.stdout)
 
 
+def test_the_documented_command_forms(run):
+    """tasks import … --plan … --format json; tasks set N …: the forms the
+    documentation gives."""
+    r = run("import", str(FIXTURE), *TN, "--plan", "99/KH-UBND", "--format", "json", "--dry-run")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)                                          # stdout is JSON alone
+    assert len(rows) == 17 and {"no", "task", "lead", "partners", "due", "recurring", "status", "indicators"} <= set(rows[0])
+    assert listed_or_none(run) is None                                   # a dry run writes nothing
+    r = run("import", str(FIXTURE), *TN, "--plan", "99/KH-UBND", "--format", "json")
+    assert r.returncode == 0 and len(json.loads(r.stdout)) == 17, r.stderr
+    r = run("set", "5", *TN, "--status", "in_progress", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert next(x for x in listed(run) if x["no"] == "5")["status"] == "in_progress"
+    assert run("set", *TN, "--status", "done").returncode == 2            # no number: a clear refusal
+
+
+def listed_or_none(run):
+    r = run("list", *TN, "--format", "json")
+    return json.loads(r.stdout) if r.returncode == 0 else None
+
+
 def test_import_set_reimport_keeps_the_status(run, tmp_path):
     r = run("import", str(FIXTURE), *TN, "--ref", "99/KH-UBND", "--user", "Sở Nội vụ", "--lang", "en")
     assert r.returncode == 0, r.stderr
