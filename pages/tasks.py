@@ -28,6 +28,17 @@ with_tasks = sorted({y for p, y, _n in plans if p == code})
 plan_year = state.selectbox(t("task_plan_year", lang), sorted({*range(2012, latest + 2), *with_tasks}, reverse=True),
                             key="plan_year",
                             default=with_tasks[-1] if with_tasks else latest + 1)
+# A plan is filed under the province's code on the map of its base results
+# (the latest before the plan year), as the command line files it: codes are
+# reused across the 63- and 34-province maps.
+base_year = min(plan_year - 1, latest)
+if provinces.era_of(base_year) != provinces.era_of(year):
+    if provinces.era_of(base_year) == 34 and provinces.successor(code) is not None:
+        code = provinces.successor(code)
+        names = provinces.names(base_year, lang)
+    else:
+        st.warning(t("task_map_other", lang, plan=plan_year, base=base_year, units=provinces.era_of(base_year)))
+        st.stop()
 today = dt.date.today()
 tasks = task_store.load(store, code, plan_year)
 ref = task_store.plan_ref(store, code, plan_year)
@@ -110,11 +121,11 @@ def update_form() -> None:
     codes = [c for c in codebook.indicators(plan_year) if c != "TOTAL"]
     with st.form(f"task_form_{code}_{plan_year}_{no}"):
         status = st.selectbox(t("task_col_status", lang), STATUSES, index=STATUSES.index(tk.status),
-                              format_func=lambda s: t(f"task_status_{s}", lang), key=f"task_status_{no}")
-        note = st.text_area(t("task_note", lang), value=tk.note, key=f"task_note_{no}")
-        evidence = st.text_input(t("task_evidence", lang), value=tk.evidence, key=f"task_evidence_{no}")
+                              format_func=lambda s: t(f"task_status_{s}", lang), key=f"task_status_{code}_{plan_year}_{no}")
+        note = st.text_area(t("task_note", lang), value=tk.note, key=f"task_note_{code}_{plan_year}_{no}")
+        evidence = st.text_input(t("task_evidence", lang), value=tk.evidence, key=f"task_evidence_{code}_{plan_year}_{no}")
         links = st.multiselect(t("task_links", lang), codes, default=[c for c in tk.indicators if c in codes],
-                               format_func=lambda c: codebook.name(c, lang, plan_year), key=f"task_links_{no}")
+                               format_func=lambda c: codebook.name(c, lang, plan_year), key=f"task_links_{code}_{plan_year}_{no}")
         saved = st.form_submit_button(t("task_save", lang), type="primary", key="task_save")
     if saved:
         try:
@@ -122,6 +133,9 @@ def update_form() -> None:
                 task_store.update(store, code, plan_year, no, status, note, evidence, user=auth.user_name())
             if tuple(codebook.order(links)) != tuple(codebook.order(tk.indicators)):
                 task_store.set_links(store, code, plan_year, no, links, user=auth.user_name())
+        except KeyError:                    # removed by a re-import that came in between
+            st.error(t("task_gone", lang, no=no))
+            return
         except ValueError as e:             # FieldTooLong among them
             st.error(e.message(lang) if hasattr(e, "message") else str(e))
             return
@@ -134,7 +148,13 @@ def _history(no: str):
     import pandas as pd
     rows = task_store.history(store, code, plan_year, no)
     df = pd.DataFrame(rows, columns=["changed_at", "changed_by", "action", "status", "note", "evidence", "indicators"])
-    return df.assign(status=[t(f"task_status_{s}", lang) if s else "" for s in df["status"]])
+    df = df.assign(changed_at=pd.to_datetime(df["changed_at"]).dt.strftime("%Y-%m-%d %H:%M"),
+                   action=[t(f"task_hist_{a}", lang) for a in df["action"]],
+                   status=[t(f"task_status_{s}", lang) if s else "" for s in df["status"]])
+    return df.rename(columns={"changed_at": t("task_hist_changed_at", lang), "changed_by": t("task_hist_changed_by", lang),
+                              "action": t("task_hist_action", lang), "status": t("task_col_status", lang),
+                              "note": t("task_note", lang), "evidence": t("task_evidence", lang),
+                              "indicators": t("task_links", lang)})
 
 
 def upload_form() -> None:

@@ -96,6 +96,20 @@ STRINGS.update({
 
 STRINGS.update({
     # the tasks page
+    "task_cli_no_number": {"vi": "tasks set: hãy ghi số thứ tự nhiệm vụ (tasks set N … hoặc --no N).",
+                           "en": "tasks set: give the task's number (tasks set N … or --no N)."},
+    "task_map_other": {
+        "vi": "Kế hoạch năm {plan} dựa trên kết quả năm {base}, theo bản đồ {units} tỉnh/thành: hãy chọn năm {base} ở thanh bên để chọn tỉnh.",
+        "en": "The {plan} plan rests on the {base} results, on the {units}-province map: choose {base} in the sidebar to pick the province."},
+    "task_gone": {"vi": "Nhiệm vụ {no} không còn trong kế hoạch (vừa có người nhập lại kế hoạch); chưa lưu gì.",
+                  "en": "Task {no} is no longer in the plan (someone re-imported it just now); nothing was saved."},
+    "task_hist_changed_at": {"vi": "Thời điểm", "en": "When"},
+    "task_hist_changed_by": {"vi": "Người cập nhật", "en": "Who"},
+    "task_hist_action": {"vi": "Việc", "en": "Action"},
+    "task_hist_import": {"vi": "nhập kế hoạch", "en": "plan imported"},
+    "task_hist_update": {"vi": "cập nhật", "en": "update"},
+    "task_hist_links": {"vi": "đổi chỉ số liên kết", "en": "links changed"},
+    "task_hist_remove": {"vi": "bỏ khỏi kế hoạch", "en": "removed from the plan"},
     "page_tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
     "task_title": {"vi": "Nhiệm vụ kế hoạch PAPI: {province}, năm {year}",
                    "en": "PAPI plan tasks: {province}, {year}"},

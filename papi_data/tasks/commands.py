@@ -57,8 +57,13 @@ def register(sub, user_error) -> None:
 
 
 def _code(a) -> int:
+    """The province on the map of the plan's base results (the latest before
+    the plan year), the map the Tasks page files the plan under too."""
     from ..cli import _province          # names analysts mapped count too
-    return _province(a.province, a.year)
+    from ..db.scores import get_store
+    scored = get_store().scores()["year"]
+    base = min(a.year - 1, int(scored.max())) if len(scored) else a.year - 1
+    return _province(a.province, base)
 
 
 def cmd_import(a) -> int:
@@ -126,7 +131,7 @@ def cmd_set(a) -> int:
     code = _code(a)
     no = a.no or a.n
     if not no:
-        raise UserError("tasks set: give the task's number (tasks set N … or --no N)")
+        raise UserError(t("task_cli_no_number", a.lang))
     a.no = no
     try:
         tk = store_tasks.update(get_store(), code, a.year, no, a.status, a.note, a.evidence, a.user)

@@ -79,9 +79,9 @@ def test_upload_preview_save_set_done_overdue_first(db, monkeypatch, lang):
     assert len(shown) == 17 and len(at.file_uploader) == 1 and at.file_uploader[0].value is None
     at.selectbox(key="task_pick").set_value("1")
     at.run()
-    at.selectbox(key="task_status_1").set_value("done")
-    at.text_input(key="task_evidence_1").input("https://snv.thainguyen.gov.vn/bao-cao")
-    at.multiselect(key="task_links_1").set_value(["D5", "D5.1"])
+    at.selectbox(key="task_status_19_2024_1").set_value("done")
+    at.text_input(key="task_evidence_19_2024_1").input("https://snv.thainguyen.gov.vn/bao-cao")
+    at.multiselect(key="task_links_19_2024_1").set_value(["D5", "D5.1"])
     at.button(key="task_save").click()
     at.run()
     assert not at.exception, [e.message for e in at.exception]

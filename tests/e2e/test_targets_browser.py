@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
     ("targets-en", "targets?lang=en&year=2014&province=87", ["No data", "did not score"], 0),
 ])
 def test_targets_page_in_browser(server, page, name, path, texts, charts):
-    open_page(page, f"{server}/{path}", wait_for='[data-testid="stDataFrame"]')
+    open_page(page, f"{server}/{path}", wait_for=".st-key-tbl_targets_table .papi-table")
     assert_no_exception(page)
     if charts:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
@@ -29,7 +29,7 @@ def test_targets_page_in_browser(server, page, name, path, texts, charts):
 
 
 def test_targets_page_opens_on_a_plan(server, page):
-    open_page(page, f"{server}/targets", wait_for='[data-testid="stDataFrame"]')
+    open_page(page, f"{server}/targets", wait_for=".st-key-tbl_targets_table .papi-table")
     assert_no_exception(page)
     assert "Lào Cai, PAPI 2019" in page.locator("h1").first.inner_text()
     assert "year=2019" in page.url and "province=10" in page.url
