@@ -44,7 +44,7 @@ def en2019(store):
 
 def build(store, code, year, lang, template=None, **kw) -> bytes:
     """The deck from the store, as the command line builds it."""
-    return deck.build(code, year, lang, template, **deck_inputs.load(store, code, year), **kw)
+    return deck.build(code, year, lang, template, **{**deck_inputs.load(store, code, year), **kw})
 
 
 def texts(slide) -> str:
