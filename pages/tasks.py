@@ -31,14 +31,13 @@ plan_year = state.selectbox(t("task_plan_year", lang), sorted({*range(2012, late
 # A plan is filed under the province's code on the map of its base results
 # (the latest before the plan year), as the command line files it: codes are
 # reused across the 63- and 34-province maps.
-base_year = min(plan_year - 1, latest)
-if provinces.era_of(base_year) != provinces.era_of(year):
-    if provinces.era_of(base_year) == 34 and provinces.successor(code) is not None:
-        code = provinces.successor(code)
-        names = provinces.names(base_year, lang)
-    else:
-        st.warning(t("task_map_other", lang, plan=plan_year, base=base_year, units=provinces.era_of(base_year)))
-        st.stop()
+filed_on = table.filing_year(plan_year, latest)
+filed = table.filing_code(code, year, plan_year, latest)
+if filed is None:
+    st.warning(t("task_map_other", lang, plan=plan_year, base=filed_on, units=provinces.era_of(filed_on)))
+    st.stop()
+if filed != code:
+    code, names = filed, provinces.names(filed_on, lang)
 today = dt.date.today()
 tasks = task_store.load(store, code, plan_year)
 ref = task_store.plan_ref(store, code, plan_year)

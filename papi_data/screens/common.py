@@ -50,6 +50,15 @@ def latest(years: tuple[int, ...]) -> int | None:
     return max(years) if years else None
 
 
+def year_and_map(year: int | None, units: UnitMap | None, frames) -> tuple[int | None, UnitMap | None]:
+    """A query's year (None: the latest) and map (None: the year's own; from
+    2025 there is one map, so the same screen whichever was asked for)."""
+    year = year if year is not None else latest(frames.years)
+    if year is None:
+        return None, units
+    return year, (UnitMap.of_year(year) if units is None or provinces.era_of(year) == 34 else UnitMap(units))
+
+
 def default_code(year: int, units: UnitMap) -> int:
     """The province a screen opens on: Lào Cai, or the unit containing it."""
     ny = explore.unit_year(year, units)

@@ -9,9 +9,9 @@ from typing import ClassVar
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import codebook, explore, figures, provinces
+from .. import codebook, explore, figures
 from ..i18n import DEFAULT_LANG, t
-from .common import Frames, UnitMap, latest
+from .common import Frames, UnitMap, year_and_map
 
 
 def default_codes(year: int, units: UnitMap) -> tuple[int, ...]:
@@ -33,10 +33,9 @@ class Query:
     needs_targets: ClassVar[bool] = False
 
     def resolve(self, frames: Frames) -> Query:
-        year = self.year if self.year is not None else latest(frames.years)
+        year, units = year_and_map(self.year, self.units, frames)
         if year is None:
             return self
-        units = UnitMap.of_year(year) if self.units is None or provinces.era_of(year) == 34 else UnitMap(self.units)
         codes = tuple(self.codes) if self.codes is not None else default_codes(year, units)
         return replace(self, year=year, units=units, codes=codes)
 

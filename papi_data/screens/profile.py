@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import codebook, explore, figures, official_tiers, provinces, ranks, vintages
 from ..i18n import DEFAULT_LANG, t
-from .common import Frames, UnitMap, default_code, latest, num, whole
+from .common import Frames, UnitMap, default_code, num, whole, year_and_map
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,9 @@ class Query:
     needs_targets: ClassVar[bool] = False
 
     def resolve(self, frames: Frames) -> Query:
-        year = self.year if self.year is not None else latest(frames.years)
+        year, units = year_and_map(self.year, self.units, frames)
         if year is None:
             return self
-        # From 2025 there is one map: the same screen whichever was asked for.
-        units = UnitMap.of_year(year) if self.units is None or provinces.era_of(year) == 34 else UnitMap(self.units)
         code = self.code if self.code is not None else default_code(year, units)
         return replace(self, year=year, units=units, code=code)
 

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import codebook, export, provinces
 from ..i18n import t
 from .model import STATUSES, TaskFileError
-from .table import records
+from .table import filing_year, records
 
 UserError = RuntimeError  # replaced by register()
 
@@ -62,8 +62,7 @@ def _code(a) -> int:
     from ..cli import _province          # names analysts mapped count too
     from ..db.scores import get_store
     scored = get_store().scores()["year"]
-    base = min(a.year - 1, int(scored.max())) if len(scored) else a.year - 1
-    return _province(a.province, base)
+    return _province(a.province, filing_year(a.year, int(scored.max()) if len(scored) else a.year - 1))
 
 
 def cmd_import(a) -> int:

@@ -46,6 +46,23 @@ def frame(tasks: list[Task], today: dt.date, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(k, lang) for k in cols])
 
 
+def filing_year(plan_year: int, latest: int) -> int:
+    """The map a plan is filed under: its base results' (the latest before
+    the plan year). Codes are reused across the 63- and 34-province maps."""
+    return min(plan_year - 1, latest)
+
+
+def filing_code(code: int, shown_year: int, plan_year: int, latest: int) -> int | None:
+    """`code`, chosen on `shown_year`'s map, on the plan's filing map: a
+    province's 34-map unit when the plan rests on the new map; None when a
+    new unit was chosen for a plan on the old map (it had several provinces)."""
+    from .. import provinces
+    era = provinces.era_of(filing_year(plan_year, latest))
+    if era == provinces.era_of(shown_year):
+        return code
+    return provinces.successor(code) if era == 34 else None
+
+
 def base_year(enriched: pd.DataFrame, code: int, plan_year: int) -> int | None:
     """The latest results before the plan year that score the province."""
     years = enriched.loc[(enriched["province_code"] == code) & (enriched["year"] < plan_year), "year"]

@@ -102,3 +102,11 @@ def test_moved_without_next_results_or_across_the_merger():
     assert hn.comparable and hn.change == pytest.approx(0.5)
     assert cov.sentence(cov.moved([_task("1", "D5")], enriched(), TN, 2023)[0], "en") == (
         "D5 Public Administrative Procedures: no results before the plan to compare with.")
+
+
+def test_a_plan_is_filed_on_its_base_results_map():
+    from papi_data.tasks.table import filing_code, filing_year
+    assert filing_year(2025, 2024) == 2024 and filing_year(2024, 2024) == 2023
+    assert filing_code(10, 2024, 2025, 2024) == 10            # Lào Cai, plan on the 2024 results: the 63 map
+    assert filing_code(10, 2024, 2027, 2026) == 15            # after a 2025 release: the new Lào Cai
+    assert filing_code(15, 2025, 2025, 2024) is None          # a new unit for a plan on the old map: ambiguous
