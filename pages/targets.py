@@ -3,7 +3,7 @@ gap, change since the plan's baseline, where to focus, and (for analysts)
 editing and Excel import of targets."""
 import streamlit as st
 
-from papi_data import explore, provinces, targets
+from papi_data import explore, gaps, provinces, targets
 from papi_data.db import targets as target_store
 from papi_data.i18n import t
 from papi_data.screens import targets as screen
@@ -52,7 +52,7 @@ else:
     if ev["actual"].isna().all():
         st.info(t("tgt_not_scored", lang, province=names[code], year=year))
     for w in ev["warning"].dropna():
-        st.warning(w)
+        st.warning(gaps.say(w, lang))
     show_table(v.table, key="targets_table", plain=True,   # plain: its text wraps, all 12 columns in view
                source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(v.plans),
                width="stretch")

@@ -134,7 +134,7 @@ def cmd_gaps(a) -> int:
     tg = target_store.load(store, code, a.year)
     if tg.empty:
         raise UserError(f"No targets for {provinces.name(code, a.year, 'en')} in {a.year}.")
-    ev = gaps.evaluate(tg, analytics.enrich(_scores(), groups_store.load(store)), "en")
+    ev = gaps.evaluate(tg, analytics.enrich(_scores(), groups_store.load(store)))
     rows = gaps.export_rows(ev)
     if a.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))

@@ -101,7 +101,7 @@ def rank_change(x) -> str:
 def tier_index(x) -> int | None:
     if isinstance(x, Tier):
         x = x.index
-    return None if missing(x) else int(x)
+    return None if missing(x) or isinstance(x, str) else int(x)
 
 
 def tier(x, lang: str) -> str:
@@ -159,7 +159,11 @@ def digits_of(df: pd.DataFrame, column, value=None) -> int | None:
 
 
 def cell(value, role: str, lang: str, digits: int | None = 2) -> str:
-    """One cell as a person reads it."""
+    """One cell as a person reads it. Text in a number's place (a "no
+    data" note) is shown as it is."""
+    if isinstance(value, str):
+        return value
+    role = _own_role(value, role)
     if role == NUMBER:
         return number(value, lang, digits)
     if role == SIGNED:
@@ -171,6 +175,12 @@ def cell(value, role: str, lang: str, digits: int | None = 2) -> str:
     if role == TIER:
         return tier(value, lang)
     return MISSING if missing(value) else str(value)
+
+
+def _own_role(value, role: str) -> str:
+    """A rank or a tier says what it is, whatever its column (a targets
+    table's "actual" holds a score, or a rank for a rank target)."""
+    return RANK if isinstance(value, Rank) else TIER if isinstance(value, Tier) else role
 
 
 def for_screen(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -201,7 +211,8 @@ def excel_format(role: str, digits: int | None, n: int | None = None) -> str | N
 def excel_value(value, role: str, lang: str, digits: int | None = 2):
     """(value, number_format) for a spreadsheet cell: numbers stay numbers
     (a rank 19 shown as 19/61), tiers by name, missing numbers blank."""
-    if role in NUMERIC_ROLES:
+    role = _own_role(value, role)
+    if role in NUMERIC_ROLES and not isinstance(value, str):
         if missing(value) or (role == RANK and missing(rank_value(value))):
             return None, None
         if role == RANK:
@@ -221,21 +232,23 @@ def csv_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     language's decimal sign without thousands separators, changes signed
     with ASCII + and - (a spreadsheet does not read "−" as a sign), ranks
     as 19/61 (never a date: n is at least 34), missing numbers blank."""
-    rs = roles(df)
-    cols = {}
-    for j, (c, r) in enumerate(zip(df.columns, rs)):
-        col = df.iloc[:, j]
-        if r in (NUMBER, SIGNED, RANK_CHANGE):
-            d = [digits_of(df, c, v) for v in col]
-            cols[j] = ["" if missing(v) else _plain(v, lang, 0 if r == RANK_CHANGE else k, r != NUMBER)
-                       for v, k in zip(col, d)]
-        elif r == RANK:
-            cols[j] = ["" if missing(rank_value(v)) else rank(v) for v in col]
-        else:
-            cols[j] = [cell(v, r, lang) if not (r == TEXT and missing(v)) else "" for v in col]
-    out = pd.DataFrame(cols, index=df.index)
+    out = pd.DataFrame({j: [csv_cell(v, r, lang, digits_of(df, c, v)) for v in df.iloc[:, j]]
+                        for j, (c, r) in enumerate(zip(df.columns, roles(df)))}, index=df.index)
     out.columns = df.columns
     return out
+
+
+def csv_cell(value, role: str, lang: str, digits: int | None = 2) -> str:
+    role = _own_role(value, role)
+    if isinstance(value, str):
+        return value
+    if missing(rank_value(value)):
+        return "" if role in NUMERIC_ROLES or role == TEXT else MISSING
+    if role == RANK:
+        return rank(value)
+    if role in (NUMBER, SIGNED, RANK_CHANGE):
+        return _plain(value, lang, 0 if role == RANK_CHANGE else digits, role != NUMBER)
+    return cell(value, role, lang, digits)
 
 
 def _plain(x, lang: str, digits: int | None, sign: bool) -> str:

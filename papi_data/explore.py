@@ -5,9 +5,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import codebook, eras, official_tiers, provinces
-from .analytics import tier_name
-from .i18n import fmt, fmt_rank, t
+from . import codebook, display, eras, official_tiers, provinces
+from .i18n import fmt_rank, t
 
 
 # The codebook and the province table are shipped data that never change
@@ -31,8 +30,13 @@ def default_province(options: list[int], year: int | None = None) -> int:
     """The province a page opens on among `options`: Lào Cai on the map of
     `year` (15, the new unit containing it, from 2025; by default Lào Cai's
     63-province code when offered), else the first."""
-    want = DEFAULT_PROVINCE[provinces.era_of(year) if year is not None else 63]
+    want = default_code(year)
     return want if want in options else options[0]
+
+
+def default_code(year: int | None = None) -> int:
+    """Lào Cai's code on the map of `year` (the 63-province map by default)."""
+    return DEFAULT_PROVINCE[provinces.era_of(year) if year is not None else 63]
 
 
 def default_compared(year: int) -> list[int]:
@@ -129,11 +133,12 @@ def members_table(enriched: pd.DataFrame, parts: list[int], year: int, lang: str
         x = row(enriched, old, year, "TOTAL")
         rows.append({
             t("province", lang): member_label(old, lang),
-            t("value", lang): None if x is None else round(float(x["value"]), 2),
-            t("rank", lang): t("no_data", lang) if x is None else f"{int(x['rank'])}/{int(x['n_ranked'])}",
-            t("tier", lang): t("no_data", lang) if x is None else tier_name(x["tier"], lang),
+            t("value", lang): None if x is None else float(x["value"]),
+            t("rank", lang): t("no_data", lang) if x is None else display.Rank(int(x["rank"]), int(x["n_ranked"])),
+            t("tier", lang): t("no_data", lang) if x is None else int(x["tier"]),
         })
-    return pd.DataFrame(rows)
+    return display.with_roles(pd.DataFrame(rows), {t("province", lang): display.LABEL, t("value", lang): display.NUMBER,
+                                                   t("rank", lang): display.RANK, t("tier", lang): display.TIER})
 
 
 def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
@@ -153,7 +158,7 @@ def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> di
     parts = provinces.predecessors(code)
     out["change_note"] = t("change_merged", lang, province=provinces.name(code, year, lang),
                            parts=" + ".join(provinces.name(p, year - 1, lang) for p in parts))
-    out["members_before"] = localised(members_table(enriched, parts, year - 1, lang), lang)
+    out["members_before"] = members_table(enriched, parts, year - 1, lang)
     return out
 
 
@@ -191,32 +196,37 @@ def radar_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year:
     return {k: v for k, v in out.items() if not v.empty}
 
 
+def _ranks(m: pd.DataFrame) -> list[display.Rank]:
+    return [display.Rank(int(r), int(n)) for r, n in zip(m["rank"], m["n_ranked"])]
+
+
 def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) -> pd.DataFrame:
     """Each dimension and its sub-dimensions for one province and year."""
     m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & (enriched["indicator"] != "TOTAL")]
     order = {c: i for i, c in enumerate(codebook.indicators(year))}
     m = m.assign(_o=m["indicator"].map(order)).sort_values("_o")
-    return pd.DataFrame({
+    return display.with_roles(pd.DataFrame({
         t("indicator", lang): [codebook.name(c, lang, year) for c in m["indicator"]],
-        t("value", lang): m["value"].round(2).to_numpy(),
-        t("rank", lang): [f"{int(r)}/{int(n)}" for r, n in zip(m["rank"], m["n_ranked"])],
-        t("tier", lang): [tier_name(x, lang) for x in m["tier"]],
-        t("points_next", lang): m["points_to_next_tier"].where(m["tier"] != 1).round(2).to_numpy(),
+        t("value", lang): m["value"].astype(float).to_numpy(),
+        t("rank", lang): _ranks(m),
+        t("tier", lang): m["tier"].astype(int).to_numpy(),
+        t("points_next", lang): m["points_to_next_tier"].where(m["tier"] != 1).astype(float).to_numpy(),
         t("tier_basis_col", lang): official_tiers.basis_labels(m, lang),
-    })
+    }), {t("indicator", lang): display.LABEL, t("tier", lang): display.TIER})
 
 
 def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
     names = provinces.names(year, lang)
-    return pd.DataFrame({
-        t("rank", lang): ranked["rank"].to_numpy(),
+    return display.with_roles(pd.DataFrame({
+        t("rank", lang): ranked["rank"].astype(int).to_numpy(),
         t("province", lang): ranked["province_code"].map(names).to_numpy(),
-        t("value", lang): ranked["value"].round(2).to_numpy(),
-        t("tier", lang): [tier_name(x, lang) for x in ranked["tier"]],
-        t("rank_change", lang): [signed_int(x) for x in ranked["rank_change"]],
-        t("points_next", lang): ranked["points_to_next_tier"].where(ranked["tier"] != 1).round(2).to_numpy(),
+        t("value", lang): ranked["value"].astype(float).to_numpy(),
+        t("tier", lang): ranked["tier"].astype(int).to_numpy(),
+        t("rank_change", lang): ranked["rank_change"].astype(float).to_numpy(),
+        t("points_next", lang): ranked["points_to_next_tier"].where(ranked["tier"] != 1).astype(float).to_numpy(),
         t("tier_basis_col", lang): official_tiers.basis_labels(ranked, lang),
-    })
+    }), {t("province", lang): display.LABEL, t("tier", lang): display.TIER,
+         t("rank_change", lang): display.RANK_CHANGE})
 
 
 def labelled_members(codes: list[int], year: int, units: int, lang: str) -> dict[str, int]:
@@ -243,9 +253,11 @@ def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str
         r = {t("province", lang): labels[k] if labels else provinces.name(c, year, lang)}
         for i in inds:
             x = row(enriched, c, year, i)
-            r[head.get(i, i)] = None if x is None else round(float(x["value"]), 2)
+            r[head.get(i, i)] = None if x is None else float(x["value"])
         rows.append(r)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=[t("province", lang)] + [head.get(i, i) for i in inds])
+    return display.with_roles(out, {t("province", lang): display.LABEL,
+                                    **{head.get(i, i): display.NUMBER for i in inds}})
 
 
 def region_peers(code: int, year: int) -> list[int]:
@@ -266,22 +278,3 @@ def neighbour_peers(code: int, year: int) -> list[int]:
 def source_years(years: list[int]) -> str:
     ys = sorted(set(years))
     return str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
-
-
-def signed_int(x) -> str:
-    """A change in rank for display: +3, −2, 0; '–' when there is none. (The
-    true minus sign keeps the cell from reading as a formula in exports.)"""
-    if x is None or x != x:
-        return "–"
-    return f"{int(x):+d}".replace("-", "−") if int(x) else "0"
-
-
-def localised(df: pd.DataFrame, lang: str, digits: int = 2) -> pd.DataFrame:
-    """A table for display: its decimal columns written for the language
-    (46,96 in Vietnamese, 46.96 in English), missing values as '–'."""
-    out = df.copy()
-    for c in out.columns:
-        if pd.api.types.is_float_dtype(out[c]) or (out[c].dtype == object and
-                                                    out[c].map(lambda x: isinstance(x, float)).any()):
-            out[c] = [fmt(x, lang, digits) for x in out[c]]
-    return out

@@ -32,7 +32,7 @@ import threading
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import settings
+from . import display, settings
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A number as the pages write it (46,96 / 46.96 / +0,68 / -3 / 1.234,5):
@@ -178,62 +178,38 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def display_number(value, lang: str):
-    """The number a displayed cell stands for ("46,96" in Vietnamese,
-    "46.96" in English, signs kept), or None when it is not a number."""
-    if not isinstance(value, str) or not _NUMBER.match(value):
-        return None
-    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
-    text = value.replace(thousands, "").replace(decimal, ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _number_format(shown: str, lang: str) -> str:
-    """The Excel format that writes a number with as many decimals as the
-    page did, with a + for signed changes."""
-    decimal = "," if lang == "vi" else "."
-    decimals = len(shown.split(decimal, 1)[1]) if decimal in shown else 0
-    base = "0" + ("." + "0" * decimals if decimals else "")
-    return f"+{base};-{base};{base}" if shown.startswith("+") else base
-
-
-def table_csv(df: pd.DataFrame, lang: str | None = None) -> bytes:
-    """The table exactly as shown, UTF-8 with a BOM so Excel opens
-    Vietnamese text correctly; formula-like cells neutralised. In
+def table_csv(df: pd.DataFrame, lang: str = "vi") -> bytes:
+    """The table as shown, for a spreadsheet: UTF-8 with a BOM so Excel
+    opens Vietnamese text correctly; formula-like cells neutralised; numbers
+    written so a spreadsheet reads them as numbers (display.csv_frame). In
     Vietnamese the cells are separated by ";" (the list separator of
-    Vietnamese regional settings, whose decimal sign is the comma), so a
-    spreadsheet set up for Vietnamese reads "46,96" as the number it is;
-    in English "," and "46.96", as an English spreadsheet expects."""
-    return csv_bytes(df, sep=";" if lang == "vi" else ",")
+    Vietnamese regional settings, whose decimal sign is the comma), so
+    "46,96" is read as the number it is; in English "," and "46.96"."""
+    return csv_bytes(display.csv_frame(df, lang), sep=";" if lang == "vi" else ",")
 
 
 def table_xlsx(df: pd.DataFrame, sources: list[str] | None = None, notes: list[str] | None = None,
                lang: str = "vi", sheet: str | None = None) -> bytes:
     """The table as shown, formatted: bold frozen header, fitted widths,
-    numbers written as the page writes them (46,96) stored as numbers with
-    the same decimals, text as typed text (`put`); a second sheet holds the
-    sources and notes."""
+    numbers stored as numbers with the screen's decimals and signs (a rank
+    19 formatted 19/61), tiers by name, text as typed text (`put`); a second
+    sheet holds the sources and notes."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     wb = Workbook()
     ws = wb.active
     ws.title = (sheet or ("Dữ liệu" if lang == "vi" else "Data"))[:31]
+    roles = display.roles(df)
+    shown = display.for_screen(df, lang)
     for j, col in enumerate(df.columns, start=1):
         put(ws, 1, j, str(col)).font = Font(bold=True)
-    for i, row in enumerate(df.itertuples(index=False), start=2):
-        for j, v in enumerate(row, start=1):
-            num = display_number(v, lang)
-            if num is not None:
-                put(ws, i, j, num, _number_format(v, lang))
-            else:
-                put(ws, i, j, v, "0.00" if isinstance(v, float) else None)
+        for i, v in enumerate(df.iloc[:, j - 1], start=2):
+            value, number_format = display.excel_value(v, roles[j - 1], lang, display.digits_of(df, col, v))
+            put(ws, i, j, value, number_format)
     ws.freeze_panes = "A2"
-    for j, col in enumerate(df.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in df[col].head(200)]) + 2
+    for j, col in enumerate(shown.columns, start=1):
+        width = max([len(str(col))] + [len(str(v)) for v in shown.iloc[:200, j - 1]]) + 2
         ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
     meta = wb.create_sheet("Sources and notes" if lang == "en" else "Nguồn và ghi chú")
     for r, line in enumerate([*(sources or []), *(notes or [])], start=1):

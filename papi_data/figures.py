@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import DATA_DIR, codebook, provinces
+from . import DATA_DIR, codebook, display, provinces
 from .analytics import TIER_NAMES
 from .i18n import fmt, t
 
@@ -54,12 +54,9 @@ def _label_margin(labels, font_size: int) -> int:
     return int(12 + 0.55 * font_size * longest)
 
 
-def rank_arrow(rank_change) -> str:
-    """'▲3' moved up three places, '▼2' down two, '=' unchanged, '' unknown."""
-    if rank_change is None or pd.isna(rank_change):
-        return ""
-    rc = int(rank_change)
-    return f"▲{rc}" if rc > 0 else f"▼{-rc}" if rc < 0 else "="
+def rank_label(rank_change) -> str:
+    """A bar's rank change as the tables write it (+3, −2, 0), '' unknown."""
+    return "" if display.missing(rank_change) else display.rank_change(rank_change)
 
 
 def dimension_ticks(codes, lang: str, width: int = 14, lines: int = 3) -> list[str]:
@@ -90,14 +87,14 @@ def ranking_bar(ranked: pd.DataFrame, lang: str, title: str, highlight: int | No
         if not m.any():
             continue
         sub = df[m]
-        change = [("" if pd.isna(rc) else f" ({'+' if rc > 0 else ''}{int(rc)})") for rc in sub["rank_change"]]
+        change = [("" if pd.isna(rc) else f" ({display.rank_change(rc)})") for rc in sub["rank_change"]]
         fig.add_trace(go.Bar(
             x=sub["value"], y=np.array(labels)[m], orientation="h", name=tier_label(tier, lang),
             marker={"color": TIER_COLORS[tier],
                     "line": {"color": ["#000" if c == highlight else TIER_COLORS[tier] for c in sub["province_code"]],
                              "width": [3 if c == highlight else 0 for c in sub["province_code"]]}},
             # The change in rank since the previous year, written after the bar.
-            text=[rank_arrow(rc) for rc in sub["rank_change"]], textposition="outside", cliponaxis=False,
+            text=[rank_label(rc) for rc in sub["rank_change"]], textposition="outside", cliponaxis=False,
             textfont={"size": 9, "color": "#333"},
             customdata=np.stack([sub["rank"], sub["n_ranked"], change], axis=-1),
             hovertemplate="%{y}: %{x:.2f}<br>" + t("rank", lang) + " %{customdata[0]}/%{customdata[1]}%{customdata[2]}<extra>"
@@ -308,16 +305,17 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
                    legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
 
 
-def radar(profiles: dict[str, pd.Series], lang: str, title: str) -> go.Figure:
+def radar(profiles: dict[str, pd.Series], lang: str, title: str, reference: tuple[str, ...] = ()) -> go.Figure:
     """Dimension profile(s) on a 0–10 radar. `profiles` maps a label to a
-    Series indexed by dimension code."""
+    Series indexed by dimension code; the profiles named in `reference`
+    (a national mean) are drawn dashed."""
     fig = go.Figure()
     for i, (label, s) in enumerate(profiles.items()):
         cats = list(s.index) + [s.index[0]]
         vals = list(s.values) + [s.values[0]]
         fig.add_trace(go.Scatterpolar(r=vals, theta=cats, name=label, fill="toself" if i == 0 else None,
-                                      line={"color": SERIES_COLORS[i % 7], "dash": "dash" if "mean" in label.lower()
-                                            or "trung bình" in label.lower() else "solid"},
+                                      line={"color": SERIES_COLORS[i % 7], "dash": "dash" if label in reference
+                                            else "solid"},
                                       opacity=0.85, hovertemplate="%{theta}: %{r:.2f}<extra>" + label + "</extra>"))
     codes = list(next(iter(profiles.values())).index) if profiles else []
     fig.update_polars(radialaxis={"range": [0, 10], "gridcolor": "#ddd"},

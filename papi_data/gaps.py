@@ -6,10 +6,10 @@ import math
 
 import pandas as pd
 
-from . import codebook, eras, official_tiers
+from . import codebook, display, eras, official_tiers
 from .provinces import era_of
 from .analytics import tier_name
-from .i18n import fmt, t
+from .i18n import t
 
 COLUMNS = ["id", "indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",
            "n_ranked", "points_to_next_tier", "plan", "baseline_year", "change_since_baseline", "change_needed",
@@ -33,9 +33,27 @@ def agrees(stated: float, published: float) -> bool:
     return min(abs(stated - rounded), abs(stated - truncated)) < 0.005
 
 
-def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """One row per target. `met` is True/False, or None when PAPI did not
-    score the province that year (never False for missing data)."""
+class Note(tuple):
+    """A sentence kept language-free until shown: (string key, its values)."""
+    def __new__(cls, key: str, **values):
+        return super().__new__(cls, (key, tuple(sorted(values.items()))))
+
+
+def say(note, lang: str) -> str | None:
+    """A Note in the interface's language, numbers written by the display
+    module (46,96 / −0,45); None for no note."""
+    if not isinstance(note, tuple):
+        return None
+    key, values = note
+    shown = {k: (display.signed(v, lang) if k == "diff" else display.number(v, lang))
+             if isinstance(v, float) else v for k, v in values}
+    return t(key, lang, **shown)
+
+
+def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame) -> pd.DataFrame:
+    """One row per target, language-free (warnings are Notes, see `say`).
+    `met` is True/False, or None when PAPI did not score the province that
+    year (never False for missing data)."""
     rows = []
     for tg in tgts.to_dict("records"):
         code, year, ind, kind = int(tg["province_code"]), int(tg["year"]), tg["indicator"], tg["kind"]
@@ -81,7 +99,7 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                 # A rank out of the 63 provinces does not compare with one out of the 34 units.
                 ref_row = _row(enriched, code, y, ind) if era_of(y) == era_of(year) else None
                 if era_of(y) != era_of(year):
-                    out["warning"] = t("tgt_other_map", lang, indicator=ind, year=y)
+                    out["warning"] = Note("tgt_other_map", indicator=ind, year=y)
                 out["target"] = None if ref_row is None else int(ref_row["rank"]) - 1
                 if a is not None and ref_row is not None:
                     out["met"] = bool(out["rank"] < int(ref_row["rank"]))
@@ -89,8 +107,7 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
         by = _num(tg.get("baseline_year"))
         if by is not None and eras.same_place(code, year, int(by)) is None:
             # The baseline year is on the other map and this province is not the same place there.
-            out["warning"] = t("tgt_other_map", lang, indicator=ind, year=int(by))
-            out["baseline_check"] = t("tgt_other_map", lang, indicator=ind, year=int(by))
+            out["warning"] = out["baseline_check"] = Note("tgt_other_map", indicator=ind, year=int(by))
         elif by is not None:
             base = _row(enriched, code, int(by), ind)
             if base is not None:
@@ -100,16 +117,15 @@ def evaluate(tgts: pd.DataFrame, enriched: pd.DataFrame, lang: str = "vi") -> pd
                     out["change_needed"] = out["target"] - float(base["value"])
                 stated = _num(tg.get("baseline_value"))
                 if stated is not None and not agrees(float(stated), float(base["value"])):
-                    out["warning"] = t("tgt_baseline_warning", lang, indicator=ind, year=int(by),
-                                       stated=fmt(float(stated), lang), published=fmt(float(base["value"]), lang),
-                                       diff=fmt(float(stated) - float(base["value"]), lang, sign=True))
-                    out["baseline_check"] = t("tgt_check_text", lang, stated=fmt(float(stated), lang),
-                                              published=fmt(float(base["value"]), lang))
+                    values = {"stated": float(stated), "published": float(base["value"])}
+                    out["warning"] = Note("tgt_baseline_warning", indicator=ind, year=int(by),
+                                          diff=values["stated"] - values["published"], **values)
+                    out["baseline_check"] = Note("tgt_check_text", **values)
             elif _num(tg.get("baseline_value")) is not None:
                 # The plan states a score for a year PAPI did not score the province.
-                stated = fmt(float(tg["baseline_value"]), lang)
-                out["warning"] = t("tgt_baseline_unscored", lang, indicator=ind, year=int(by), stated=stated)
-                out["baseline_check"] = t("tgt_check_unscored", lang, stated=stated, year=int(by))
+                stated = float(tg["baseline_value"])
+                out["warning"] = Note("tgt_baseline_unscored", indicator=ind, year=int(by), stated=stated)
+                out["baseline_check"] = Note("tgt_check_unscored", stated=stated, year=int(by))
         rows.append(out)
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -125,7 +141,7 @@ def focus(enriched: pd.DataFrame, code: int, year: int) -> pd.DataFrame:
 def target_text(row: dict, lang: str) -> str:
     kind = row["kind"]
     if kind == "value":
-        return t("tgt_value_text", lang, value=fmt(row["target"], lang))
+        return t("tgt_value_text", lang, value=display.number(row["target"], lang))
     if kind == "tier":
         return t("tgt_tier_text", lang, name=tier_name(row["target"], lang))
     return str(row["target"])
@@ -146,49 +162,61 @@ def near_cut(e: dict) -> bool:
     return e.get("kind") == "tier" and bool(e.get("near_cut"))
 
 
-def _actual_text(e: dict, lang: str) -> str:
+def _actual(e: dict):
     """A rank target is met or missed by the rank, so that is what it shows."""
     if e["kind"] == "rank":
-        return t("tgt_actual_rank", lang, rank=int(e["rank"]), n=int(e["n_ranked"])) if _num(e["rank"]) else "–"
-    return fmt(e["actual"], lang)
+        return display.Rank(int(e["rank"]), int(e["n_ranked"])) if _num(e["rank"]) else None
+    return _num(e["actual"])
 
 
 def _gap_text(e: dict, lang: str) -> str:
     """The gap with its unit: points for a score or tier target, places for
     a rank target (positive = ahead of the target)."""
     if _num(e["gap"]) is None:
-        return "–"
+        return display.MISSING
     if e["kind"] == "rank":
-        return t("tgt_gap_places", lang, gap=f"{int(e['gap']):+d}")
-    return t("tgt_gap_points", lang, gap=fmt(e["gap"], lang, sign=True))
+        return t("tgt_gap_places", lang, gap=display.rank_change(e["gap"]))
+    return t("tgt_gap_points", lang, gap=display.signed(e["gap"], lang))
+
+
+def _target_cell(e: dict, tg: dict, lang: str) -> str:
+    if e["kind"] != "rank":
+        return target_text(e, lang)
+    if _num(tg.get("rank_max")) is not None:
+        return t("tgt_rank_max_text", lang, n=int(tg["rank_max"]))
+    return t("tgt_rank_year_text", lang, y=int(tg["rank_better_than_year"]),
+             r=display.MISSING if e["target"] is None else int(e["target"]) + 1)
 
 
 def table(ev: pd.DataFrame, tgts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The evaluation as shown on the page."""
+    """The evaluation as shown on the page: numbers, ranks and tiers kept
+    as such, with their columns' roles (papi_data.display)."""
     rows = []
     for e, tg in zip(ev.to_dict("records"), tgts.to_dict("records")):
-        if e["kind"] == "rank":
-            tgt = (t("tgt_rank_max_text", lang, n=int(tg["rank_max"])) if _num(tg.get("rank_max")) is not None else
-                   t("tgt_rank_year_text", lang, y=int(tg["rank_better_than_year"]),
-                     r="–" if e["target"] is None else int(e["target"]) + 1))
-        else:
-            tgt = target_text(e, lang)
         rows.append({
-            t("tgt_col_indicator", lang): codebook.name(e["indicator"], lang),
-            t("tgt_col_kind", lang): t(f"tgt_kind_{e['kind']}", lang),
-            t("tgt_col_target", lang): tgt,
-            t("tgt_col_actual", lang): _actual_text(e, lang),
-            t("tgt_col_status", lang): status_text(e["met"], lang, near_cut(e)),
-            t("tgt_col_gap", lang): _gap_text(e, lang),
-            t("tgt_col_tier", lang): (official_tiers.tier_label(e["actual_tier"], e["tier_basis"], e["near_cut"], lang)
-                                      if e["actual_tier"] else "–"),
-            t("tgt_col_rank", lang): f"{e['rank']}/{e['n_ranked']}" if e["rank"] else "–",
-            t("tgt_col_change", lang): fmt(e["change_since_baseline"], lang, sign=True),
-            t("tgt_col_needed", lang): fmt(e["change_needed"], lang, sign=True),
-            t("tgt_col_check", lang): e["baseline_check"] or "",
-            t("tgt_col_plan", lang): e["plan"],
+            "indicator": codebook.name(e["indicator"], lang),
+            "kind": t(f"tgt_kind_{e['kind']}", lang),
+            "target": _target_cell(e, tg, lang),
+            "actual": _actual(e),
+            "status": status_text(e["met"], lang, near_cut(e)),
+            "gap": _gap_text(e, lang),
+            "tier": (display.Tier(int(e["actual_tier"]), official_tiers.tier_note(e["tier_basis"], e["near_cut"], lang))
+                     if _num(e["actual_tier"]) else None),
+            "rank": display.Rank(int(e["rank"]), int(e["n_ranked"])) if _num(e["rank"]) else None,
+            "change": _num(e["change_since_baseline"]),
+            "needed": _num(e["change_needed"]),
+            "check": say(e["baseline_check"], lang) or "",
+            "plan": e["plan"],
         })
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=list(TABLE_ROLES), dtype=object)
+    return display.with_roles(out.rename(columns=lambda c: t(f"tgt_col_{c}", lang)),
+                              {t(f"tgt_col_{c}", lang): r for c, r in TABLE_ROLES.items()})
+
+
+# The page's columns (header key tgt_col_<name>) and their roles.
+TABLE_ROLES = {"indicator": display.LABEL, "kind": display.TEXT, "target": display.TEXT, "actual": display.NUMBER,
+               "status": display.TEXT, "gap": display.TEXT, "tier": display.TIER, "rank": display.RANK,
+               "change": display.SIGNED, "needed": display.SIGNED, "check": display.TEXT, "plan": display.TEXT}
 
 
 EXPORT_COLUMNS = ["indicator", "kind", "target", "actual", "gap", "met", "target_tier", "actual_tier", "rank",

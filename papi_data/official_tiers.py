@@ -380,10 +380,16 @@ def tier_label(tier, basis: str | None, near: bool | None, lang: str) -> str:
     from .analytics import tier_name
     if tier is None or tier != tier:
         return "–"
-    tags = [t(f"tier_basis_{basis or 'computed'}", lang)]
+    return f"{tier_name(tier, lang)} {tier_note(basis, near, lang)}"
+
+
+def tier_note(basis: str | None, near: bool | None, lang: str) -> str:
+    """ "(theo công bố)", "(tính theo tứ phân vị, sát ngưỡng)": what follows
+    a tier's name."""
+    tags = [t(f"tier_basis_{basis if isinstance(basis, str) else 'computed'}", lang)]
     if near and basis in (None, "computed"):
         tags.append(t("tier_near_cut", lang))
-    return t("tier_with_basis", lang, name=tier_name(tier, lang), basis=", ".join(tags))
+    return t("tier_with_basis", lang, name="", basis=", ".join(tags)).strip()
 
 
 def rule_text(lang: str) -> str:

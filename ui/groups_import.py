@@ -9,8 +9,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from papi_data import official_tiers
-from papi_data.analytics import tier_name
+from papi_data import display, official_tiers
 from papi_data.db import groups as groups_store
 from papi_data.i18n import t
 from ui import auth, data, tables, uploads
@@ -33,14 +32,19 @@ def shown_records(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     citation in the interface's language where its wording is on record."""
     out = summary.copy()
     out["count"] = pd.to_numeric(out["count"].replace("", None), errors="coerce").astype("Int64")
-    for c in ("score_min", "score_max"):     # as published, every decimal kept (7,8579), in the language's form
-        out[c] = [None if not x else (x.replace(".", ",") if lang == "vi" else x) for x in out[c]]
-    out["tier"] = [tier_name(int(x), lang) for x in out["tier"]]
+    for c in ("score_min", "score_max"):     # as published, every decimal kept (7,8579)
+        out[c] = pd.to_numeric(out[c].replace("", None), errors="coerce").astype(float)
+    out["tier"] = out["tier"].astype(int)
+    out["year"] = out["year"].astype(str)    # a year, not a number to group by thousands
     out["source"] = [official_tiers.citation(s, lang=lang) or c for s, c in zip(out["source"], out["citation"])]
-    return out.drop(columns=["citation"]).rename(columns={
-        "year": t("col_year", lang), "indicator": t("indicator", lang), "tier": t("tier", lang),
-        "n": t("grp_col_n", lang),
-        **{c: t(f"grp_col_{c}", lang) for c in ("count", "score_min", "score_max", "lowest", "highest", "source")}})
+    names = {"year": t("col_year", lang), "indicator": t("indicator", lang), "tier": t("tier", lang),
+             "n": t("grp_col_n", lang),
+             **{c: t(f"grp_col_{c}", lang) for c in ("count", "score_min", "score_max", "lowest", "highest", "source")}}
+    out = out.drop(columns=["citation"]).rename(columns=names)
+    return display.with_roles(out, {names["tier"]: display.TIER, names["count"]: display.NUMBER,
+                                    names["score_min"]: display.NUMBER, names["score_max"]: display.NUMBER},
+                              digits={names["count"]: 0, names["n"]: 0,
+                                      names["score_min"]: None, names["score_max"]: None})
 
 
 def section(lang: str) -> None:

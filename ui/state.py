@@ -4,6 +4,12 @@ A bound widget takes its first value from the query parameter of the same
 name (when that names a valid option), and writes its value back to the URL
 on every run, so a copied link reopens the same view. Options are matched by
 their str() form: codes, not display labels, go into the URL.
+
+Streamlit's own `bind="query-params"` is not used: it drops a value equal
+to the widget's default from the URL (a copied link would then follow the
+default, and the default year moves with each new release), it removes an
+invalid value silently where the page must say what it did not understand,
+and it keeps no choice across a page switch.
 """
 from __future__ import annotations
 
@@ -105,7 +111,9 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
 
 def year_range(label_from: str, label_to: str, years: Sequence[int], key: str) -> tuple[int, int]:
     """A from–to pair of years, each a bound selectbox (?KEY_from=, ?KEY_to=),
-    drawn side by side; a "to" before the "from" is read as the same year."""
+    drawn side by side. The "to" list offers only the years from the "from"
+    on (by default the last year), so a link whose "to" precedes its "from"
+    opens on the last year, with the usual note on what was not understood."""
     years = sorted(int(y) for y in years)
     c1, c2 = st.columns(2)
     lo = selectbox(label_from, years, key=f"{key}_from", default=years[0], container=c1)

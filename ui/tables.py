@@ -11,53 +11,36 @@ what a first-time visitor's browser loads before the first chart appears.
 from __future__ import annotations
 
 import html
-import numbers
-import re
 
 import pandas as pd
 import streamlit as st
 
-from papi_data.analytics import TIER_NAMES
+from papi_data import display
 from papi_data.figures import TIER_COLORS
-from papi_data.i18n import fmt
 
 
-# A number as the pages write it (46,96 / -1.90 / +3 / 1.234), or a rank (19/61).
-_NUMERIC = re.compile(r"^[+\-−]?\d[\d.,]*(/\d+)?$")
-
-
-def _text(v, lang: str) -> str:
-    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
-        return "–"
-    if isinstance(v, numbers.Integral) and not isinstance(v, bool):
-        return str(int(v))
-    if isinstance(v, numbers.Real) and not isinstance(v, bool):
-        return fmt(float(v), lang)
-    return str(v)
+def _cell(text: str, value, role: str) -> str:
+    if role in display.NUMERIC_ROLES:
+        return f'<td class="num">{html.escape(text)}</td>'
+    k = display.tier_index(value) if role == display.TIER else None
+    if k in TIER_COLORS:
+        return (f'<td class="tier"><span class="papi-tier" style="background:{TIER_COLORS[k]}"></span>'
+                f"{html.escape(text)}</td>")
+    return f"<td>{html.escape(text)}</td>"
 
 
 def html_table(df: pd.DataFrame, lang: str, max_height: int | None = 560, label: str = "") -> str:
     """`df` as an HTML table (pure): header kept in view while scrolling,
-    numeric columns right-aligned and written for the language, tier names
-    with a swatch of their colour (the name is always written, never colour
-    alone)."""
-    tiers = {name: TIER_COLORS[k] for k, name in TIER_NAMES[lang].items()}
-    cols = [[_text(v, lang) for v in df[c]] for c in df.columns]
-    numeric = [bool(col) and all(x == "–" or _NUMERIC.match(x) for x in col) for col in cols]
-    head = "".join(f'<th scope="col"{" class=num" if n else ""}>{html.escape(str(c))}</th>'
-                   for c, n in zip(df.columns, numeric))
-    rows = []
-    for i in range(len(df)):
-        cells = []
-        for col, num in zip(cols, numeric):
-            x = col[i]
-            if num:
-                cells.append(f'<td class="num">{x}</td>')
-            elif x in tiers:
-                cells.append(f'<td class="tier"><span class="papi-tier" style="background:{tiers[x]}"></span>{x}</td>')
-            else:
-                cells.append(f"<td>{html.escape(x)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    numbers right-aligned and written for the language, tiers with a swatch
+    of their colour (the name is always written, never colour alone). What
+    is a number or a tier is the table's column roles (papi_data.display),
+    never guessed from the text."""
+    roles = display.roles(df)
+    shown = display.for_screen(df, lang)
+    head = "".join(f'<th scope="col"{" class=num" if r in display.NUMERIC_ROLES else ""}>{html.escape(str(c))}</th>'
+                   for c, r in zip(df.columns, roles))
+    rows = ["<tr>" + "".join(_cell(shown.iat[i, j], df.iat[i, j], r) for j, r in enumerate(roles)) + "</tr>"
+            for i in range(len(df))]
     height = f"max-height:{max_height}px;" if max_height else ""
     # The scrolling box is focusable so keyboard users can scroll it too.
     return (

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import codebook, eras, explore, gaps, official_tiers, provinces, ranks
+from .. import codebook, display, eras, explore, gaps, official_tiers, provinces, ranks
 from ..analytics import tier_name
 from ..tasks import coverage
 from ..i18n import fmt, fmt_rank, t
@@ -180,8 +180,8 @@ def targets(e: pd.DataFrame, tg: pd.DataFrame, c: Context) -> Targets:
     head = t("deck_targets", lang, year=year)
     if tg.empty:
         return Targets(head, c.source, none=t("tgt_none", lang, province=c.name, year=year))
-    ev = gaps.evaluate(tg, e, lang)
-    shown = gaps.table(ev, tg, lang)
+    ev = gaps.evaluate(tg, e)
+    shown = display.for_screen(gaps.table(ev, tg, lang), lang)
     headers = dict(zip(TARGET_ROLES, shown.columns, strict=True))
     tab = shown.set_axis(list(TARGET_ROLES), axis=1)
     met = [_met(r) for r in ev.to_dict("records")]

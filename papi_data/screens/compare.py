@@ -63,5 +63,4 @@ def build(query: Query, frames: Frames) -> Model:
                             t("compare_trend_title", lang, indicator=label, last=max(years)), years),
         radar=figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
                             t("radar_title", lang, year=year)),
-        table=explore.localised(explore.compare_table(enriched, list(shown.values()), year, lang,
-                                                      labels=list(shown)), lang))
+        table=explore.compare_table(enriched, list(shown.values()), year, lang, labels=list(shown)))

@@ -89,4 +89,4 @@ def build(query: Query, frames: Frames) -> Model:
         map=fig, map_error=map_error,
         spread=figures.dimension_spread(enriched[enriched["year"] == year], year, lang,
                                         t("spread_title", lang, year=year), highlight=province),
-        table=explore.localised(explore.ranking_table(ranked, year, lang), lang))
+        table=explore.ranking_table(ranked, year, lang))

@@ -118,12 +118,12 @@ def build(query: Query, frames: Frames) -> Model:
     return Model(
         name=pname, parts=parts, merged=explore.is_merged_unit(code, ny),
         total=None if row is None else Total.of(row),
-        members=None if own else explore.localised(explore.members_table(enriched, parts, year, lang), lang),
+        members=None if own else explore.members_table(enriched, parts, year, lang),
         trend=figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
                             t("trend_title", lang, indicator=label, province=pname, last=max(years)), years),
-        radar=figures.radar(profiles, lang, t("radar_title", lang, year=year)),
+        radar=figures.radar(profiles, lang, t("radar_title", lang, year=year), reference=(t("national_mean", lang),)),
         dims=figures.small_multiples(dims, stats, lang, t("dims_title", lang), years),
-        subdims={p: explore.localised(explore.subdimension_table(enriched, p, year, lang), lang) for p in parts},
+        subdims={p: explore.subdimension_table(enriched, p, year, lang) for p in parts},
         gaps=sorted({y for p in parts for y in explore.missing_years(enriched, p, indicator, years)}),
         vintage_note=vintages.series_note(enriched, parts, indicator, lang),
         **extra)

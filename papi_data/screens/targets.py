@@ -20,7 +20,7 @@ def default_pair(frames: Frames) -> tuple[int, int] | None:
     pairs = frames.target_pairs
     if not pairs:
         return None
-    own = [p for p in pairs if p[0] == explore.DEFAULT_PROVINCE[63]]
+    own = [p for p in pairs if p[0] == explore.default_code(p[1])]   # each on its year's map
     return max(own or pairs, key=lambda p: (p[1], -p[0]))
 
 
@@ -72,6 +72,6 @@ def build(query: Query, frames: Frames) -> Model:
                 focus=None if focus.empty else focus_chart(focus, lang, t("tgt_focus_title", lang, year=year)))
     if tg.empty:
         return out
-    ev = gaps.evaluate(tg, enriched, lang)
+    ev = gaps.evaluate(tg, enriched)
     return replace(out, ev=ev, table=gaps.table(ev, tg, lang),
                    chart=target_chart(ev, lang, t("tgt_chart_title", lang, year=year), year))

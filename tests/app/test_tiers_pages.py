@@ -130,6 +130,9 @@ def test_group_counts_are_numbers_aligned_as_numbers(store):
     from ui.tables import html_table
     shown = shown_records(groups_store.summary(store), "vi")
     assert shown["Số tỉnh công bố"].dropna().tolist()[:4] == [16, 16, 15, 14]
-    assert "7,8579" in shown["Điểm từ"].tolist()                            # the published bound, every decimal
+    from papi_data import display
+    text = display.for_screen(shown, "vi")
+    assert "7,8579" in text["Điểm từ"].tolist()                             # the published bound, every decimal
+    assert "2018" in text["Năm"].tolist() and "Cao nhất" in text["Nhóm"].tolist()
     html = html_table(shown, "vi")
     assert '<th scope="col" class=num>Số tỉnh công bố</th>' in html and '<th scope="col" class=num>Điểm từ</th>' in html

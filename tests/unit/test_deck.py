@@ -158,7 +158,7 @@ def test_weakest_subdimensions_are_the_lowest_ranked(vi2018, e):
 
 def test_targets_against_results(store, en2019, e):
     tg = target_store.load(store, LAO_CAI, 2019)
-    ev = gaps.evaluate(tg, e, "en")
+    ev = gaps.evaluate(tg, e)
     slides = find(en2019, "Targets and results, PAPI 2019")
     rows = [[c.text for c in r.cells] for s in slides for tbl in tables(s) for r in list(tbl.rows)[1:]]
     assert len(rows) == len(tg) == 18

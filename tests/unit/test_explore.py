@@ -1,6 +1,6 @@
 """Page-level data shaping (papi_data.explore): merged units, their former
 provinces, region peers, gaps."""
-from papi_data import analytics, explore, provinces
+from papi_data import analytics, display, explore, provinces
 
 
 def test_members_of_a_merged_unit_before_2025():
@@ -18,7 +18,12 @@ def test_members_table_lists_each_former_province_without_a_sum(enriched):
     assert tab.iloc[2, 1] is None or tab.iloc[2, 1] != tab.iloc[2, 1]
     assert tab.iloc[2, 2] == "Chưa có số liệu"
     pt = enriched[(enriched.year == 2024) & (enriched.province_code == 25) & (enriched.indicator == "TOTAL")].iloc[0]
-    assert tab.iloc[1, 1] == round(pt["value"], 2) and tab.iloc[1, 2] == f"{int(pt['rank'])}/{int(pt['n_ranked'])}"
+    # Numbers stay numbers in the model; the display module writes them.
+    assert tab.iloc[1, 1] == pt["value"] and tab.iloc[1, 2] == (int(pt["rank"]), int(pt["n_ranked"]))
+    shown = display.for_screen(tab, "vi")
+    assert shown.iloc[1, 2] == f"{int(pt['rank'])}/{int(pt['n_ranked'])}"
+    assert shown.iloc[1, 1] == f"{pt['value']:.2f}".replace(".", ",")
+    assert list(shown.iloc[2, 1:]) == ["–", "Chưa có số liệu", "Chưa có số liệu"]
 
 
 def test_labelled_members_and_profiles(enriched, store):
@@ -45,9 +50,9 @@ def test_missing_years_are_the_unscored_ones(enriched):
 def test_subdimension_table_has_tiers(enriched):
     tab = explore.subdimension_table(enriched, 10, 2018, "en")
     assert len(tab) == 8 + 28
-    assert set(tab["Tier"]) <= {"High", "High-average", "Low-average", "Low"}
+    assert set(tab["Tier"]) <= {1, 2, 3, 4}
+    assert set(display.for_screen(tab, "en")["Tier"]) <= {"High", "High-average", "Low-average", "Low"}
 
 
 def test_rank_change_in_tables():
-    from papi_data.explore import signed_int
-    assert [signed_int(x) for x in (3, -2, 0, None, float("nan"))] == ["+3", "−2", "0", "–", "–"]
+    assert [display.rank_change(x) for x in (3, -2, 0, None, float("nan"))] == ["+3", "−2", "0", "–", "–"]

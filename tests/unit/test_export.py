@@ -27,22 +27,13 @@ def test_plain_text_and_signed_numbers_stay(cell):
     assert export.neutralise(cell) == cell
 
 
-def test_display_numbers_follow_the_language():
-    assert export.display_number("46,96", "vi") == 46.96
-    assert export.display_number("1.234,5", "vi") == 1234.5
-    assert export.display_number("46.96", "en") == 46.96
-    assert export.display_number("+0.68", "en") == 0.68
-    assert export.display_number("-1,90", "vi") == -1.90
-    for text in ("13/63", "–", "Cao nhất", "2019-04-25", "=1"):
-        assert export.display_number(text, "vi") is None
-
-
 @pytest.fixture(scope="module")
 def shown(store):
-    """The overview's ranking table for TOTAL 2018, as the page shows it (Vietnamese)."""
+    """The overview's ranking table for TOTAL 2018 (Vietnamese): numbers,
+    tier indices and rank changes with their columns' roles."""
     e = analytics.enrich(store.scores())
     ranked = analytics.ranking(e, 2018, "TOTAL")
-    return explore.localised(explore.ranking_table(ranked, 2018, "vi"), "vi")
+    return explore.ranking_table(ranked, 2018, "vi")
 
 
 def _hostile(df: pd.DataFrame) -> pd.DataFrame:
@@ -55,29 +46,34 @@ def _hostile(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_csv_round_trips_to_what_is_shown(shown):
-    raw = export.table_csv(shown)
+    raw = export.table_csv(shown, "vi")
     assert raw.startswith(b"\xef\xbb\xbf")                      # BOM: Excel reads the diacritics
-    back = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    back = pd.read_csv(io.BytesIO(raw), sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert list(back.columns) == list(shown.columns)
-    assert back.astype(str).values.tolist() == shown.astype(str).values.tolist()
-    lao_cai = back[back.apply(lambda r: "Lào Cai" in r.values, axis=1)]
-    assert len(lao_cai) == 1 and "44,37" in lao_cai.iloc[0].values and "28" in lao_cai.iloc[0].values
+    lao_cai = back[back[shown.columns[1]] == "Lào Cai"].iloc[0]
+    assert "44,37" in lao_cai.values and "28" in lao_cai.values and "Trung bình cao" in lao_cai.values
+    changes = back[shown.columns[4]]
+    assert changes.str.startswith("-").any() and changes.str.startswith("+").any()   # an ASCII sign a spreadsheet reads
+    assert not changes.str.contains("−").any()
 
 
 def test_vietnamese_csv_separates_with_semicolons_so_decimal_commas_stay_numbers(shown):
     raw = export.table_csv(shown, "vi")
     text = raw.decode("utf-8-sig")
     lao = next(line for line in text.splitlines() if "Lào Cai" in line)
-    assert ";44,37;" in lao or lao.endswith(";44,37") and '"44,37"' not in lao   # unquoted: a number
+    assert ";44,37;" in lao and '"44,37"' not in lao                          # unquoted: a number
     back = pd.read_csv(io.BytesIO(raw), sep=";", decimal=",", encoding="utf-8-sig")
     assert list(back.columns) == list(shown.columns)
-    en = export.table_csv(shown.assign(x="46.96"), "en").decode("utf-8-sig")
-    assert ",46.96\r\n" in en
+    value = shown.columns[2]
+    assert back[value].dtype == float and back[value].tolist() == [round(x, 2) for x in shown[value]]
+    assert pd.api.types.is_numeric_dtype(back[shown.columns[4]])                 # rank changes read as numbers
+    en = export.table_csv(shown, "en").decode("utf-8-sig")
+    assert ",44.37," in next(line for line in en.splitlines() if "Lào Cai" in line)
 
 
 def test_csv_neutralises_injected_cells(shown):
     hostile = _hostile(shown)
-    back = pd.read_csv(io.BytesIO(export.table_csv(hostile)), dtype=str, keep_default_na=False,
+    back = pd.read_csv(io.BytesIO(export.table_csv(hostile, "en")), dtype=str, keep_default_na=False,
                        encoding="utf-8-sig")
     first = back.iloc[:len(INJECTIONS), 0].tolist()
     assert first == ["'" + c for c in INJECTIONS]
@@ -91,17 +87,19 @@ def test_xlsx_round_trips_with_numbers_and_sources(shown):
     header = [c.value for c in ws[1]]
     assert header == list(shown.columns)
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    rows = [[c for c in r] for r in ws.iter_rows(min_row=2)]
     assert len(rows) == len(shown)
-    for got, want in zip(rows, shown.astype(str).values.tolist()):
-        for g, w in zip(got, want):
-            number = export.display_number(w, "vi")
-            if number is not None:
-                assert isinstance(g, (int, float)) and g == pytest.approx(number), (g, w)
-            else:
-                assert g == w, (g, w)
-    lao = next(r for r in rows if "Lào Cai" in r)
-    assert 44.37 in lao
+    for got, (_, want) in zip(rows, shown.iterrows()):
+        rank, name, value, tier, change, points, basis = got
+        assert rank.value == want.iloc[0] and rank.number_format == "#,##0"
+        assert value.value == pytest.approx(want.iloc[2]) and value.number_format == "#,##0.00"
+        assert tier.value == analytics.tier_name(want.iloc[3], "vi") and tier.data_type == "s"
+        if pd.isna(want.iloc[4]):
+            assert change.value is None                                    # not comparable: blank, not text
+        else:
+            assert change.value == int(want.iloc[4]) and change.number_format == '+0;"−"0;0'
+    lao = next(r for r in rows if r[1].value == "Lào Cai")
+    assert round(lao[2].value, 2) == 44.37
     assert wb.sheetnames == ["Dữ liệu", "Nguồn và ghi chú"]
     meta = wb.worksheets[1]
     lines = [r[0].value for r in meta.iter_rows()]
@@ -123,11 +121,15 @@ def test_xlsx_has_no_formula_cells(shown):
 
 
 def test_xlsx_english_numbers(store):
-    df = pd.DataFrame({"Province": ["Lao Cai", "Quang Ninh"], "Score": ["44.37", "48.81"], "Change": ["–", "+1.20"]})
+    from papi_data import display
+    df = display.with_roles(pd.DataFrame({"Province": ["Lao Cai", "Quang Ninh"], "Score": [44.37, 48.81],
+                                          "Change": [None, 1.2], "Rank": [display.Rank(28, 63), display.Rank(1, 63)]}),
+                            {"Change": display.SIGNED})
     ws = load_workbook(io.BytesIO(export.table_xlsx(df, lang="en"))).worksheets[0]
     assert [ws.cell(r, 2).value for r in (2, 3)] == [44.37, 48.81]
-    assert ws.cell(2, 3).value == "–" and ws.cell(3, 3).value == 1.2
+    assert ws.cell(2, 3).value is None and ws.cell(3, 3).value == 1.2
     assert ws.cell(3, 3).number_format.startswith("+0.00")
+    assert ws.cell(2, 4).value == 28 and ws.cell(2, 4).number_format == '0"/63"'     # a number shown as 28/63
 
 
 # --- chart images -----------------------------------------------------------

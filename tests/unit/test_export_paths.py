@@ -102,7 +102,7 @@ def test_page_table_downloads(hostile_db, lang):
     _url, s = hostile_db
     e = analytics.enrich(s.scores())
     tg = target_store.load(s, 10, 2019)
-    shown = gaps.table(gaps.evaluate(tg, e, lang), tg, lang)
+    shown = gaps.table(gaps.evaluate(tg, e), tg, lang)
     history = present.history_table(s.history(), lang)
     for df in (shown, history):
         assert any(formula_like(str(v)) for v in df.astype(str).values.ravel()), "no hostile text reached it"

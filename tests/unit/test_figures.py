@@ -58,8 +58,9 @@ def test_trend_shows_missing_year_as_gap_with_note(enriched, store):
 def test_radar_has_province_mean_and_best(enriched, store):
     stats = analytics.national_stats(store.scores())
     prof = explore.radar_profiles(enriched, stats, 10, 2023, "en")
-    fig = figures.radar(prof, "en", "t")
+    fig = figures.radar(prof, "en", "t", reference=("National mean",))
     assert [tr.name for tr in fig.data] == ["Lao Cai", "National mean", "Best province (Thua Thien Hue)"]
+    assert [tr.line.dash for tr in fig.data] == ["solid", "dash", "solid"]     # the reference by flag, not by name
     assert len(fig.data[0].r) == 9     # 8 dimensions, closed
 
 
@@ -144,10 +145,10 @@ def test_ranking_bar_writes_the_change_in_rank(enriched):
     for _, row in r.iterrows():
         label = f"{int(row['rank'])}. {provinces.name(row['province_code'], 2023, 'en')}"
         rc = row["rank_change"]
-        want = "" if pd.isna(rc) else f"▲{int(rc)}" if rc > 0 else f"▼{-int(rc)}" if rc < 0 else "="
-        assert text[label] == want
-    assert text["2. Thai Nguyen"] == "▲20" and text["1. Thua Thien Hue"] == "▲4"
-    assert any(tx.startswith("▼") for tx in text.values())
+        want = "" if pd.isna(rc) else f"+{int(rc)}" if rc > 0 else f"−{-int(rc)}" if rc < 0 else "0"
+        assert text[label] == want                      # the tables' convention: +3 / −2 / 0
+    assert text["2. Thai Nguyen"] == "+20" and text["1. Thua Thien Hue"] == "+4"
+    assert any(tx.startswith("−") for tx in text.values())
 
 
 def test_axes_make_room_for_their_labels_under_streamlit():

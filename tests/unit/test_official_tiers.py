@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from papi_data import analytics, gaps, official_tiers
+from papi_data import analytics, display, gaps, official_tiers
 
 SON_LA, VINH_PHUC, LAO_CAI, GIA_LAI, HA_NOI, HCM = 14, 26, 10, 64, 1, 79
 
@@ -166,9 +166,9 @@ def test_tier_target_judged_on_the_published_group(enriched):
     """Sơn La 2018, 32nd of 61: high-average as published (16/16/15/14),
     low-average by the quartile rule: a high-average target is met."""
     tg = tier_target(SON_LA, 2018, 2)
-    ev = gaps.evaluate(tg, enriched, "vi")
+    ev = gaps.evaluate(tg, enriched)
     assert ev.iloc[0].met == True and ev.iloc[0].tier_basis == "published"   # noqa: E712
-    table = gaps.table(ev, tg, "vi")
+    table = display.for_screen(gaps.table(ev, tg, "vi"), "vi")
     assert table.iloc[0]["Kết quả"] == "Đạt"
     assert table.iloc[0]["Nhóm thực tế"] == "Trung bình cao (theo công bố)"
     assert gaps.export_rows(ev)[0]["tier_basis"] == "published"
@@ -178,9 +178,9 @@ def test_tier_target_near_the_cut_says_so(enriched):
     r = ranked(enriched, 2019)
     near = r[r.near_cut & (r.tier == 2)].iloc[0]
     tg = tier_target(int(near.province_code), 2019, 1)
-    ev = gaps.evaluate(tg, enriched, "en")
+    ev = gaps.evaluate(tg, enriched)
     assert ev.iloc[0].met == False and ev.iloc[0].near_cut == True            # noqa: E712
-    table = gaps.table(ev, tg, "en")
+    table = display.for_screen(gaps.table(ev, tg, "en"), "en")
     assert table.iloc[0]["Status"] == "Not met (near the cut)"
     assert table.iloc[0]["Actual tier"] == "High-average (computed, near the cut)"
     assert gaps.export_rows(ev)[0]["near_cut"] is True

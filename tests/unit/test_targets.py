@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from papi_data import gaps, targets
+from papi_data import display, gaps, targets
 from papi_data.db import targets as target_store
 from papi_data.db import scores as store_mod
 from papi_data.db.scores import Store
@@ -27,7 +27,7 @@ def tstore(tmp_path):
 
 def ev_for(store, enriched, code, year):
     tg = target_store.load(store, code, year)
-    return gaps.evaluate(tg, enriched, "en").set_index(["indicator", "kind"])
+    return gaps.evaluate(tg, enriched).set_index(["indicator", "kind"])
 
 
 def test_seeded_plans(tstore):
@@ -51,9 +51,10 @@ def test_lao_cai_2019(tstore, enriched):
     met_tiers = sorted(i for (i, k), m in ev["met"].items() if k == "tier" and m)
     assert met_tiers == ["D1", "D2", "D5", "D6", "D8", "TOTAL"]
     # The plan's stated 2018 D6 (7.22 - 0.5 = 6.72) disagrees with the published 7.17.
-    warned = [i for (i, k), w in ev["warning"].items() if isinstance(w, str)]
-    assert warned == ["D6"] and "7.17" in ev.loc[("D6", "value")].warning
-    assert ev.loc[("D6", "value")].baseline_check == "⚠ plan states 6.72, published 7.17"
+    warned = [i for (i, k), w in ev["warning"].items() if w is not None]
+    assert warned == ["D6"] and "7.17" in gaps.say(ev.loc[("D6", "value")].warning, "en")
+    assert gaps.say(ev.loc[("D6", "value")].baseline_check, "en") == "⚠ plan states 6.72, published 7.17"
+    assert gaps.say(ev.loc[("D6", "value")].baseline_check, "vi").endswith("7,17")
     # What the plan needed from the published 2018 score, not from its own stated one.
     assert round(ev.loc[("D6", "value")].change_needed, 2) == 0.05
 
@@ -309,7 +310,7 @@ def test_target_points_and_top_tier(tstore, enriched):
 
 def test_target_chart_markers(tstore, enriched):
     from papi_data.figures_targets import target_chart
-    lc = gaps.evaluate(target_store.load(tstore, 10, 2019), enriched, "vi")
+    lc = gaps.evaluate(target_store.load(tstore, 10, 2019), enriched)
     fig = target_chart(lc, "vi", "t", 2019)
     bars = [d for d in fig.data if d.type == "bar"]
     assert [len(b.y) for b in bars] == [1, 8] and bars[0].y[0] == "Tổng hợp" and bars[1].y[0].startswith("D1 ")
@@ -319,13 +320,13 @@ def test_target_chart_markers(tstore, enriched):
     assert [list(m.x) for m in value_marks] == [[46.96], [5.6, 5.88, 5.56, 6.6, 7.5, 7.22, 4.6, 4.0]]
     assert value_marks[0].customdata == ("Chưa đạt",)
     assert fig.layout.xaxis.range == (0, 80) and fig.layout.xaxis2.range == (0, 10)   # bars start at 0
-    tn = gaps.evaluate(target_store.load(tstore, 19, 2024), enriched, "en")
+    tn = gaps.evaluate(target_store.load(tstore, 19, 2024), enriched)
     fig = target_chart(tn, "en", "t", 2024)
     tier_mark = [d for d in fig.data if d.type == "scatter"][0]
     assert tier_mark.marker.symbol == "diamond-tall" and list(tier_mark.customdata) == ["Met"]
-    dt = gaps.evaluate(target_store.load(tstore, 87, 2014), enriched, "en")
+    dt = gaps.evaluate(target_store.load(tstore, 87, 2014), enriched)
     assert target_chart(dt, "en", "t", 2014) is None                    # nothing scored: no chart
-    hy = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched, "en")
+    hy = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched)
     assert target_chart(hy, "en", "t", 2024) is None                    # rank target: no position in points
 
 
@@ -369,15 +370,16 @@ def test_baseline_check_accepts_rounded_or_truncated_figures(enriched):
     def check(code, stated, by=2023, ind="D4", year=2024):
         tg = pd.DataFrame([{"id": 1, "province_code": code, "year": year, "indicator": ind, "kind": "value",
                             "value": 8.5, "baseline_year": by, "baseline_value": stated}])
-        return gaps.evaluate(tg, enriched, "en").iloc[0]
+        return gaps.evaluate(tg, enriched).iloc[0]
     assert gaps.agrees(8.15, 8.146993) and gaps.agrees(8.14, 8.146993) and not gaps.agrees(8.12, 8.146993)
     assert gaps.agrees(44.37, 44.373124) and gaps.agrees(45.78, 45.787524) and not gaps.agrees(6.72, 7.172299)
     assert check(94, 8.14).warning is None and check(94, 8.15).warning is None
     off = check(94, 8.12)
-    assert off.warning == "D4: the plan states 8.12 for 2023, the published score is 8.15 (off by -0.03). Check the plan record."
+    assert gaps.say(off.warning, "en") == ("D4: the plan states 8.12 for 2023, the published score is 8.15 "
+                                           "(off by −0.03). Check the plan record.")
     assert round(off.change_needed, 6) == round(8.5 - 8.146993, 6)
     unscored = check(87, 44.0, by=2018, ind="TOTAL", year=2019)
-    assert unscored.warning.startswith("TOTAL: the plan states 44.00 for 2018, but PAPI 2018 did not score")
+    assert gaps.say(unscored.warning, "en").startswith("TOTAL: the plan states 44.00 for 2018, but PAPI 2018 did not score")
     assert unscored.change_needed is None and unscored.met == True  # noqa: E712 (judged on 2019, scored)
 
 
@@ -394,16 +396,16 @@ def test_table_gap_has_its_unit(tstore, enriched):
     target, and a rank target's actual is the rank, not the score."""
     def table(code, year, lang):
         tg = target_store.load(tstore, code, year)
-        return gaps.table(gaps.evaluate(tg, enriched, lang), tg, lang)
+        return display.for_screen(gaps.table(gaps.evaluate(tg, enriched), tg, lang), lang)
     hy = table(33, 2024, "en").iloc[0]
-    ev = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched, "en").iloc[0]
+    ev = gaps.evaluate(target_store.load(tstore, 33, 2024), enriched).iloc[0]
     assert hy["Kind"] == "Rank"
-    assert hy["Actual"] == f"rank {int(ev['rank'])}/{int(ev['n_ranked'])}"
-    assert hy["Gap"] == f"{int(ev['gap']):+d} places" and int(ev["gap"]) < 0
+    assert hy["Actual"] == f"{int(ev['rank'])}/{int(ev['n_ranked'])}"
+    assert hy["Gap"] == f"−{-int(ev['gap'])} places" and int(ev["gap"]) < 0
     hy_vi = table(33, 2024, "vi").iloc[0]
-    assert hy_vi["Thực tế"] == f"hạng {int(ev['rank'])}/{int(ev['n_ranked'])}" and hy_vi["Chênh lệch"].endswith(" bậc")
+    assert hy_vi["Thực tế"] == f"{int(ev['rank'])}/{int(ev['n_ranked'])}" and hy_vi["Chênh lệch"].endswith(" bậc")
     total = table(10, 2019, "vi").iloc[0]                              # Lào Cai 2019: TOTAL ≥ 46,96
-    assert total["Thực tế"] == "45,06" and total["Chênh lệch"] == "-1,90 điểm"      # 45.06 against 46.96
+    assert total["Thực tế"] == "45,06" and total["Chênh lệch"] == "−1,90 điểm"      # 45.06 against 46.96
 
 
 def test_editor_frame_reads_as_the_analyst_types(tstore):
