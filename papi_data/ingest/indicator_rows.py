@@ -16,6 +16,7 @@ Everything is found by content, not position.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .. import provinces
 from ..text import fold
@@ -92,24 +93,56 @@ def _code_row(sheet: Sheet, name_row: int, cols: list[int], year: int) -> int | 
 
 def read(sheet: Sheet, year: int, file_name: str):
     """Records and issues of one sheet scoring `year`."""
-    records, issues = [], []
+    issues = []
     name_row, by_name = _province_row(sheet, year)
     if name_row is None:
         issues.append(issue("no_provinces", file_name, sheet.name))
-        return records, issues
+        return [], issues
     rows = sheet.rows
-    width = len(rows[0]) if rows else 0
     first_prov = min(by_name)
-    # label columns are left of the first province column; find the scale column by content
-    label_cols = list(range(first_prov))
+    # label columns are left of the first province column; the scale column is found by content
+    scale_col = _scale_col(rows, name_row, first_prov)
+    text_cols = [c for c in range(first_prov) if c != scale_col]
+    where = (file_name, sheet.name)
+    cols, unresolved, code_row = _columns(sheet, year, name_row, by_name, issues, where)
+    issues += _duplicate_columns(cols, name_row, year, where)
+    start = max(name_row, code_row if code_row is not None else -1) + 1
+    grid = _Grid(first_prov, scale_col, text_cols, cols)
+    records, left = _values(rows, start, grid, year, issues, where)
+    issues += _left_out(left, unresolved, cols, rows[name_row], name_row, sheet.name, year, file_name)
+    combined, zeros = _combine(records)
+    if zeros:
+        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
+                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
+    return combined, issues
+
+
+class _Grid(NamedTuple):
+    """Where a sheet's labels, scale and province values are."""
+    first_prov: int
+    scale_col: int | None
+    text_cols: list[int]
+    cols: dict[int, int]          # column -> province code (SKIP: a column to leave out)
+
+
+def _scale_col(rows: list, name_row: int, first_prov: int) -> int | None:
+    """The rightmost label column holding short scale texts ("1-10 điểm")."""
     scale_col = None
-    for c in label_cols:
+    for c in range(first_prov):
         cnt = sum(1 for row in rows[name_row + 1:] if c < len(row) and _SCALE.search(fold(text(row[c])))
                   and len(text(row[c])) < 40)
         if cnt >= 3 and (scale_col is None or c > scale_col):
             scale_col = c
-    text_cols = [c for c in label_cols if c != scale_col]
+    return scale_col
 
+
+def _columns(sheet: Sheet, year: int, name_row: int, by_name: dict[int, int], issues: list, where: tuple):
+    """Province of each value column: by its name, else by the 'Mã tỉnh'
+    code row (a name no rule matches is then only noted; a code that
+    contradicts the name is an issue). Returns (cols, unresolved, code_row)."""
+    file_name, sheet_name = where
+    rows, first_prov = sheet.rows, min(by_name)
+    width = len(rows[0]) if rows else 0
     header = rows[name_row]
     cols: dict[int, int] = {}
     unresolved: dict[int, str] = {}  # column -> a name no rule or mapping matches
@@ -120,94 +153,101 @@ def read(sheet: Sheet, year: int, file_name: str):
         elif s and not s.isdigit():
             unresolved[c] = s
     code_row = _code_row(sheet, name_row, list(cols) or [first_prov], year)
-    if code_row is not None:
-        crow = rows[code_row]
-        for c in range(first_prov, width):
-            code_txt = text(crow[c]) if c < len(crow) else ""
-            if not code_txt.isdigit():
-                continue
-            code = int(code_txt)
-            valid = code in _codes(provinces.era_of(year))
-            if c in cols and cols[c] != code and cols[c] != SKIP:
-                issues.append(issue("code_mismatch", file_name, sheet.name, a1(code_row, c), gso=code,
-                                    name=text(header[c]), expected=cols[c],
-                                    code_name=provinces.name(code, year) if valid else "–",
-                                    name_name=provinces.name(cols[c], year)))
-            elif c in unresolved and valid:
-                # the code identifies the province; the name is only noted
-                cols[c] = code
-                issues.append(issue("name_by_code", file_name, sheet.name, a1(name_row, c),
-                                    name=unresolved.pop(c), gso=code, province=provinces.name(code, year)))
-            elif c not in cols and not text(header[c] if c < len(header) else None):
-                if valid:
-                    cols[c] = code
-    seen_prov: dict[int, int] = {}
+    if code_row is None:
+        return cols, unresolved, None
+    crow = rows[code_row]
+    for c in range(first_prov, width):
+        code_txt = text(crow[c]) if c < len(crow) else ""
+        if not code_txt.isdigit():
+            continue
+        code = int(code_txt)
+        valid = code in _codes(provinces.era_of(year))
+        if c in cols and cols[c] != code and cols[c] != SKIP:
+            issues.append(issue("code_mismatch", file_name, sheet_name, a1(code_row, c), gso=code,
+                                name=text(header[c]), expected=cols[c],
+                                code_name=provinces.name(code, year) if valid else "–",
+                                name_name=provinces.name(cols[c], year)))
+        elif c in unresolved and valid:
+            cols[c] = code
+            issues.append(issue("name_by_code", file_name, sheet_name, a1(name_row, c),
+                                name=unresolved.pop(c), gso=code, province=provinces.name(code, year)))
+        elif c not in cols and not text(header[c] if c < len(header) else None) and valid:
+            cols[c] = code
+    return cols, unresolved, code_row
+
+
+def _duplicate_columns(cols: dict[int, int], name_row: int, year: int, where: tuple) -> list:
+    file_name, sheet_name = where
+    out, seen = [], {}
     for c, code in sorted(cols.items()):
         if code == SKIP:
             continue
-        if code in seen_prov:
-            issues.append(issue("duplicate_province", file_name, sheet.name, a1(name_row, c),
-                                name=provinces.name(code, year), first=a1(name_row, seen_prov[code])))
+        if code in seen:
+            out.append(issue("duplicate_province", file_name, sheet_name, a1(name_row, c),
+                             name=provinces.name(code, year), first=a1(name_row, seen[code])))
         else:
-            seen_prov[code] = c
-    start = max(name_row, code_row if code_row is not None else -1) + 1
+            seen[code] = c
+    return out
 
+
+def _row_indicator(row: list, r: int, label: str, scale: str, g: _Grid, year: int, issues: list,
+                   where: tuple, current: str | None) -> tuple[str | None, bool]:
+    """(indicator the row belongs to, whether to read its values). Percent
+    rows, unknown labels and other rows end the current indicator; a
+    statistic row without its own label continues it."""
+    if "%" in scale or "(%)" in label or label.startswith("%") or fold(label).startswith("ty le"):
+        return None, False
+    stat = stat_of(label)
+    try:
+        code = indicator_of(label, year)
+    except UnknownIndicator:
+        n = sum(1 for v in row[g.first_prov:] if _is_value(v))
+        issues.append(issue("unknown_indicator", *where, a1(r, g.text_cols[0] if g.text_cols else 0),
+                            label=label[:80], year=year, n=n))
+        return None, False
+    if code is None:
+        if stat == "value":
+            return None, False   # some other row (a raw indicator, a note)
+        return current, current is not None
+    return code, True
+
+
+def _values(rows: list, start: int, g: _Grid, year: int, issues: list, where: tuple):
+    """Value records below the header, and the cells of columns no province
+    claims (column -> cells)."""
+    records = []
     values: dict[tuple[str, str], int] = {}  # (code, stat) -> row of first occurrence
-    left: dict[int, list[str]] = {}  # column -> cells of values with no province to go to
+    left: dict[int, list[str]] = {}
     current = None
     for r in range(start, len(rows)):
         row = rows[r]
-        label = " | ".join(text(row[c]) for c in text_cols if c < len(row) and text(row[c]))
-        scale = text(row[scale_col]) if scale_col is not None and scale_col < len(row) else ""
+        label = " | ".join(text(row[c]) for c in g.text_cols if c < len(row) and text(row[c]))
         if not label:
             continue
-        if "%" in scale or "(%)" in label or label.startswith("%") or fold(label).startswith("ty le"):
-            current = None
-            continue
+        scale = text(row[g.scale_col]) if g.scale_col is not None and g.scale_col < len(row) else ""
+        current, use = _row_indicator(row, r, label, scale, g, year, issues, where, current)
         stat = stat_of(label)
-        try:
-            code = indicator_of(label, year)
-        except UnknownIndicator:
-            n = sum(1 for v in row[first_prov:] if _is_value(v))
-            issues.append(issue("unknown_indicator", file_name, sheet.name, a1(r, text_cols[0] if text_cols else 0),
-                                label=label[:80], year=year, n=n))
-            current = None
+        if not use or stat == "weighted":
             continue
-        if code is None:
-            if stat == "value":
-                current = None  # some other row (a raw indicator, a note)
-                continue
-            code = current
-            if code is None:
-                continue
-        current = code
-        if stat == "weighted":
+        if (current, stat) in values:
+            issues.append(issue("duplicate_row", *where, a1(r, g.text_cols[0] if g.text_cols else 0),
+                                indicator=current, first=values[(current, stat)] + 1))
             continue
-        if (code, stat) in values:
-            issues.append(issue("duplicate_row", file_name, sheet.name, a1(r, text_cols[0] if text_cols else 0),
-                                indicator=code, first=values[(code, stat)] + 1))
-            continue
-        values[(code, stat)] = r
-        for c in range(first_prov, len(row)):
-            v = row[c]
+        values[(current, stat)] = r
+        for c in range(g.first_prov, len(row)):
             try:
-                x = number(v)
+                x = number(row[c])
             except NotANumber:
-                issues.append(issue("not_a_number", file_name, sheet.name, a1(r, c), value=text(v)[:40]))
+                issues.append(issue("not_a_number", *where, a1(r, c), value=text(row[c])[:40]))
                 continue
             if x is None:
                 continue
-            if c not in cols or cols[c] == SKIP:
-                left.setdefault(c, []).append(a1(r, c))  # one message per column, below
+            if c not in g.cols or g.cols[c] == SKIP:
+                left.setdefault(c, []).append(a1(r, c))  # one message per column, in _left_out
                 continue
-            records.append({"year": year, "province_code": cols[c], "indicator": code, "stat": stat,
-                            "value": x, "sheet": sheet.name, "cell": a1(r, c)})
-    issues += _left_out(left, unresolved, cols, header, name_row, sheet.name, year, file_name)
-    combined, zeros = _combine(records)
-    if zeros:
-        issues.append(issue("zero_as_missing", file_name, sheet.name, zeros[0], n=len(zeros),
-                            cells=", ".join(zeros[:5]) + (" …" if len(zeros) > 5 else "")))
-    return combined, issues
+            records.append({"year": year, "province_code": g.cols[c], "indicator": current, "stat": stat,
+                            "value": x, "sheet": where[1], "cell": a1(r, c)})
+    return records, left
 
 
 def _is_value(v) -> bool:

@@ -239,7 +239,7 @@ def _number(v: str):
 
 def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_cells, issues):
     """Cells holding a value of one sheet, bounded as they stream in."""
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
     cells: dict[int, dict[int, object]] = {}
     max_r = max_c = -1
@@ -270,49 +270,13 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
         else:
             r, c = r_cur, c_cur + 1
         c_cur = c
-        t = el.get("t", "n")
-        style = el.get("s")
-        v = f = inline = None
-        for ch in el:
-            k = ch.tag.rpartition("}")[2] if isinstance(ch.tag, str) else ""
-            if k == "v":
-                v = ch.text
-            elif k == "f":
-                f = ch.text or ""
-            elif k == "is":
-                inline = _text_of(ch)
+        t, style = el.get("t", "n"), el.get("s")
+        v, f, inline = _parts(el)
         el.clear()
-        val = None
-        if t == "inlineStr":
-            val = inline
-        elif v is not None:
-            if len(v) > lim.cell_chars:
-                raise FileRejected(issue("cell_too_long", file_name, name, a1(r, c), n=len(v),
-                                         limit=lim.cell_chars))
-            if t == "s":
-                try:
-                    val = shared[int(v)]
-                except (ValueError, IndexError):
-                    raise FileRejected(issue("corrupt", file_name)) from None
-            elif t in ("str", "e"):
-                val = v
-            elif t == "b":
-                val = v.strip() in ("1", "true")
-            elif t == "d":
-                try:
-                    val = dt.datetime.fromisoformat(v.strip().rstrip("Z"))
-                except ValueError:
-                    val = v
-            else:
-                try:
-                    val = _number(v.strip())
-                except ValueError:
-                    raise FileRejected(issue("corrupt", file_name)) from None
-                if dates and style and style.isdigit() and int(style) in dates:
-                    try:
-                        val = from_excel(val, epoch)
-                    except (ValueError, OverflowError):
-                        pass
+        if v is not None and len(v) > lim.cell_chars:
+            raise FileRejected(issue("cell_too_long", file_name, name, a1(r, c), n=len(v), limit=lim.cell_chars))
+        val = inline if t == "inlineStr" else None if v is None else _decoded(v, t, style, shared, dates, epoch,
+                                                                            file_name)
         if isinstance(val, str) and len(val) > lim.cell_chars:
             raise FileRejected(issue("cell_too_long", file_name, name, a1(r, c), n=len(val),
                                      limit=lim.cell_chars))
@@ -334,6 +298,50 @@ def _sheet(z, part, name, file_name, budget, lim, shared, dates, date1904, used_
         for c, val in row.items():
             g[c] = val
     return grid, (max_r + 1) * (max_c + 1)
+
+
+def _parts(el) -> tuple[str | None, str | None, str | None]:
+    """A cell element's stored value, formula ("" when unnamed) and inline text."""
+    v = f = inline = None
+    for ch in el:
+        k = ch.tag.rpartition("}")[2] if isinstance(ch.tag, str) else ""
+        if k == "v":
+            v = ch.text
+        elif k == "f":
+            f = ch.text or ""
+        elif k == "is":
+            inline = _text_of(ch)
+    return v, f, inline
+
+
+def _decoded(v: str, t: str, style: str | None, shared: list, dates: set, epoch, file_name: str):
+    """A stored value as Python: shared text, boolean, ISO date, number, or a
+    number in a date format as the date Excel shows."""
+    from openpyxl.utils.datetime import from_excel
+    if t == "s":
+        try:
+            return shared[int(v)]
+        except (ValueError, IndexError):
+            raise FileRejected(issue("corrupt", file_name)) from None
+    if t in ("str", "e"):
+        return v
+    if t == "b":
+        return v.strip() in ("1", "true")
+    if t == "d":
+        try:
+            return dt.datetime.fromisoformat(v.strip().rstrip("Z"))
+        except ValueError:
+            return v
+    try:
+        val = _number(v.strip())
+    except ValueError:
+        raise FileRejected(issue("corrupt", file_name)) from None
+    if dates and style and style.isdigit() and int(style) in dates:
+        try:
+            return from_excel(val, epoch)
+        except (ValueError, OverflowError):
+            pass
+    return val
 
 
 def _bound(file_name, sheet, cell, r, c, lim, used_cells, declared):
