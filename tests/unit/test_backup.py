@@ -1,0 +1,127 @@
+"""Backup and restore: every table row by row, across SQLite and PostgreSQL,
+and damaged or unsuitable files refused with the store unchanged."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+import pytest
+import sqlalchemy as sa
+
+from papi_data import consistency, ingest
+from papi_data.db import backup as B
+from papi_data.db.schema import metadata
+from papi_data.db.scores import Store
+from tests.unit import workbooks as W
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _dump(store) -> dict:
+    with store.engine.connect() as c:
+        return {t.name: [tuple(r) for r in c.execute(sa.select(t).order_by(*t.primary_key.columns))]
+                for t in metadata.sorted_tables}
+
+
+def _populated(url) -> Store:
+    """A store after first start (shipped history and targets seeded) with
+    an import committed later and another rolled back."""
+    store = Store(url)
+    plan = ingest.prepare(W.indicator_rows(2025), "2025PAPI_ProvincialIndicators.xlsx", store, today=TODAY)
+    store.rollback(ingest.commit(plan, store, user="analyst"), user="analyst")
+    plan = ingest.prepare(W.indicator_rows(2025), "2025PAPI_ProvincialIndicators.xlsx", store, today=TODAY)
+    ingest.commit(plan, store, user="analyst")
+    return store
+
+
+def _round_trip(src_url, dst_url, path):
+    src = _populated(src_url)
+    B.backup(src, path)
+    dst = Store(dst_url, seed=False)
+    r = B.restore(dst, path)
+    a, b = _dump(src), _dump(dst)
+    assert r["rows"] == sum(len(v) for v in a.values())
+    assert a.keys() == b.keys()
+    for name in a:
+        assert a[name] == b[name], name
+    assert len(a["batches"]) >= 3 and len(a["target_changes"]) > 0
+    assert not consistency.problems(dst.scores(), tol=1e-4)
+    # reopened with seeding: the shipped rows are not added again, new ids follow the restored ones
+    src.dispose(), dst.dispose()
+    again = Store(dst_url)
+    assert _dump(again) == b
+    last = max(r[0] for r in b["batches"])
+    again.rollback(last, user="analyst")
+    plan = ingest.prepare(W.indicator_rows(2025), "2025PAPI_ProvincialIndicators.xlsx", again, today=TODAY)
+    assert ingest.commit(plan, again, user="analyst") > last
+    again.dispose()
+
+
+def test_sqlite_round_trip(tmp_path):
+    _round_trip(f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}", tmp_path / "b.zip")
+
+
+def test_sqlite_to_postgres(tmp_path, postgres_url):
+    _round_trip(f"sqlite:///{tmp_path / 'a.db'}", postgres_url, tmp_path / "b.zip")
+
+
+def test_postgres_to_sqlite(tmp_path, postgres_url):
+    _round_trip(postgres_url, f"sqlite:///{tmp_path / 'b.db'}", tmp_path / "b.zip")
+
+
+@pytest.fixture
+def saved(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'a.db'}")
+    B.backup(store, tmp_path / "a.zip")
+    store.dispose()
+    return tmp_path / "a.zip"
+
+
+def _rewrite(src, dst, change):
+    with zipfile.ZipFile(src) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    change(files)
+    with zipfile.ZipFile(dst, "w") as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+
+
+def _newer(files):
+    m = json.loads(files["manifest.json"])
+    m["format_version"] += 1
+    files["manifest.json"] = json.dumps(m).encode()
+
+
+def _tampered(files):
+    files["tables/scores.jsonl"] = files["tables/scores.jsonl"][:-200]
+
+
+@pytest.mark.parametrize("damage, message", [(_newer, "newer"), (_tampered, "checksum")])
+def test_damaged_file_refused_store_unchanged(tmp_path, saved, damage, message):
+    bad = tmp_path / "bad.zip"
+    _rewrite(saved, bad, damage)
+    dst = Store(f"sqlite:///{tmp_path / 'b.db'}", seed=False)
+    before = _dump(dst)
+    with pytest.raises(B.BackupError, match=message):
+        B.restore(dst, bad)
+    assert _dump(dst) == before
+
+
+def test_truncated_file_refused(tmp_path, saved):
+    bad = tmp_path / "cut.zip"
+    bad.write_bytes(saved.read_bytes()[: saved.stat().st_size // 2])
+    dst = Store(f"sqlite:///{tmp_path / 'b.db'}", seed=False)
+    with pytest.raises(B.BackupError, match="not a readable"):
+        B.restore(dst, bad)
+    assert B.is_empty(dst.engine.connect())
+
+
+def test_non_empty_store_refused_unless_forced(tmp_path, saved):
+    dst = Store(f"sqlite:///{tmp_path / 'b.db'}")           # seeded: not empty
+    before = _dump(dst)
+    with pytest.raises(B.BackupError, match="not empty"):
+        B.restore(dst, saved)
+    assert _dump(dst) == before
+    B.restore(dst, saved, force=True)
+    assert {k: len(v) for k, v in _dump(dst).items()} == {k: len(v) for k, v in before.items()}
