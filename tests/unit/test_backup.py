@@ -125,3 +125,15 @@ def test_non_empty_store_refused_unless_forced(tmp_path, saved):
     assert _dump(dst) == before
     B.restore(dst, saved, force=True)
     assert {k: len(v) for k, v in _dump(dst).items()} == {k: len(v) for k, v in before.items()}
+
+
+def test_command_line_restore_then_check(tmp_path, monkeypatch, capsys):
+    from papi_data.cli import main
+    monkeypatch.setenv("PAPI_DATABASE_URL", f"sqlite:///{tmp_path / 'a.db'}")
+    assert main(["backup", str(tmp_path / "a.zip")]) == 0
+    monkeypatch.setenv("PAPI_DATABASE_URL", f"sqlite:///{tmp_path / 'b.db'}")
+    assert main(["restore", str(tmp_path / "a.zip")]) == 0
+    assert main(["check"]) == 0
+    assert main(["restore", str(tmp_path / "a.zip")]) == 2          # now not empty
+    out = capsys.readouterr()
+    assert "backup: 10 tables" in out.out and "restore: 10 tables" in out.out and "not empty" in out.err
