@@ -11,11 +11,15 @@ import sqlalchemy as sa
 
 from papi_data import consistency, ingest
 from papi_data.db import backup as B
+from papi_data.db import tasks as store_tasks
 from papi_data.db.schema import metadata
 from papi_data.db.scores import Store
+from papi_data.tasks.readers import read_tasks
 from tests.unit import workbooks as W
+from tests.unit.task_files import plan_docx
 
 TODAY = dt.date(2026, 11, 22)
+TN = 19          # Thái Nguyên
 
 
 def _dump(store) -> dict:
@@ -32,6 +36,9 @@ def _populated(url) -> Store:
     store.rollback(ingest.commit(plan, store, user="analyst"), user="analyst")
     plan = ingest.prepare(W.indicator_rows(2025), "2025PAPI_ProvincialIndicators.xlsx", store, today=TODAY)
     ingest.commit(plan, store, user="analyst")
+    tasks = read_tasks(plan_docx(), "99.docx", 2024)
+    store_tasks.save_import(store, TN, 2024, tasks, "99/KH-UBND", "analyst")
+    store_tasks.update(store, TN, 2024, "3", "done", "Đã tổ chức 2 lớp", "https://snv.thainguyen.gov.vn/a", "B")
     return store
 
 
@@ -46,6 +53,7 @@ def _round_trip(src_url, dst_url, path):
     for name in a:
         assert a[name] == b[name], name
     assert len(a["batches"]) >= 3 and len(a["target_changes"]) > 0
+    assert len(a["plan_tasks"]) == 17 and len(a["task_updates"]) > 0
     assert not consistency.problems(dst.scores(), tol=1e-4)
     # reopened with seeding: the shipped rows are not added again, new ids follow the restored ones
     src.dispose(), dst.dispose()
