@@ -220,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .tasks import commands as task_commands  # tasks import | list | set | coverage
     task_commands.register(sub, UserError)
+
+    from . import aids_commands  # whatif
+    aids_commands.register(sub, UserError)
     return p
 
 
