@@ -1,9 +1,10 @@
-"""Decision-aid commands: whatif (a province's results with chosen changes)."""
+"""Decision-aid commands: whatif (a province's results with chosen changes)
+and trends (trend classes of a province's indicators)."""
 from __future__ import annotations
 
 import json
 
-from . import whatif
+from . import trends, whatif
 
 UserError = ValueError
 
@@ -18,6 +19,12 @@ def register(sub, user_error) -> None:
                    help="e.g. D5=+0.2; repeatable")
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.set_defaults(func=cmd_whatif)
+
+    s = sub.add_parser("trends", help="trend class of each indicator of a province (docs/TRENDS.md)")
+    s.add_argument("--province", required=True)
+    s.add_argument("--indicator")
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.set_defaults(func=cmd_trends)
 
 
 def _changes(items: list[str], year: int) -> dict[str, float]:
@@ -55,4 +62,18 @@ def cmd_whatif(args) -> int:
     print(f"top tier in {s.top_years()} of {len(s.history)} earlier comparable years' conditions")
     for o in s.history:
         print(f"  {o.year}: tier {o.tier}, rank {o.rank}/{o.n_ranked}")
+    return 0
+
+
+def cmd_trends(args) -> int:
+    from .cli import _indicator, _province, _scores
+    df = _scores()
+    last = int(df.year.max())
+    code = _province(args.province, last)
+    ind = _indicator(args.indicator, last) if args.indicator else None
+    t = trends.province_trends(df, code, ind)
+    if args.format == "json":
+        print(json.dumps(json.loads(t.to_json(orient="records")), ensure_ascii=False, indent=1))
+    else:
+        print(t.to_csv(index=False), end="")
     return 0

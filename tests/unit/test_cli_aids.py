@@ -19,3 +19,12 @@ def test_whatif_lao_cai_2020_json():
 def test_whatif_bad_change_is_a_user_error():
     r = run("whatif", "--province", "Lao Cai", "--year", "2020", "--change", "D5=x")
     assert r.returncode == 2 and "CODE=DELTA" in r.stderr
+
+
+def test_trends_lao_cai_d4_json():
+    r = run("trends", "--province", "Lao Cai", "--indicator", "D4", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    [row] = json.loads(r.stdout)
+    # docs/TRENDS.md: (6.601092 - 6.376172) / 6 and (6.601092 - 5.783103) / 2
+    assert round(row["long_rate"], 5) == 0.03749 and round(row["recent_rate"], 5) == 0.40899
+    assert row["indicator"] == "D4" and row["class"] == "increasing_improvement" and row["first_year"] == 2018
