@@ -73,3 +73,12 @@ def province_trends(df: pd.DataFrame, province: int, indicator: str | None = Non
     rows = [trend(g.set_index("year")["value"], code) for code, g in own.groupby("indicator")]
     out = pd.DataFrame(rows, columns=["indicator", "class", "long_rate", "recent_rate", "first_year", "last_year"])
     return out.set_index("indicator").loc[codebook.order(out.indicator)].reset_index() if len(out) else out
+
+
+def all_provinces(df: pd.DataFrame, indicator: str, up_to: int) -> pd.DataFrame:
+    """Every province's trend class of `indicator` on the years up to `up_to`."""
+    m = df[(df.indicator == indicator) & (df.year <= up_to)].dropna(subset=["value"])
+    rows = [{"province_code": int(p), **trend(g.set_index("year")["value"], indicator)}
+            for p, g in m.groupby("province_code")]
+    return pd.DataFrame(rows, columns=["province_code", "indicator", "class", "long_rate", "recent_rate",
+                                       "first_year", "last_year"])

@@ -36,3 +36,17 @@ def trends_table(code: int, lang: str) -> None:
         t("trend_col_long", lang): [display.signed(x, lang, 3) for x in dims.long_rate],
         t("trend_col_recent", lang): [display.signed(x, lang, 3) for x in dims.recent_rate],
     }), hide_index=True)
+
+
+def trend_filter(indicator: str, year: int, lang: str) -> None:
+    """Overview: the provinces whose `indicator` has the chosen trend class."""
+    from papi_data import provinces
+    cls = st.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
+                       [None, *trends.CLASSES[:6]], key="trend_filter",
+                       format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
+    if cls is None:
+        return
+    tr = trends.all_provinces(data.scores(), indicator, year)
+    names = provinces.names(year, lang)
+    hits = [names.get(c, str(c)) for c in tr[tr["class"] == cls].province_code]
+    st.write(", ".join(hits) if hits else t("trend_filter_none", lang))

@@ -29,6 +29,8 @@ STRINGS = {
     "trend_increasing_deterioration": {"vi": "Suy giảm tăng tốc", "en": "Increasing deterioration"},
     "trend_no_clear_change": {"vi": "Không thay đổi rõ", "en": "No clear change"},
     "trend_too_short": {"vi": "Chuỗi quá ngắn", "en": "Too short"},
+    "trend_filter": {"vi": "Lọc tỉnh theo xu hướng {code}", "en": "Provinces by trend in {code}"},
+    "trend_filter_none": {"vi": "Không có tỉnh nào.", "en": "No province."},
     "trend_col_class": {"vi": "Xu hướng", "en": "Trend"},
     "trend_col_long": {"vi": "Tốc độ dài hạn/năm", "en": "Long-run rate/yr"},
     "trend_col_recent": {"vi": "Tốc độ gần đây/năm", "en": "Recent rate/yr"},

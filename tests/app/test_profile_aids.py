@@ -18,3 +18,13 @@ def test_profile_trends_and_whatif(lang):
     value = "43,25" if lang == "vi" else "43.25"   # 42.9506 + 0.3
     stay = "giữ nguyên như năm 2020" if lang == "vi" else "stay as in 2020"
     assert value in said and stay in said
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_warning_signs_filter(lang):
+    at = run("overview", lang=lang, year=2024, indicator="D4")
+    assert not at.exception
+    at.selectbox(key="trend_filter").set_value("warning_signs").run()
+    said = " ".join(m.value for m in at.markdown)
+    # Hà Nội (code 1): D4 up 2018-2024 on the whole, down over 2022-2024
+    assert ("Hà Nội" if lang == "vi" else "Ha Noi") in said
