@@ -50,3 +50,16 @@ def trend_filter(indicator: str, year: int, lang: str) -> None:
     names = provinces.names(year, lang)
     hits = [names.get(c, str(c)) for c in tr[tr["class"] == cls].province_code]
     st.write(", ".join(hits) if hits else t("trend_filter_none", lang))
+
+
+def compare_differences(picked: list[int], year: int, indicator: str, lang: str) -> None:
+    """Compare: each gap to the first province against its uncertainty, or
+    that no interval is known."""
+    from papi_data import differences, provinces
+    df, names = data.scores(), provinces.names(year, lang)
+    first, lines = picked[0], []
+    for other in picked[1:]:
+        verdict, _ = differences.gap(df, year, indicator, first, other)
+        if verdict != differences.UNKNOWN:
+            lines.append(t(f"diff_{verdict}", lang, a=names.get(first, first), b=names.get(other, other)))
+    st.caption("  \n".join(lines) if lines else t("diff_no_interval", lang))

@@ -31,6 +31,12 @@ STRINGS = {
     "trend_too_short": {"vi": "Chuỗi quá ngắn", "en": "Too short"},
     "trend_filter": {"vi": "Lọc tỉnh theo xu hướng {code}", "en": "Provinces by trend in {code}"},
     "trend_filter_none": {"vi": "Không có tỉnh nào.", "en": "No province."},
+    "diff_exceeds": {"vi": "{a} – {b}: chênh lệch lớn hơn sai số (khoảng tin cậy 95%).",
+                     "en": "{a} – {b}: the gap exceeds its uncertainty (95%)."},
+    "diff_within": {"vi": "{a} – {b}: chênh lệch nằm trong sai số.", "en": "{a} – {b}: the gap is within its uncertainty."},
+    "diff_no_interval": {"vi": "Không có sai số hay khoảng tin cậy cho các điểm này: không thể nói chênh lệch có thực "
+                               "hay không.", "en": "No standard error or interval is known for these values: whether "
+                                                   "the gaps are real cannot be said."},
     "trend_col_class": {"vi": "Xu hướng", "en": "Trend"},
     "trend_col_long": {"vi": "Tốc độ dài hạn/năm", "en": "Long-run rate/yr"},
     "trend_col_recent": {"vi": "Tốc độ gần đây/năm", "en": "Recent rate/yr"},

@@ -28,3 +28,11 @@ def test_overview_warning_signs_filter(lang):
     said = " ".join(m.value for m in at.markdown)
     # Hà Nội (code 1): D4 up 2018-2024 on the whole, down over 2022-2024
     assert ("Hà Nội" if lang == "vi" else "Ha Noi") in said
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_compare_says_no_interval_known(lang):
+    # The shipped scores carry no standard errors or intervals.
+    at = run("compare", lang=lang, year=2019, provinces="10,15,87")
+    said = " ".join(c.value for c in at.caption)
+    assert ("Không có sai số" if lang == "vi" else "No standard error or interval is known") in said
