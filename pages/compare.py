@@ -5,7 +5,7 @@ import streamlit as st
 from papi_data import explore, provinces
 from papi_data.screens import UnitMap, compare
 from papi_data.i18n import t
-from ui import data, era_state, sidebar, state
+from ui import aids, data, era_state, sidebar, state
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -60,3 +60,4 @@ show_chart(v.trend, key="trend", source=t("source_papi", lang, years=explore.sou
 show_chart(v.radar, key="radar", source=t("source_papi", lang, years=year))
 st.subheader(t("compare_table_title", lang, year=year))
 show_table(v.table, key="compare_table", source=t("source_papi", lang, years=year), plain=True)
+aids.compare_differences(picked, year, indicator, lang)   # real gaps, or no interval known

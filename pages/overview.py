@@ -5,7 +5,7 @@ import streamlit as st
 from papi_data import codebook, explore, provinces, settings
 from papi_data.screens import overview
 from papi_data.i18n import fmt, t
-from ui import data, era_state, sidebar, state, tiers
+from ui import aids, data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.tables import show_table
 
@@ -49,6 +49,7 @@ with right:
     show_chart(v.map, key="map", source=source, note=t("tile_map_note", lang))
 show_chart(v.spread, key="spread", source=source)
 show_table(v.table, key="ranking_table", source=source, plain=True)
+aids.trend_filter(indicator, year, lang)   # e.g. provinces with warning signs in D4
 st.caption(t("rank_change_legend", lang, prev=year - 1))
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))

@@ -11,7 +11,7 @@ from papi_data import codebook, explore, provinces
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
 from papi_data.screens import UnitMap, profile
-from ui import data, era_state, sidebar, state, tiers
+from ui import aids, data, era_state, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -116,3 +116,7 @@ with right:
                            source=src_year, plain=True, max_height=560)
 
 show_chart(v.dims, key="dims", source=src_all)
+
+if ny == year and v.members is None and v.total is not None:
+    aids.trends_table(code, lang)
+    aids.whatif_box(code, year, lang)

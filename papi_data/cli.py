@@ -223,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .db import backup as backup_commands  # backup FILE | restore FILE [--force]
     backup_commands.register(sub, UserError)
+    from . import aids_commands  # whatif, trends
+    aids_commands.register(sub, UserError)
     return p
 
 

@@ -1,0 +1,65 @@
+"""The profile's decision aids: a what-if expander and the trend classes."""
+import pandas as pd
+import streamlit as st
+
+from papi_data import codebook, display, trends, whatif
+from papi_data.i18n import t
+from ui import data
+
+
+def whatif_box(code: int, year: int, lang: str) -> None:
+    with st.expander(t("whatif_title", lang)):
+        dims = codebook.indicators(year, "dimension")
+        cols = st.columns(4)
+        changes = {d: cols[i % 4].number_input(t("whatif_delta", lang, code=d), value=0.0, step=0.1,
+                                               format="%.2f", key=f"whatif_{d}") for i, d in enumerate(dims)}
+        changes = {d: x for d, x in changes.items() if x}
+        try:
+            s = whatif.scenario(data.scores(), code, year, changes or {"TOTAL": 0.0})
+        except KeyError:
+            return
+        r = s.result
+        st.write(t("whatif_result", lang, value=display.number(r.value, lang), tier=display.tier(r.tier, lang),
+                   rank=display.rank(r.rank, r.n_ranked), year=year))
+        st.caption(t("whatif_range", lang, top=s.top_years(), n=len(s.history)))
+
+
+def trends_table(code: int, lang: str) -> None:
+    st.subheader(t("trends_title", lang))
+    with st.popover(t("trends_rule_button", lang)):
+        st.write(t("trends_rule", lang))
+    tr = trends.province_trends(data.scores(), code)
+    dims = tr[tr.indicator.map(lambda c: c == "TOTAL" or "." not in c)]
+    st.dataframe(pd.DataFrame({
+        "": [codebook.short_name(c, lang) for c in dims.indicator],
+        t("trend_col_class", lang): [t(f"trend_{c}", lang) for c in dims["class"]],
+        t("trend_col_long", lang): [display.signed(x, lang, 3) for x in dims.long_rate],
+        t("trend_col_recent", lang): [display.signed(x, lang, 3) for x in dims.recent_rate],
+    }), hide_index=True)
+
+
+def trend_filter(indicator: str, year: int, lang: str) -> None:
+    """Overview: the provinces whose `indicator` has the chosen trend class."""
+    from papi_data import provinces
+    cls = st.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
+                       [None, *trends.CLASSES[:6]], key="trend_filter",
+                       format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
+    if cls is None:
+        return
+    tr = trends.all_provinces(data.scores(), indicator, year)
+    names = provinces.names(year, lang)
+    hits = [names.get(c, str(c)) for c in tr[tr["class"] == cls].province_code]
+    st.write(", ".join(hits) if hits else t("trend_filter_none", lang))
+
+
+def compare_differences(picked: list[int], year: int, indicator: str, lang: str) -> None:
+    """Compare: each gap to the first province against its uncertainty, or
+    that no interval is known."""
+    from papi_data import differences, provinces
+    df, names = data.scores(), provinces.names(year, lang)
+    first, lines = picked[0], []
+    for other in picked[1:]:
+        verdict, _ = differences.gap(df, year, indicator, first, other)
+        if verdict != differences.UNKNOWN:
+            lines.append(t(f"diff_{verdict}", lang, a=names.get(first, first), b=names.get(other, other)))
+    st.caption("  \n".join(lines) if lines else t("diff_no_interval", lang))
