@@ -36,6 +36,8 @@ def route() -> None:
     st.session_state["_router"] = True  # see ui.sidebar.ensure_router
     data.begin_run()                     # one data version for the whole run (ui/data.py)
     lang = sidebar.language()
+    if data.schema_refused(lang):        # a newer dashboard upgraded the database
+        return
     sidebar.PAGES[:] = PAGES
     # The landing page (the overview) is served at "/"; it is also reachable at
     # /overview, so a link or bookmark naming the page opens it without a

@@ -15,12 +15,31 @@ import pandas as pd
 import streamlit as st
 
 from papi_data import analytics, screens
-from papi_data.db.scores import Store, get_store
+from papi_data.db.migrations import SCHEMA_VERSION
+from papi_data.db.scores import NewerSchema, Store, get_store
 
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
     return get_store()
+
+
+def schema_refused(lang: str) -> bool:
+    """True, with the reason shown, when a newer dashboard has upgraded the
+    database: this server then draws no page (checked on every run, one
+    small query, since a newer server may upgrade it at any time). Any other
+    failure is left to the pages, which say what they can."""
+    from papi_data.i18n import t
+    try:
+        found = store().schema_version()
+        if found > SCHEMA_VERSION:
+            raise NewerSchema(found, SCHEMA_VERSION)
+    except NewerSchema as e:
+        st.error(t("db_newer_schema", lang, found=e.found, known=e.known))
+        return True
+    except Exception:
+        return False
+    return False
 
 
 _PIN = "_data_snapshot"

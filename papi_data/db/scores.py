@@ -68,6 +68,16 @@ def check_lengths(table: sa.Table, records: list[dict] | dict) -> None:
                 raise FieldTooLong(table.name, name, len(v), limit)
 
 
+class NewerSchema(RuntimeError):
+    """The database was upgraded by a newer version of the dashboard: this
+    one refuses to read or write it rather than misread or damage it."""
+
+    def __init__(self, found: int, known: int | None = None):
+        self.found, self.known = found, known if known is not None else SCHEMA_VERSION
+        super().__init__(f"The database has schema version {found}, newer than this dashboard's {known}: "
+                         "upgrade this server; nothing was read or written.")
+
+
 class ShippedBatch(ValueError):
     """A rollback of the shipped history (the seed batch) without force."""
 
@@ -104,8 +114,11 @@ class Store:
 
         Several processes may start on a new database at once: whoever loses
         a race (table or row created in between) retries and then finds the
-        work done.
+        work done. A database of a newer schema is refused before anything
+        is created in it (NewerSchema).
         """
+        if self.schema_version() > SCHEMA_VERSION:
+            raise NewerSchema(self.schema_version(), SCHEMA_VERSION)
         for attempt in range(5):
             try:
                 metadata.create_all(self.engine, checkfirst=True)
@@ -121,6 +134,8 @@ class Store:
     def _migrate(c) -> None:
         row = c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "schema_version")).scalar()
         version = int(row) if row else 0
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(version, SCHEMA_VERSION)
         if version == 0:
             c.execute(schema_meta.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                              {"key": "data_version", "value": "0"}])
@@ -225,6 +240,10 @@ class Store:
         lock), so a second writer waits, then sees the first one's version."""
         c.execute(schema_meta.update().where(schema_meta.c.key == "data_version")
                   .values(value=schema_meta.c.value))
+        # A newer server may have upgraded the database since this one started.
+        found = int(c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "schema_version")).scalar() or 0)
+        if found > SCHEMA_VERSION:
+            raise NewerSchema(found, SCHEMA_VERSION)
         if expect_version is not None:
             v = int(c.execute(sa.select(schema_meta.c.value).where(schema_meta.c.key == "data_version")).scalar() or 0)
             if v != expect_version:

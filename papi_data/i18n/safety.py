@@ -2,6 +2,11 @@
 shipped batch, an empty store."""
 
 STRINGS = {
+    "db_newer_schema": {
+        "vi": "Cơ sở dữ liệu đã được một phiên bản bảng điều khiển mới hơn nâng cấp (lược đồ {found}; máy chủ "
+              "này chỉ biết đến {known}). Máy chủ này không đọc và không ghi gì vào đó: hãy nâng cấp máy chủ này.",
+        "en": "The database was upgraded by a newer version of the dashboard (schema {found}; this server knows "
+              "up to {known}). This server reads and writes nothing in it: upgrade this server."},
     "auth_wait": {"vi": "Đang kiểm tra mật khẩu (chờ {s} giây vì gần đây có nhiều lần nhập sai)…",
                   "en": "Checking the password (a {s}-second wait after recent failed attempts)…"},
     "auth_locked_session": {
