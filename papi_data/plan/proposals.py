@@ -36,3 +36,19 @@ def propose(latest: pd.DataFrame, share: float = 1.0, overrides: dict | None = N
         rows.append({"indicator": r.indicator, "baseline_value": float(r.value), "tier": int(r.tier),
                      "proposed_value": val, "proposed_tier": tier, "reason": reason})
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def base_year(enriched: pd.DataFrame, province_code: int, plan_year: int) -> int | None:
+    """The latest year before plan_year with the province's total score."""
+    m = enriched[(enriched["province_code"] == province_code) & (enriched["year"] < plan_year)
+                 & (enriched["indicator"] == "TOTAL")].dropna(subset=["value"])
+    return int(m["year"].max()) if not m.empty else None
+
+
+def latest(enriched: pd.DataFrame, province_code: int, year: int) -> pd.DataFrame:
+    """The province's scored rows of `year` with the next better tier's cut point."""
+    m = enriched[(enriched["province_code"] == province_code) & (enriched["year"] == year)]
+    m = m.dropna(subset=["value", "tier"]).copy()
+    cuts = {2: "cut_1", 3: "cut_2", 4: "cut_3"}
+    m["next_cut"] = [r[cuts[int(r["tier"])]] if int(r["tier"]) in cuts else None for _, r in m.iterrows()]
+    return m[["indicator", "value", "tier", "next_cut"]].reset_index(drop=True)

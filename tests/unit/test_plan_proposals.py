@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from papi_data import provinces
 from papi_data.plan import proposals
 
 
@@ -27,3 +28,13 @@ def test_close_half_the_gap():
 def test_share_out_of_range():
     with pytest.raises(ValueError):
         proposals.propose(_latest(), share=0)
+
+
+def test_lao_cai_2020_from_2019_results(enriched):
+    code = provinces.lookup("Lào Cai", 2019)
+    assert proposals.base_year(enriched, code, 2020) == 2019
+    rows = proposals.latest(enriched, code, 2019).set_index("indicator")
+    assert round(rows.loc["TOTAL", "value"], 2) == 45.06
+    p = proposals.propose(rows.reset_index()).set_index("indicator")
+    assert p.loc["TOTAL", "reason"] == "keep"
+    assert proposals.base_year(enriched, code, 2011) is None
