@@ -225,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(sub, UserError)
     from . import aids_commands  # whatif, trends
     aids_commands.register(sub, UserError)
+    from .plan import commands as plan_commands  # plan: a Word draft of next year's plan
+    plan_commands.register(sub, UserError)
     return p
 
 

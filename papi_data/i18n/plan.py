@@ -1,0 +1,35 @@
+"""Strings of the plan draft (Word document)."""
+STRINGS = {
+    "plan.issuer": {"vi": "ỦY BAN NHÂN DÂN\nTỈNH {province}", "en": "PEOPLE'S COMMITTEE\nOF {province}"},
+    "plan.number": {"vi": "Số: ....../KH-UBND", "en": "No.: ....../KH-UBND"},
+    "plan.date": {"vi": "{place}, ngày ... tháng ... năm {year}", "en": "{place}, ... {year}"},
+    "plan.title": {"vi": "KẾ HOẠCH\nNâng cao Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) năm {year}",
+                   "en": "PLAN\nImproving the Provincial Governance and Public Administration Performance Index (PAPI) in {year}"},
+    "plan.sec.results": {"vi": "I. KẾT QUẢ CHỈ SỐ PAPI NĂM {year}", "en": "I. PAPI RESULTS IN {year}"},
+    "plan.results": {
+        "vi": "Năm {year}, Chỉ số PAPI của tỉnh {province} đạt {total} điểm, xếp thứ {rank} cả nước, thuộc nhóm {tier}"
+              " ({change} điểm so với năm {prev}; trung bình cả nước {mean} điểm).",
+        "en": "In {year}, {province}'s PAPI total was {total} points, rank {rank} nationally, in the {tier} group"
+              " ({change} points against {prev}; national mean {mean} points)."},
+    "plan.movers": {"vi": "Nội dung tăng nhiều nhất: {up}; giảm nhiều nhất: {down}.",
+                    "en": "Dimension that rose most: {up}; fell most: {down}."},
+    "plan.appendix_ref": {"vi": "Chi tiết Chỉ số PAPI của tỉnh {province} năm {year} theo Phụ lục đính kèm.",
+                          "en": "The details of {province}'s PAPI {year} are in the attached appendix."},
+    "plan.sec.targets": {"vi": "II. MỤC TIÊU NĂM {year}", "en": "II. TARGETS FOR {year}"},
+    "plan.sec.tasks": {"vi": "III. NHIỆM VỤ VÀ GIẢI PHÁP", "en": "III. TASKS AND MEASURES"},
+    "plan.sec.org": {"vi": "IV. TỔ CHỨC THỰC HIỆN", "en": "IV. IMPLEMENTATION"},
+    "plan.placeholder": {"vi": "[Nội dung do địa phương soạn thảo]", "en": "[To be written by the province]"},
+    "plan.appendix": {"vi": "PHỤ LỤC\nChi tiết Chỉ số PAPI của tỉnh {province} năm {year}",
+                      "en": "APPENDIX\nDetails of {province}'s PAPI {year}"},
+    "plan.col.indicator": {"vi": "Nội dung", "en": "Indicator"},
+    "plan.col.score": {"vi": "Điểm", "en": "Score"},
+    "plan.col.change": {"vi": "Thay đổi", "en": "Change"},
+    "plan.col.tier": {"vi": "Nhóm", "en": "Tier"},
+    "plan.col.rank": {"vi": "Xếp hạng", "en": "Rank"},
+    "plan.col.target": {"vi": "Mục tiêu", "en": "Target"},
+    "plan.col.reason": {"vi": "Căn cứ", "en": "Basis"},
+    "plan.reason.keep": {"vi": "Giữ nhóm", "en": "Keep tier"},
+    "plan.reason.reach": {"vi": "Đạt ngưỡng nhóm trên", "en": "Reach next tier's cut point"},
+    "plan.reason.gap": {"vi": "Thu hẹp khoảng cách", "en": "Close part of the gap"},
+    "plan.reason.analyst": {"vi": "Giá trị do cán bộ nhập", "en": "Analyst value"},
+}

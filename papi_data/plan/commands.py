@@ -1,0 +1,37 @@
+"""The `plan` command: a Word draft of a province's plan for a year."""
+from __future__ import annotations
+
+
+def register(sub, user_error) -> None:
+    s = sub.add_parser("plan", help="a Word draft of a province's PAPI plan for a year")
+    s.add_argument("--province", required=True)
+    s.add_argument("--year", type=int, required=True, help="the plan year (results from before it)")
+    s.add_argument("--lang", choices=["vi", "en"], default="vi")
+    s.add_argument("--share", type=float, default=1.0, help="share of the gap to the next tier to close")
+    s.add_argument("-o", "--output", required=True, help="the .docx file to write")
+    s.set_defaults(func=lambda a: _run(a, user_error))
+
+
+def _run(a, user_error) -> int:
+    from .. import analytics, provinces
+    from ..db.scores import get_store
+    from . import document
+    try:
+        code = provinces.lookup(a.province, a.year - 1)
+    except provinces.UnknownProvince as e:
+        raise user_error(f"Unknown province: {a.province} ({e})") from None
+    if code is None:
+        raise user_error(f"Unknown province: {a.province}")
+    try:
+        data = document.build(analytics.enrich(get_store().scores()), code, a.year, a.lang, a.share)
+    except LookupError:
+        raise user_error(f"No results for {a.province} before {a.year}") from None
+    except ValueError as e:
+        raise user_error(str(e)) from None
+    try:
+        with open(a.output, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        raise user_error(f"Cannot write {a.output}: {e.strerror or e}") from None
+    print(f"wrote {a.output} ({len(data):,} bytes)")
+    return 0
