@@ -14,7 +14,7 @@ from . import content, docx_helpers as h, proposals
 def _head(doc, name, plan_year, lang):
     h.header_block(doc, t("plan.issuer", lang, province=name.upper()), t("plan.number", lang),
                    t("plan.date", lang, place=name, year=plan_year - 1))
-    h.heading(doc, t("plan.title", lang, year=plan_year))
+    h.title(doc, t("plan.title", lang, year=plan_year))
 
 
 def _results(doc, enriched, code, name, year, rows, lang):
@@ -64,6 +64,7 @@ def build(enriched: pd.DataFrame, code: int, plan_year: int, lang: str, share: f
     rows = content.appendix(enriched, code, year, codebook.order(codebook.indicators(year)))
     latest = proposals.latest(enriched, code, year)
     latest = latest[latest["indicator"].isin(["TOTAL", *codebook.indicators(year, "dimension")])]
+    latest = latest.sort_values("indicator", key=lambda s: s != "TOTAL", kind="stable")
     props = proposals.propose(latest, share, overrides)
     doc = h.new_document()
     _head(doc, name, plan_year, lang)

@@ -34,13 +34,28 @@ def header_block(doc: Document, issuer: str, number: str, place_date: str) -> No
     _centred(right, "Độc lập - Tự do - Hạnh phúc", bold=True, new=True)
     _centred(t.cell(1, 0), number)
     _centred(t.cell(1, 1), place_date, italic=True)
+    # The motto must fit on one line: the right column takes most of the width.
+    t.autofit = False
+    for col, width in zip(t.columns, (Mm(62), Mm(98))):
+        col.width = width
+        for cell in col.cells:
+            cell.width = width
+
+
+def title(doc: Document, text: str) -> None:
+    """The document's centred bold title."""
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run(text).bold = True
 
 
 def _centred(cell, text: str, bold=False, italic=False, new=False) -> None:
+    # The header block is set in 12 pt, as official documents print it, so the
+    # national title holds on one line.
     p = cell.add_paragraph() if new else cell.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run(text)
-    run.bold, run.italic = bold, italic
+    run.bold, run.italic, run.font.size = bold, italic, Pt(12)
 
 
 def heading(doc: Document, text: str) -> None:
