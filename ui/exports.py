@@ -66,6 +66,27 @@ def _deck(province_code: int, year: int, lang: str, template: bytes | None) -> b
                       tasks=tasks.load(data.store(), province_code, year))
 
 
+def _plan(province_code: int, plan_year: int, lang: str) -> bytes:
+    from papi_data.plan import document
+    return document.build(data.enriched(), province_code, plan_year, lang)
+
+
+def plan_button(province_code: int, year: int, lang: str, key: str = "plan_draft") -> None:
+    """'Soạn dự thảo kế hoạch': the Word draft of next year's plan from this
+    year's results, built when clicked; said plainly where the province has
+    no results this year."""
+    from papi_data import provinces
+    from papi_data.explore import row
+    if row(data.enriched(), province_code, year, "TOTAL") is None:
+        st.caption(t("plan_draft_no_results", lang, year=year))
+        return
+    name = _slug(provinces.name(province_code, year, "en"))
+    st.download_button(t("plan_draft_button", lang, year=year + 1), lambda: _plan(province_code, year + 1, lang),
+                       file_name=f"papi-plan-{year + 1}-{name}-{lang}.docx", key=key, on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       icon=":material/description:", help=t("plan_draft_help", lang, year=year))
+
+
 def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> None:
     """'Tạo bài trình chiếu': the 16:9 deck for this province and year in the
     page's language, built when clicked; optionally on the province's own

@@ -11,6 +11,13 @@ STRINGS = {
     "exp_note_shown": {"vi": "Bảng như hiển thị trên trang, xuất ngày {date}. Số đã làm tròn để hiển thị.",
                        "en": "The table as shown on the page, exported {date}. Numbers rounded for display."},
     "deck_button": {"vi": "Tạo bài trình chiếu", "en": "Build slide deck"},
+    "plan_draft_button": {"vi": "Soạn dự thảo kế hoạch {year}", "en": "Draft the {year} plan"},
+    "plan_draft_help": {"vi": "Tệp Word theo cấu trúc kế hoạch của tỉnh: kết quả năm {year}, mục tiêu đề xuất, "
+                                "phụ lục các chỉ số nội dung và chỉ số thành phần.",
+                        "en": "A Word file in the structure of a provincial plan: the {year} results, proposed "
+                              "targets, an appendix of every dimension and sub-dimension."},
+    "plan_draft_no_results": {"vi": "Chưa thể soạn dự thảo kế hoạch: tỉnh chưa có kết quả PAPI năm {year}.",
+                              "en": "No plan draft: the province has no PAPI results for {year}."},
     "deck_template": {"vi": "Mẫu PowerPoint của tỉnh (tuỳ chọn)", "en": "Province PowerPoint template (optional)"},
     "deck_template_used": {"vi": "Bài trình chiếu sẽ dùng bố cục của {file}.", "en": "The deck will use the layouts of {file}."},
     "deck_template_bad": {"vi": "Không dùng được {file} làm mẫu: {reason}", "en": "Cannot use {file} as a template: {reason}"},

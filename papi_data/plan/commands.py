@@ -14,6 +14,7 @@ def register(sub, user_error) -> None:
 
 def _run(a, user_error) -> int:
     from .. import analytics, provinces
+    from ..db import groups as groups_store
     from ..db.scores import get_store
     from . import document
     try:
@@ -23,7 +24,9 @@ def _run(a, user_error) -> int:
     if code is None:
         raise user_error(f"Unknown province: {a.province}")
     try:
-        data = document.build(analytics.enrich(get_store().scores()), code, a.year, a.lang, a.share)
+        store = get_store()   # tiers as the pages show them: published groups where on record
+        data = document.build(analytics.enrich(store.scores(), groups_store.load(store)), code, a.year, a.lang,
+                              a.share)
     except LookupError:
         raise user_error(f"No results for {a.province} before {a.year}") from None
     except ValueError as e:

@@ -164,3 +164,16 @@ def test_uploader_states_the_import_limit_in_the_interface_language(db, monkeypa
     assert caption in [c.value for c in at.caption]
     # Streamlit's own English line ("200MB per file") is hidden.
     assert any("stFileUploaderDropzoneInstructions" in h.value for h in at.get("html"))
+
+
+@pytest.mark.parametrize("lang,label", [("vi", "Soạn dự thảo kế hoạch 2020"), ("en", "Draft the 2020 plan")])
+def test_plan_draft_button_in_each_language(db, lang, label):
+    at = run(lang=lang, year=2019, province=10)
+    assert label in [d.proto.label for d in at.get("download_button")]
+
+
+def test_no_plan_draft_without_the_years_results(db):
+    """Đồng Tháp was not scored in 2018: no draft button, a plain reason."""
+    at = run(lang="en", year=2018, province=87)
+    assert not any("plan" in d.proto.label for d in at.get("download_button"))
+    assert any("no PAPI results for 2018" in c.value for c in at.caption)

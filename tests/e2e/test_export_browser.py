@@ -169,3 +169,19 @@ def test_on_a_phone_headlines_fit_and_charts_keep_their_titles(server, browser, 
     assert title["x"] + title["width"] <= 390
     screenshot(page, f"phone-profile-trend-{lang}")
     ctx.close()
+
+
+@pytest.mark.parametrize("lang,label,total,tier", [("vi", "Soạn dự thảo kế hoạch 2020", "45,06", "Cao nhất"),
+                                                  ("en", "Draft the 2020 plan", "45.06", "High")])
+def test_the_plan_draft_from_the_targets_page(server, page, lang, label, total, tier):
+    """The targets page drafts next year's plan as the command line does:
+    Lào Cai 2020 from the 2019 results, in the page's language."""
+    import docx
+    open_page(page, f"{server}/targets?lang={lang}&year=2019&province=10", wait_for=".papi-table")
+    assert_no_exception(page)
+    name, raw = _download(page, label)
+    assert name == f"papi-plan-2020-lao-cai-{lang}.docx"
+    doc = docx.Document(io.BytesIO(raw))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert total in body and "13/63" in body and tier in body
+    assert len(doc.tables) >= 2 and any("D8" in c.text or "8" in c.text for c in doc.tables[-1].columns[0].cells)
