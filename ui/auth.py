@@ -145,12 +145,23 @@ def _session_key() -> str:
 
 
 def _client_key() -> str:
-    """The client's address as the server sees it (not X-Forwarded-For,
-    which a client writes itself); "local" without one."""
     try:
-        ip = st.context.ip_address
+        ip, headers = st.context.ip_address, st.context.headers
     except Exception:
-        ip = None
+        ip, headers = None, {}
+    return client_key(ip, headers)
+
+
+def client_key(ip: str | None, headers) -> str:
+    """The client's address as the server sees it. Only when that is the
+    machine itself (the reverse proxy of docs/DEPLOY.md: Streamlit reports no
+    address for a local peer) is the proxy's X-Real-IP used, which nginx
+    writes over whatever the client sent; a remote peer's headers are never
+    trusted. "local" without either."""
+    if not ip or ip in ("127.0.0.1", "::1"):
+        real = headers.get("X-Real-Ip") if headers else None
+        if isinstance(real, str) and real.strip():
+            ip = real.strip()[:64]
     return "ip:" + ip if isinstance(ip, str) and ip else "ip:local"
 
 

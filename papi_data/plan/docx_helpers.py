@@ -77,4 +77,24 @@ def table(doc: Document, header: list[str], rows: list[list[str]]):
     for values in rows:
         for cell, text in zip(t.add_row().cells, values):
             cell.text = text
+    _widths(t)
     return t
+
+
+TEXT_WIDTH_MM = 160   # A4 less the 30 and 20 mm margins
+
+
+def _widths(t) -> None:
+    """Columns as wide as their longest text (within bounds), the first (an
+    indicator's name) at least two fifths of the line: names wrap less,
+    numbers and tier names never."""
+    longest = [max(len(c.text) for c in col.cells) for col in t.columns]
+    weights = [min(max(k, 9), 24) for k in longest]   # 9: a score and its cell padding
+    weights[0] = max(weights[0], sum(weights[1:]) * 2 / 3)
+    widths = [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+    t.autofit = False
+    for col, w in zip(t.columns, widths):      # the grid LibreOffice lays out by
+        col.width = w
+    for row in t.rows:                          # and each cell, as Word reads it
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
