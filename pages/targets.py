@@ -7,7 +7,7 @@ from papi_data import explore, gaps, provinces, targets
 from papi_data.db import targets as target_store
 from papi_data.i18n import t
 from papi_data.screens import targets as screen
-from ui import auth, data, era_state, sidebar, state, target_editor, tiers, uploads
+from ui import auth, data, era_state, plan_draft, sidebar, state, target_editor, tiers, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button, plan_button
 from ui.tables import show_table
@@ -29,7 +29,10 @@ era_state.remember(year, code)
 st.title(t("tgt_title", lang, province=names[code], year=year))
 era_state.show_notice(year, code)
 deck_button(code, year, lang)   # "Tạo bài trình chiếu": the meeting deck for this province and year
-plan_button(code, year, lang)   # "Soạn dự thảo kế hoạch": next year's plan as a Word draft
+if auth.is_analyst():           # next year's proposed targets reviewed, accepted, and the Word draft from them
+    plan_draft.render(code, year, lang)
+else:
+    plan_button(code, year, lang)   # "Soạn dự thảo kế hoạch": next year's plan as a Word draft
 
 frames = data.frames(with_targets=True)       # cached per data and targets version
 v = data.screen(screen.Query(code, year, lang))

@@ -66,12 +66,17 @@ def _deck(province_code: int, year: int, lang: str, template: bytes | None) -> b
                       tasks=tasks.load(data.store(), province_code, year))
 
 
-def _plan(province_code: int, plan_year: int, lang: str) -> bytes:
+def _plan(province_code: int, plan_year: int, lang: str, share: float, overrides: dict | None) -> bytes:
+    """Runs only when the user clicks; the appendix lists the tasks of the
+    plan the results were measured under."""
+    from papi_data.db import tasks
     from papi_data.plan import document
-    return document.build(data.enriched(), province_code, plan_year, lang)
+    return document.build(data.enriched(), province_code, plan_year, lang, share, overrides,
+                          tasks=tasks.load(data.store(), province_code, plan_year - 1))
 
 
-def plan_button(province_code: int, year: int, lang: str, key: str = "plan_draft") -> None:
+def plan_button(province_code: int, year: int, lang: str, key: str = "plan_draft", share: float = 1.0,
+                overrides: dict | None = None) -> None:
     """'Soạn dự thảo kế hoạch': the Word draft of next year's plan from this
     year's results, built when clicked; said plainly where the province has
     no results this year."""
@@ -81,7 +86,8 @@ def plan_button(province_code: int, year: int, lang: str, key: str = "plan_draft
         st.caption(t("plan_draft_no_results", lang, year=year))
         return
     name = _slug(provinces.name(province_code, year, "en"))
-    st.download_button(t("plan_draft_button", lang, year=year + 1), lambda: _plan(province_code, year + 1, lang),
+    st.download_button(t("plan_draft_button", lang, year=year + 1),
+                       lambda: _plan(province_code, year + 1, lang, share, overrides),
                        file_name=f"papi-plan-{year + 1}-{name}-{lang}.docx", key=key, on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                        icon=":material/description:", help=t("plan_draft_help", lang, year=year))

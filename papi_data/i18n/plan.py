@@ -32,4 +32,36 @@ STRINGS = {
     "plan.reason.reach": {"vi": "Đạt ngưỡng nhóm trên", "en": "Reach next tier's cut point"},
     "plan.reason.gap": {"vi": "Thu hẹp khoảng cách", "en": "Close part of the gap"},
     "plan.reason.analyst": {"vi": "Giá trị do cán bộ nhập", "en": "Analyst value"},
+    "plan.tasks": {"vi": "Nhiệm vụ của Kế hoạch năm {year} và tình hình thực hiện",
+                   "en": "Tasks of the {year} plan and their status"},
+    # The targets page: reviewing the proposals before drafting.
+    "plan.review.title": {"vi": "Mục tiêu đề xuất cho năm {year}", "en": "Proposed targets for {year}"},
+    "plan.review.help": {"vi": "Đề xuất từ kết quả năm {year}. Sửa giá trị đề xuất hoặc bỏ chọn dòng không nhận;"
+                                " bản dự thảo Word dùng các giá trị này.",
+                         "en": "Proposed from the {year} results. Change a proposed value or untick the rows not"
+                               " to accept; the Word draft uses these values."},
+    "plan.review.share": {"vi": "Phần khoảng cách tới ngưỡng nhóm trên cần thu hẹp",
+                          "en": "Share of the gap to the next tier's cut point to close"},
+    "plan.review.col.accept": {"vi": "Nhận", "en": "Accept"},
+    "plan.review.col.current": {"vi": "Điểm năm {year}", "en": "{year} score"},
+    "plan.review.col.tier": {"vi": "Nhóm năm {year}", "en": "{year} tier"},
+    "plan.review.col.proposed": {"vi": "Giá trị đề xuất", "en": "Proposed value"},
+    "plan.review.col.proposed_tier": {"vi": "Nhóm đề xuất", "en": "Proposed tier"},
+    "plan.review.accept": {"vi": "Nhận làm mục tiêu", "en": "Accept as targets"},
+    "plan.review.none": {"vi": "Chưa chọn dòng nào để nhận.", "en": "No row is ticked to accept."},
+    "plan.review.bad": {"vi": "Giá trị đề xuất không phải là số: {items}", "en": "Proposed values that are not numbers: {items}"},
+    "plan.review.exists": {"vi": "{province} đã có {n} mục tiêu cho năm {year}. Đánh dấu ô xác nhận bên dưới để"
+                                 " thay các mục tiêu giá trị cùng nội dung và thêm các mục tiêu còn lại.",
+                           "en": "{province} already has {n} targets for {year}. Tick the confirmation below to"
+                                 " replace the value targets of the same indicators and add the others."},
+    "plan.review.confirm": {"vi": "Xác nhận ghi đè mục tiêu năm {year} đã có", "en": "Confirm replacing the existing {year} targets"},
+    "plan.review.saved": {"vi": "Đã ghi mục tiêu năm {year}: thêm {added}, sửa {changed}.",
+                          "en": "{year} targets written: {added} added, {changed} changed."},
+    "plan.review.no_results": {"vi": "Chưa có kết quả năm {year} để đề xuất mục tiêu.",
+                               "en": "No {year} results to propose targets from."},
+    "plan.draft.number": {"vi": "Dự thảo", "en": "Draft"},
+    "plan.draft.title": {"vi": "Dự thảo Kế hoạch nâng cao Chỉ số PAPI năm {year}",
+                         "en": "Draft plan to improve PAPI in {year}"},
+    "plan.draft.source": {"vi": "Dự thảo kế hoạch PAPI {year} (dashboard), {date}",
+                          "en": "Draft PAPI {year} plan (dashboard), {date}"},
 }

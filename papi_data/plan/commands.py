@@ -14,7 +14,7 @@ def register(sub, user_error) -> None:
 
 def _run(a, user_error) -> int:
     from .. import analytics, provinces
-    from ..db import groups as groups_store
+    from ..db import groups as groups_store, tasks
     from ..db.scores import get_store
     from . import document
     try:
@@ -26,7 +26,7 @@ def _run(a, user_error) -> int:
     try:
         store = get_store()   # tiers as the pages show them: published groups where on record
         data = document.build(analytics.enrich(store.scores(), groups_store.load(store)), code, a.year, a.lang,
-                              a.share)
+                              a.share, tasks=tasks.load(store, code, a.year - 1))
     except LookupError:
         raise user_error(f"No results for {a.province} before {a.year}") from None
     except ValueError as e:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import codebook, display, provinces
 from ..i18n import t
-from . import content, docx_helpers as h, proposals
+from . import content, docx_helpers as h, draft
 
 
 def _head(doc, name, plan_year, lang):
@@ -54,24 +54,31 @@ def _appendix(doc, rows, name, year, lang):
     h.table(doc, head, body)
 
 
+def _tasks(doc, tasks, year, lang):
+    """The plan's tasks with owner, deadline and status (the tasks module's records)."""
+    h.heading(doc, t("plan.tasks", lang, year=year))
+    head = [t(f"task_col_{k}", lang) for k in ("no", "task", "lead", "due", "status")]
+    body = [[x.no, x.task, x.lead, x.due_text or (x.due.strftime("%d/%m/%Y") if x.due else display.MISSING),
+             t(f"task_status_{x.status}", lang)] for x in tasks]
+    h.table(doc, head, body)
+
+
 def build(enriched: pd.DataFrame, code: int, plan_year: int, lang: str, share: float = 1.0,
-          overrides: dict | None = None) -> bytes:
-    """The .docx bytes of the plan for plan_year from the latest results before it."""
-    year = proposals.base_year(enriched, code, plan_year)
-    if year is None:
-        raise LookupError(f"no results before {plan_year}")
+          overrides: dict | None = None, tasks: list | None = None) -> bytes:
+    """The .docx bytes of the plan for plan_year from the latest results
+    before it; `tasks` (papi_data.tasks.model.Task records of the province's
+    plan) are listed in the appendix when given."""
+    year, props = draft.propose_for(enriched, code, plan_year, share, overrides)
     name = provinces.name(code, year)
     rows = content.appendix(enriched, code, year, codebook.order(codebook.indicators(year)))
-    latest = proposals.latest(enriched, code, year)
-    latest = latest[latest["indicator"].isin(["TOTAL", *codebook.indicators(year, "dimension")])]
-    latest = latest.sort_values("indicator", key=lambda s: s != "TOTAL", kind="stable")
-    props = proposals.propose(latest, share, overrides)
     doc = h.new_document()
     _head(doc, name, plan_year, lang)
     _results(doc, enriched, code, name, year, rows, lang)
     _targets(doc, props, year, plan_year, lang)
     _placeholders(doc, lang)
     _appendix(doc, rows, name, year, lang)
+    if tasks:
+        _tasks(doc, tasks, year, lang)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
