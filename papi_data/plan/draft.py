@@ -36,9 +36,10 @@ def number(text) -> float | None:
 
 
 def overrides(props: pd.DataFrame, values: dict) -> dict:
-    """{indicator: value} for the values the analyst changed from the proposal."""
+    """{indicator: value} for the values the analyst changed from the
+    proposal as shown (two decimals: an untouched cell is no override)."""
     base = dict(zip(props["indicator"], props["proposed_value"]))
-    return {k: v for k, v in values.items() if v is not None and k in base and round(v, 6) != round(base[k], 6)}
+    return {k: v for k, v in values.items() if v is not None and k in base and round(v, 2) != round(base[k], 2)}
 
 
 def target_rows(props: pd.DataFrame, code: int, plan_year: int, base_year: int, plan_number: str, plan_title: str,

@@ -62,6 +62,24 @@ def test_analyst_accepts_the_lao_cai_2020_proposals(db, monkeypatch, lang):
     at.run()
     assert any("2020" in e.value for e in at.error)
     assert len(target_store.load(db, 10, 2020)) == 9
+    # Confirmed, the same indicators' value targets are replaced, not doubled.
+    next(c for c in at.checkbox if "2020" in c.label).check()
+    next(b for b in at.button if b.label == ACCEPT[lang]).click()
+    at.run()
+    assert not at.exception and len(target_store.load(db, 10, 2020)) == 9
+    assert list(target_store.load(db, 10, 2020)["id"]) == list(stored["id"])
+
+
+def test_typed_values_with_a_decimal_comma_become_the_drafts_values(enriched):
+    from papi_data.plan import draft
+    from ui import plan_draft
+    _, props = draft.propose_for(enriched, 10, 2020)
+    shown = plan_draft._frame(props, 2019, "vi")
+    shown.loc[1, "proposed"] = "6,4"
+    shown.loc[2, "proposed"] = "sáu"
+    values, bad = plan_draft._values(props, shown, "vi")
+    assert values[props["indicator"].iloc[1]] == 6.4 and len(bad) == 1 and "sáu" in bad[0]
+    assert draft.overrides(props, values) == {props["indicator"].iloc[1]: 6.4}
 
 
 def test_no_review_without_signing_in(db, monkeypatch):
