@@ -56,11 +56,12 @@ def _appendix(doc, rows, name, year, lang):
 
 def _tasks(doc, tasks, year, lang):
     """The plan's tasks with owner, deadline and status (the tasks module's records)."""
+    doc.add_paragraph()   # a line apart from the appendix table above
     h.heading(doc, t("plan.tasks", lang, year=year))
     head = [t(f"task_col_{k}", lang) for k in ("no", "task", "lead", "due", "status")]
     body = [[x.no, x.task, x.lead, x.due_text or (x.due.strftime("%d/%m/%Y") if x.due else display.MISSING),
              t(f"task_status_{x.status}", lang)] for x in tasks]
-    h.table(doc, head, body)
+    h.table(doc, head, body, wide=1)
 
 
 def build(enriched: pd.DataFrame, code: int, plan_year: int, lang: str, share: float = 1.0,

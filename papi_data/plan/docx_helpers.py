@@ -64,8 +64,9 @@ def heading(doc: Document, text: str) -> None:
     p.add_run(text).bold = True
 
 
-def table(doc: Document, header: list[str], rows: list[list[str]]):
-    """A bordered table; the header row repeats across pages and rows may break."""
+def table(doc: Document, header: list[str], rows: list[list[str]], wide: int = 0):
+    """A bordered table; the header row repeats across pages and rows may
+    break. Column `wide` holds the long text (an indicator's name, a task)."""
     t = doc.add_table(rows=1, cols=len(header))
     t.style = "Table Grid"
     for cell, text in zip(t.rows[0].cells, header):
@@ -77,20 +78,20 @@ def table(doc: Document, header: list[str], rows: list[list[str]]):
     for values in rows:
         for cell, text in zip(t.add_row().cells, values):
             cell.text = text
-    _widths(t)
+    _widths(t, wide)
     return t
 
 
 TEXT_WIDTH_MM = 160   # A4 less the 30 and 20 mm margins
 
 
-def _widths(t) -> None:
-    """Columns as wide as their longest text (within bounds), the first (an
-    indicator's name) at least two fifths of the line: names wrap less,
-    numbers and tier names never."""
+def _widths(t, wide: int = 0) -> None:
+    """Columns as wide as their longest text (within bounds), the `wide` one
+    (an indicator's name, a task) at least two fifths of the line: names
+    wrap less, numbers and tier names never."""
     longest = [max(len(c.text) for c in col.cells) for col in t.columns]
     weights = [min(max(k, 9), 24) for k in longest]   # 9: a score and its cell padding
-    weights[0] = max(weights[0], sum(weights[1:]) * 2 / 3)
+    weights[wide] = max(weights[wide], (sum(weights) - weights[wide]) * 2 / 3)
     widths = [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
     t.autofit = False
     for col, w in zip(t.columns, widths):      # the grid LibreOffice lays out by
