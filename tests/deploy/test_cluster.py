@@ -181,7 +181,12 @@ def test_targets_edited_on_one_server_show_on_the_others(farm, db_url, sessions)
     s.dispose()
     for port, pg in one.items():
         rerun(pg)
-        assert pg.locator('[data-testid="stMetric"]').count() == 3, f"server {port} does not show the new target"
+        # The metrics come after the title in the same run; they may draw a moment later.
+        try:
+            pg.locator('[data-testid="stMetric"]').nth(2).wait_for(timeout=60_000)
+        except Exception:
+            pytest.fail(f"server {port} does not show the new target")
+        assert pg.locator('[data-testid="stMetric"]').count() == 3
         assert_no_exception(pg)
 
 
