@@ -77,7 +77,7 @@ else:
                            prev_n=rb.n, prev_year=rb.year))
     else:
         h[1].metric(t("headline_rank", lang), rank,
-                    delta=None if moved is None else ("=" if moved == 0 else f"{moved:+d}"),
+                    delta=None if moved is None else ("0" if moved == 0 else f"{moved:+d}"),   # 0 as in the tables
                     delta_arrow="off" if moved == 0 else "auto", delta_color="off" if moved == 0 else "normal")
     h[2].metric(t("headline_tier", lang), tier_name(total.tier, lang), help=v.tier_label)
     if total.change is not None and total.comparable:

@@ -6,7 +6,6 @@ targets, imports, export); each maps key -> {"vi": ..., "en": ...}.
 from __future__ import annotations
 
 import importlib
-import math
 import pkgutil
 from functools import lru_cache
 
@@ -37,18 +36,13 @@ def t(key: str, lang: str = DEFAULT_LANG, **kw) -> str:
 
 def fmt(x, lang: str = DEFAULT_LANG, digits: int = 2, sign: bool = False) -> str:
     """A number for display: decimal comma in Vietnamese, point in English;
-    thousands separated by '.' (vi) or ',' (en). Missing -> '–'."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
+    thousands separated by '.' (vi) or ',' (en); the true minus sign, as
+    everywhere (papi_data.display). Missing -> '–'."""
+    from .. import display
     try:
-        if x != x:  # pandas NA-like
-            return "–"
-    except TypeError:
+        return display.number(x, lang, digits, sign=sign)
+    except (TypeError, ValueError):
         return "–"
-    s = f"{x:+,.{digits}f}" if sign else f"{x:,.{digits}f}"
-    if lang == "vi":
-        s = s.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return s
 
 
 def fmt_rank(rank, n, lang: str = DEFAULT_LANG) -> str:
