@@ -162,12 +162,17 @@ def cmd_deck(a) -> int:
         data = deck.build(code, a.year, a.lang, template, **deck_inputs.load(get_store(), code, a.year))
     except (ValueError, KeyError) as e:
         raise UserError(f"Cannot build the deck from that template: {e}") from None
+    return write_output(a.output, data)
+
+
+def write_output(path: str, data: bytes) -> int:
+    """Write a built file (deck, plan draft) and say so; a clear error when it cannot be written."""
     try:
-        with open(a.output, "wb") as f:
+        with open(path, "wb") as f:
             f.write(data)
     except OSError as e:
-        raise UserError(f"Cannot write {a.output}: {e.strerror or e}") from None
-    print(f"wrote {a.output} ({len(data):,} bytes)")
+        raise UserError(f"Cannot write {path}: {e.strerror or e}") from None
+    print(f"wrote {path} ({len(data):,} bytes)")
     return 0
 
 

@@ -31,10 +31,5 @@ def _run(a, user_error) -> int:
         raise user_error(f"No results for {a.province} before {a.year}") from None
     except ValueError as e:
         raise user_error(str(e)) from None
-    try:
-        with open(a.output, "wb") as f:
-            f.write(data)
-    except OSError as e:
-        raise user_error(f"Cannot write {a.output}: {e.strerror or e}") from None
-    print(f"wrote {a.output} ({len(data):,} bytes)")
-    return 0
+    from ..cli import write_output
+    return write_output(a.output, data)
