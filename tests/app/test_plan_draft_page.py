@@ -4,32 +4,15 @@ target store citing the draft."""
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from papi_data import passwords
 from papi_data.db import targets as target_store
-from tests.conftest import ROOT
-
-PASSWORD = "kế hoạch 2020"
+from tests.app.test_targets_page import run, signed_in
 TITLE = {"vi": "Mục tiêu đề xuất cho năm 2020", "en": "Proposed targets for 2020"}
 ACCEPT = {"vi": "Nhận làm mục tiêu", "en": "Accept as targets"}
 
 
 def _page(monkeypatch, sign_in: bool, **params):
-    if sign_in:
-        monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", passwords.hash_password(PASSWORD))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = str(v)
-    if sign_in:
-        at.switch_page("pages/data.py").run()
-        at.text_input(key="auth_name").input("Chuyên viên C")
-        at.text_input(key="auth_password").input(PASSWORD)
-        next(b for b in at.button if b.label in ("Đăng nhập", "Sign in")).click()
-        at.run()
-    at.switch_page("pages/targets.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    """The targets page, as a signed-in analyst or as a visitor."""
+    return signed_in(None, monkeypatch, **params) if sign_in else run(**params)
 
 
 def _proposals(at):
