@@ -2,6 +2,7 @@
 where-to-focus charts, the no-data case; screenshots saved for people to
 look at (artifacts/screenshots/targets-*.png)."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.browser import assert_no_exception, open_page, screenshot
 
@@ -114,31 +115,32 @@ def test_analyst_uploads_targets(analyst_server, page, tmp_path):
 
 def _type_into_minimum_score(page, text: str) -> None:
     """Open the first row's minimum-score cell (TOTAL, 46,96), clear it and
-    type `text` key by key, as the analyst does."""
-    grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).last
+    type `text` key by key, as the analyst does.
+
+    The cell is reached through the grid's accessibility table (one <td> per
+    cell, id glide-cell-COL-ROW) rather than by clicking canvas pixels, which
+    missed the cell on a busy machine."""
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has=page.get_by_role("button", name="Add row"))
+    cell = grid.locator("#glide-cell-6-0")                      # row 0, the minimum-score column
+    expect(cell).to_have_text("46,96")                          # shown with a decimal comma
     grid.scroll_into_view_if_needed()
-    cell = page.locator("textarea.gdg-input")
-    for _ in range(3):      # on a busy machine a rerun can redraw the grid under the first click
-        grid.click(position={"x": 60, "y": 52})                 # first row, id column (TOTAL, value 46,96)
-        for _ in range(5):                                      # -> the minimum-score column
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")                            # open the cell's editor
+    editor = page.locator("textarea.gdg-input")
+    for _ in range(3):      # a rerun may redraw the grid between the focus and the key
+        cell.focus()
+        cell.press("Enter")                                     # open the cell's editor
         try:
-            cell.wait_for(timeout=10_000)
+            editor.wait_for(timeout=10_000)
+            break
         except Exception:
             page.keyboard.press("Escape")
-            continue
-        if cell.input_value() == "46,96":                       # the cell we mean, shown with a decimal comma
-            break
-        cell.press("Escape")
-    assert cell.input_value() == "46,96"
+    assert editor.input_value() == "46,96"
     for _ in range(5):                                          # clear it key by key, then type
-        cell.press("End")
-        cell.press("Backspace")
-    cell.press_sequentially(text)
-    assert cell.input_value() == text
-    cell.press("Enter")
-    page.wait_for_timeout(500)
+        editor.press("End")
+        editor.press("Backspace")
+    editor.press_sequentially(text)
+    assert editor.input_value() == text
+    editor.press("Enter")
+    expect(cell).to_have_text(text)                             # the grid holds the edit
     screenshot(page, "targets-editor-decimal-comma-vi")
 
 
@@ -162,6 +164,7 @@ def test_analyst_types_a_decimal_comma_in_the_editor(analyst_server, browser):
     done = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
     for _ in range(3):   # a rerun that redraws the grid mid-edit loses it: the page then has nothing to save
         _type_into_minimum_score(page, "47,5")
+        page.wait_for_function(done)                             # the run the edit started has ended
         page.get_by_role("button", name="Lưu thay đổi").click()
         saved, nothing = page.get_by_text("1 sửa"), page.get_by_text("Không có thay đổi nào để lưu.")
         saved.or_(nothing).first.wait_for()
