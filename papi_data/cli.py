@@ -150,6 +150,15 @@ def cmd_deck(a) -> int:
     from .db import deck_inputs
     _check_year(a.year)
     code = _province(a.province, a.year)
+    changes = None
+    if a.change:                 # a what-if slide: the same --change CODE=DELTA as the whatif command
+        from . import whatif
+        from .aids_commands import _changes
+        changes = _changes(a.change, a.year)
+        try:
+            whatif.new_values(_scores(), code, a.year, changes)
+        except KeyError as e:
+            raise UserError(str(e.args[0])) from None
     template = None
     if a.template:
         try:
@@ -159,7 +168,8 @@ def cmd_deck(a) -> int:
     try:
         if template is not None:
             deck.check_template(template)
-        data = deck.build(code, a.year, a.lang, template, **deck_inputs.load(get_store(), code, a.year))
+        data = deck.build(code, a.year, a.lang, template, **deck_inputs.load(get_store(), code, a.year),
+                          changes=changes)
     except (ValueError, KeyError) as e:
         raise UserError(f"Cannot build the deck from that template: {e}") from None
     return write_output(a.output, data)
@@ -212,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", choices=["vi", "en"], default="vi")
     s.add_argument("--template", help="a .pptx whose layouts the deck uses")
     s.add_argument("-o", "--output", required=True, help="the .pptx file to write")
+    s.add_argument("--change", action="append", metavar="CODE=DELTA",
+                   help="a what-if slide with this change, e.g. D5=+0.2 or D5.2=+0.3; repeatable")
     s.set_defaults(func=cmd_deck)
 
     s = sub.add_parser("check", help="re-verify sums, scales and duplicates in the store")

@@ -83,3 +83,90 @@ def scenario(df: pd.DataFrame, province: int, year: int, changes: dict[str, floa
                   if codebook.comparable(indicator, int(y), year))
     history = [evaluate(df, y, province, indicator, v) for y in past]
     return Scenario(province, year, values, result, history)
+
+
+# ---- a scenario as text: the link's ?whatif=D5:+0.2,D5.2:+0.3 --------------
+
+def choices(year: int) -> list[str]:
+    """The indicators a scenario may move in `year`: dimensions and
+    sub-dimensions, in codebook order."""
+    return [c for c in codebook.indicators(year) if codebook.get(c).level in ("dimension", "subdimension")]
+
+
+def from_text(raw: str, year: int) -> tuple[dict[str, float], str]:
+    """The changes a text names, and the parts it names nothing with
+    (joined by ','; '' when all were understood). Each part is CODE:AMOUNT;
+    a code not moved in `year`, an amount that is not a number or larger
+    than the indicator's whole scale, is not understood. A '+' the address
+    turned into a space still reads as a sign; zero changes are dropped."""
+    ok, bad = {}, []
+    allowed = set(choices(year))
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        code, sep, amount = part.partition(":")
+        code = code.strip().upper()
+        try:
+            x = float(amount.strip())
+        except ValueError:
+            x = None
+        scale = codebook.scale(code, year) if code in allowed else None
+        if not sep or x is None or scale is None or not abs(x) <= scale[1] - scale[0]:
+            bad.append(part)
+        elif x:
+            ok[code] = x
+    return ok, ",".join(bad)
+
+
+def as_text(changes: dict[str, float]) -> str:
+    """The text from_text() reads back: 'D5:+0.2,D5.2:+0.3'."""
+    return ",".join(f"{c}:{round(float(x), 4):+g}" for c, x in changes.items() if x)
+
+
+def describe(changes: dict[str, float], lang: str) -> str:
+    """The changes for people: 'D5 +0,20; D5.2 +0,30' (decimal comma in Vietnamese)."""
+    from . import display
+    return "; ".join(f"{c} {display.number(x, lang, sign=True)}" for c, x in changes.items() if x)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The outcomes under the earlier comparable years' conditions."""
+    years: tuple[int, ...]
+    best_rank: int
+    worst_rank: int
+    best_tier: int
+    worst_tier: int
+
+
+def span(s: Scenario) -> Span | None:
+    if not s.history:
+        return None
+    h = s.history
+    return Span(tuple(o.year for o in h), min(o.rank for o in h), max(o.rank for o in h),
+                min(o.tier for o in h), max(o.tier for o in h))
+
+
+def _between(a, b, sep: str = "–") -> str:
+    return str(a) if a == b else f"{a}{sep}{b}"
+
+
+def sentences(s: Scenario, changes: dict[str, float], lang: str) -> dict[str, str]:
+    """What the page and the deck say of a scenario, in `lang`: the changes
+    assumed, the result if the other provinces stay as in its year, and the
+    range of outcomes under the earlier comparable years' conditions."""
+    from . import display
+    from .analytics import tier_name
+    from .i18n import t
+    r, sp = s.result, span(s)
+    if sp is None:
+        ranges = t("wif_no_span", lang, year=s.year)
+    else:
+        ranges = " ".join((t("whatif_range", lang, top=s.top_years(), n=len(s.history)),
+                           t("wif_span", lang, years=", ".join(map(str, sp.years)), ranks=_between(
+                               sp.best_rank, sp.worst_rank), tiers=_between(*(tier_name(k, lang) for k in (
+                                   sp.best_tier, sp.worst_tier)), sep=" – "))))
+    return {"assumed": t("wif_assumed", lang, changes=describe(changes, lang)),
+            "result": t("whatif_result", lang, value=display.number(r.value, lang, 4),
+                        tier=display.tier(r.tier, lang), rank=display.rank(r.rank, r.n_ranked), year=s.year),
+            "range": ranges}

@@ -2,26 +2,15 @@
 import pandas as pd
 import streamlit as st
 
-from papi_data import codebook, display, trends, whatif
+from papi_data import codebook, display, trends
 from papi_data.i18n import t
 from ui import data
 
 
 def whatif_box(code: int, year: int, lang: str) -> None:
-    with st.expander(t("whatif_title", lang)):
-        dims = codebook.indicators(year, "dimension")
-        cols = st.columns(4)
-        changes = {d: cols[i % 4].number_input(t("whatif_delta", lang, code=d), value=0.0, step=0.1,
-                                               format="%.2f", key=f"whatif_{d}") for i, d in enumerate(dims)}
-        changes = {d: x for d, x in changes.items() if x}
-        try:
-            s = whatif.scenario(data.scores(), code, year, changes or {"TOTAL": 0.0})
-        except KeyError:
-            return
-        r = s.result
-        st.write(t("whatif_result", lang, value=display.number(r.value, lang), tier=display.tier(r.tier, lang),
-                   rank=display.rank(r.rank, r.n_ranked), year=year))
-        st.caption(t("whatif_range", lang, top=s.top_years(), n=len(s.history)))
+    """The what-if form (ui.scenario, shared with the targets page)."""
+    from ui import scenario
+    scenario.box(code, year, lang)
 
 
 def trends_table(code: int, lang: str) -> None:

@@ -57,13 +57,14 @@ def table_buttons(df: pd.DataFrame, key: str, source: str | None = None) -> None
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def _deck(province_code: int, year: int, lang: str, template: bytes | None) -> bytes:
-    """Runs only when the user clicks (deferred data)."""
+def _deck(province_code: int, year: int, lang: str, template: bytes | None, changes: dict | None = None) -> bytes:
+    """Runs only when the user clicks (deferred data); with the page's
+    what-if scenario, its slide too."""
     from papi_data import deck
     from papi_data.db import targets, tasks
     return deck.build(province_code, year, lang, template, enriched=data.enriched(), stats=data.stats(),
                       targets=targets.load(data.store(), province_code, year), sources=data.store().sources(),
-                      tasks=tasks.load(data.store(), province_code, year))
+                      tasks=tasks.load(data.store(), province_code, year), changes=changes)
 
 
 def _plan(province_code: int, plan_year: int, lang: str, share: float, overrides: dict | None) -> bytes:
@@ -98,7 +99,9 @@ def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> 
     page's language, built when clicked; optionally on the province's own
     PowerPoint template (its layouts and theme are used)."""
     from papi_data import provinces
+    from ui import scenario
     name = _slug(provinces.name(province_code, year, "en"))
+    changes = scenario.current(year)       # the page's what-if scenario, if one is set
     # python-pptx is imported only when a deck or a template is at hand: it
     # would add ~0.15 s to a fresh server's first page.
     c1, c2 = st.columns([1, 2], vertical_alignment="top")
@@ -114,7 +117,7 @@ def deck_button(province_code: int, year: int, lang: str, key: str = "deck") -> 
                 st.caption(t("deck_template_used", lang, file=up.name))
             except ValueError as e:
                 st.error(t("deck_template_bad", lang, file=up.name, reason=str(e)))
-    c1.download_button(t("deck_button", lang), lambda: _deck(province_code, year, lang, template),
+    c1.download_button(t("deck_button", lang), lambda: _deck(province_code, year, lang, template, changes),
                        file_name=f"papi-{year}-{name}-{lang}.pptx", key=key, on_click="ignore", type="primary",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        icon=":material/slideshow:", width="stretch")

@@ -147,3 +147,31 @@ def set_value(key: str, value: Any) -> None:
     user had picked it."""
     st.session_state[key] = value
     st.session_state[_CHANGED + key] = True
+
+
+def from_url(key: str, parse: Callable[[str], tuple[Any, str]]) -> Any | None:
+    """A value no single widget holds (a what-if scenario: several widgets),
+    read from ?KEY= through `parse(raw) -> (value, not understood)`; the
+    parts not understood are named in the page's notice like any other
+    address value. None when the address has no KEY."""
+    raw = st.query_params.get(key)
+    if raw is None:
+        return None
+    value, bad = parse(raw)
+    if bad:
+        _reject(key, bad)
+    return value
+
+
+def to_url(key: str, text: str | None) -> None:
+    """Write a value kept with from_url back to the address ('' or None removes it)."""
+    _to_url(key, text or None)
+
+
+def kept(key: str) -> Any | None:
+    """The value a page kept for `key` (see keep): it survives page switches."""
+    return st.session_state.get(_KEPT + key)
+
+
+def keep(key: str, value: Any) -> None:
+    st.session_state[_KEPT + key] = value

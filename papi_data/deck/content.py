@@ -418,3 +418,35 @@ def task_status(tasks, today: dt.date, c: Context) -> TaskStatus:
     return TaskStatus(t("deck_tasks", lang), tuple((s, t(f"deck_task_{s}", lang), counts[s]) for s in TASK_STATES),
                       t("deck_tasks_overdue", lang, date=today.strftime("%d/%m/%Y")), table,
                       t("deck_tasks_none_overdue", lang), t("deck_tasks_more", lang, n=rest) if rest > 0 else "")
+
+
+# ---- what-if ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WhatIf:
+    title: str
+    assumed: str                                  # the changes
+    cells: tuple[tuple[str, str], ...]            # total, tier, rank
+    tier: int                                     # the resulting tier (its colour)
+    result: str                                   # "…, if other provinces stay as in YEAR"
+    range: str                                    # under the earlier comparable years' conditions
+    note: str
+    source: str
+
+
+def what_if(e: pd.DataFrame, changes: dict[str, float] | None, c: Context) -> WhatIf | None:
+    """The scenario's slide; None without changes or when the province has
+    no scores to change that year."""
+    from .. import whatif
+    if not changes:
+        return None
+    try:
+        s = whatif.scenario(e, c.code, c.year, changes)
+    except KeyError:
+        return None
+    r, said, lang = s.result, whatif.sentences(s, changes, c.lang), c.lang
+    cells = ((t("headline_total", lang), fmt(r.value, lang, 4)),
+             (t("headline_tier", lang), tier_name(r.tier, lang)),
+             (t("headline_rank", lang), fmt_rank(r.rank, r.n_ranked, lang)))
+    return WhatIf(t("wif_deck_title", lang, year=c.year), said["assumed"], cells, r.tier, said["result"],
+                  said["range"], t("wif_deck_note", lang), c.source)

@@ -197,3 +197,25 @@ def sources(d: Deck, c: C.Sources) -> None:
     s = d.slide(c.title)
     d.text(s, "\n".join(c.lines), Inches(0.6), Inches(1.4), Inches(12), Inches(5), size=14)
 
+
+
+def what_if(d: Deck, c: C.WhatIf) -> None:
+    """The assumed changes, the resulting total, tier (on its colour) and
+    rank, then what they assume and their range over earlier years."""
+    s = d.slide(c.title)
+    d.text(s, c.assumed, Inches(0.5), Inches(1.3), Inches(12), Inches(0.6), size=20, bold=True)
+    for i, (label, value) in enumerate(c.cells):
+        left = Inches(0.5 + 4.2 * i)
+        d.text(s, label, left, Inches(2.1), Inches(4.0), Inches(0.6), size=18, color=GREY)
+        if i == 1:
+            fill = TIER_COLORS[c.tier]
+            box = d.text(s, value, left, Inches(2.8), Inches(4.0), Inches(1.0), size=30, bold=True,
+                         color="#FFFFFF" if dark(fill) else "#1A1A1A")
+            box.fill.solid()
+            box.fill.fore_color.rgb = rgb(fill)
+        else:
+            d.text(s, value, left, Inches(2.75), Inches(4.0), Inches(1.2), size=40, bold=True, color=BLUE)
+    d.text(s, c.result, Inches(0.5), Inches(4.3), Inches(12), Inches(0.8), size=18)
+    d.text(s, c.range, Inches(0.5), Inches(5.1), Inches(12), Inches(1.0), size=16, color=GREY)
+    d.text(s, c.note, Inches(0.5), Inches(6.2), Inches(12), Inches(0.5), size=12, color=GREY)
+    d.footer(s, c.source, top=6.8, size=11)

@@ -1,0 +1,83 @@
+"""The what-if form, one implementation for the profile and targets pages:
+the user picks indicators (dimensions or sub-dimensions) and the change of
+each; the result is re-ranked and re-tiered against the other provinces as
+they were that year, with the range under earlier years' conditions.
+
+The scenario lives in the address (?whatif=D5:+0.2,D5.2:+0.3), so a copied
+link reopens it, and is kept across page switches; the deck built from the
+page includes it (ui.exports.deck_button reads current())."""
+from __future__ import annotations
+
+import streamlit as st
+
+from papi_data import codebook, provinces, whatif
+from papi_data.i18n import t
+from ui import data, state
+
+KEY = "whatif"                  # the address parameter
+PICK = "whatif_pick"            # the multiselect of indicators
+_SEEN = "_whatif_seen"          # the address value last taken in (or written)
+
+
+def _amount(code: str) -> str:
+    return f"whatif_amt_{code}"
+
+
+def _fill(changes: dict[str, float]) -> None:
+    """Set the form to `changes` before its widgets are drawn."""
+    st.session_state[PICK] = list(changes)
+    for c, x in changes.items():
+        st.session_state[_amount(c)] = float(x)
+
+
+def current(year: int) -> dict[str, float]:
+    """The scenario of this run. A link's or an edited address's value is
+    taken in once (its parts not understood are named in the notice); then
+    the form's own values; on another page, the scenario kept from the last."""
+    raw = st.query_params.get(KEY)
+    if raw is not None and raw != st.session_state.get(_SEEN):
+        _fill(state.from_url(KEY, lambda r: whatif.from_text(r, year)))
+        st.session_state[_SEEN] = raw
+    elif PICK not in st.session_state and (kept := state.kept(KEY)):
+        options = set(whatif.choices(year))
+        _fill({c: x for c, x in kept.items() if c in options})
+    options = set(whatif.choices(year))
+    out = {}
+    for c in st.session_state.get(PICK) or []:
+        x = st.session_state.get(_amount(c))
+        if c in options and x:
+            out[c] = float(x)
+    return out
+
+
+def _label(code: str, lang: str, year: int) -> str:
+    return codebook.name(code, lang, year)
+
+
+def box(code: int, year: int, lang: str) -> None:
+    """The what-if expander: open when the scenario is set."""
+    changes = current(year)
+    with st.expander(t("whatif_title", lang), expanded=bool(changes)):
+        picked = st.multiselect(t("wif_pick", lang), whatif.choices(year), key=PICK, help=t("wif_pick_help", lang),
+                                format_func=lambda c: _label(c, lang, year))
+        cols = st.columns(3)
+        for i, c in enumerate(picked):
+            cols[i % 3].number_input(t("whatif_delta", lang, code=_label(c, lang, year)), step=0.1, format="%.2f",
+                                     key=_amount(c))
+        changes = {c: float(st.session_state.get(_amount(c)) or 0.0) for c in picked}
+        changes = {c: x for c, x in changes.items() if x}
+        text = whatif.as_text(changes)
+        state.to_url(KEY, text)
+        st.session_state[_SEEN] = text or None
+        state.keep(KEY, changes)
+        if not changes:
+            st.caption(t("wif_pick_none", lang))
+            return
+        try:
+            s = whatif.scenario(data.scores(), code, year, changes)
+        except KeyError:
+            st.info(t("wif_not_scored", lang, province=provinces.name(code, year, lang), year=year))
+            return
+        said = whatif.sentences(s, changes, lang)
+        st.write(said["result"])
+        st.caption(said["assumed"] + "  \n" + said["range"])
