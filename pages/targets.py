@@ -7,7 +7,7 @@ from papi_data import explore, gaps, provinces, targets
 from papi_data.db import targets as target_store
 from papi_data.i18n import t
 from papi_data.screens import targets as screen
-from ui import auth, data, era_state, plan_draft, sidebar, state, target_editor, tiers, uploads
+from ui import auth, data, era_state, plan_draft, scenario, sidebar, state, target_editor, tiers, uploads
 from ui.charts import show_chart
 from ui.exports import deck_button, plan_button
 from ui.tables import show_table
@@ -68,6 +68,8 @@ if v.focus is not None:
     st.subheader(t("tgt_focus_title", lang, year=year))
     st.caption(t("tgt_focus_help", lang))
     show_chart(v.focus, key="focus_chart", source=source)
+
+scenario.box(code, year, lang)   # what-if: the same form as on the profile page
 
 st.divider()
 st.subheader(t("tgt_edit_title", lang))

@@ -17,6 +17,7 @@ from ui import data, state
 KEY = "whatif"                  # the address parameter
 PICK = "whatif_pick"            # the multiselect of indicators
 _SEEN = "_whatif_seen"          # the address value last taken in (or written)
+_CHANGED = "_whatif_changed"    # the user changed the form in this run
 
 
 def _amount(code: str) -> str:
@@ -30,18 +31,23 @@ def _fill(changes: dict[str, float]) -> None:
         st.session_state[_amount(c)] = float(x)
 
 
+def _changed() -> None:
+    st.session_state[_CHANGED] = True
+
+
 def current(year: int) -> dict[str, float]:
     """The scenario of this run. A link's or an edited address's value is
     taken in once (its parts not understood are named in the notice); then
-    the form's own values; on another page, the scenario kept from the last."""
+    the form's values as the user just changed them; otherwise the form as
+    kept from the last run, on whichever page (Streamlit does not carry
+    widget values across a page switch)."""
     raw = st.query_params.get(KEY)
+    options = whatif.choices(year)
     if raw is not None and raw != st.session_state.get(_SEEN):
         _fill(state.from_url(KEY, lambda r: whatif.from_text(r, year)))
         st.session_state[_SEEN] = raw
-    elif PICK not in st.session_state and (kept := state.kept(KEY)):
-        options = set(whatif.choices(year))
+    elif not st.session_state.get(_CHANGED) and (kept := state.kept(KEY)) is not None:
         _fill({c: x for c, x in kept.items() if c in options})
-    options = set(whatif.choices(year))
     out = {}
     for c in st.session_state.get(PICK) or []:
         x = st.session_state.get(_amount(c))
@@ -59,17 +65,18 @@ def box(code: int, year: int, lang: str) -> None:
     changes = current(year)
     with st.expander(t("whatif_title", lang), expanded=bool(changes)):
         picked = st.multiselect(t("wif_pick", lang), whatif.choices(year), key=PICK, help=t("wif_pick_help", lang),
-                                format_func=lambda c: _label(c, lang, year))
+                                format_func=lambda c: _label(c, lang, year), on_change=_changed)
         cols = st.columns(3)
         for i, c in enumerate(picked):
             cols[i % 3].number_input(t("whatif_delta", lang, code=_label(c, lang, year)), step=0.1, format="%.2f",
-                                     key=_amount(c))
-        changes = {c: float(st.session_state.get(_amount(c)) or 0.0) for c in picked}
-        changes = {c: x for c, x in changes.items() if x}
+                                     key=_amount(c), on_change=_changed)
+        form = {c: float(st.session_state.get(_amount(c)) or 0.0) for c in picked}
+        st.session_state.pop(_CHANGED, None)
+        state.keep(KEY, form)          # picked indicators with no change yet stay picked
+        changes = {c: x for c, x in form.items() if x}
         text = whatif.as_text(changes)
         state.to_url(KEY, text)
         st.session_state[_SEEN] = text or None
-        state.keep(KEY, changes)
         if not changes:
             st.caption(t("wif_pick_none", lang))
             return

@@ -12,8 +12,9 @@ def test_profile_trends_and_whatif(lang):
     d4 = trend[trend[""] == "D4"].iloc[0]
     # docs/TRENDS.md worked example: Lào Cai D4, 2018-2024
     assert d4.iloc[1] == ("Cải thiện tăng tốc" if lang == "vi" else "Increasing improvement")
-    at.number_input(key="whatif_D5").set_value(0.2).run()
-    at.number_input(key="whatif_D7").set_value(0.1).run()
+    at.multiselect(key="whatif_pick").set_value(["D5", "D7"]).run()
+    at.number_input(key="whatif_amt_D5").set_value(0.2).run()
+    at.number_input(key="whatif_amt_D7").set_value(0.1).run()
     said = " ".join(m.value for m in at.markdown)
     value = "43,25" if lang == "vi" else "43.25"   # 42.9506 + 0.3
     stay = "giữ nguyên như năm 2020" if lang == "vi" else "stay as in 2020"
