@@ -35,3 +35,24 @@ def test_whatif_link_opens_the_scenario(server, page, lang, result, assumed):
     SHOTS.mkdir(parents=True, exist_ok=True)
     box.screenshot(path=str(SHOTS / f"whatif-{lang}.png"))
     screenshot(page, f"whatif-page-{lang}")
+
+
+def test_targets_page_scenario_goes_into_the_deck(server, page):
+    import io
+
+    from pptx import Presentation
+    open_page(page, f"{server}/targets?whatif=D5:%2B0.2,D7:%2B0.1,D5.2:%2B0.3&province=10&year=2020&lang=en",
+              wait_for=EXPANDER, timeout=180_000)
+    page.wait_for_selector(f'{EXPANDER} >> text=/Total 43.5506/', timeout=180_000)
+    assert_no_exception(page)
+    text = page.locator(EXPANDER).inner_text()
+    assert "D5.2 " in text                                          # a sub-dimension, named as in the codebook
+    page.locator(EXPANDER).scroll_into_view_if_needed()
+    page.locator(EXPANDER).screenshot(path=str(SHOTS / "whatif-targets-en.png"))
+    button = page.get_by_role("button", name="Build slide deck", exact=True).first
+    with page.expect_download(timeout=240_000) as d:
+        button.click()
+    prs = Presentation(io.BytesIO(open(d.value.path(), "rb").read()))
+    slide = "\n".join(sh.text_frame.text for sh in prs.slides[2].shapes if sh.has_text_frame)
+    assert "What if…" in slide and "Assumed: D5 +0.20; D7 +0.10; D5.2 +0.30." in slide
+    assert "43.5506" in slide and "18/63" in slide and "stay as in 2020" in slide
