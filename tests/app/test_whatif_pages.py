@@ -67,3 +67,11 @@ def test_scenario_follows_to_the_targets_page(db):
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert "43.2506" in _said(at)
+
+
+def test_a_year_without_an_indicator_drops_it(db):
+    at = run("profile", lang="en", year=2020, province=10, whatif="D5:+0.2,D8:+0.1")
+    at.selectbox(key="year").set_value(2017).run()                     # D8 is not part of PAPI 2017
+    assert not at.exception
+    assert at.multiselect(key="whatif_pick").value == ["D5"]
+    assert at.query_params["whatif"] in ("D5:+0.2", ["D5:+0.2"])
