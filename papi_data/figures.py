@@ -352,8 +352,12 @@ def value_bars(values: pd.DataFrame, lang: str, title: str) -> go.Figure:
         customdata=[interval_hover(a, b, lang, br=True) for a, b in zip(lo, hi)],
         hovertemplate="%{x}: %{y:.2f}%{customdata}<extra></extra>"))
     if not df.empty:
+        # As the ranking bars: the axis starts near the lowest value, where it
+        # is labelled, so the intervals (often a tenth of a point) can be seen.
+        low = float(np.nanmin(np.where(known, lo, df["value"])))
         top = float(np.nanmax(np.where(known, hi, df["value"])))
-        fig.update_yaxes(range=[0, top * 1.08])
+        pad = (top - low) * 0.25 or 1
+        fig.update_yaxes(range=[math.floor(max(low - pad, 0)), top + pad * 0.5])
     fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
     fig.update_xaxes(tickfont={"size": 11})
     return _layout(fig, lang, title, height=380, margin={"l": 55, "b": 60}, bargap=0.35)
