@@ -54,10 +54,12 @@ if len(picked) > 6:
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
 v = data.screen(compare.Query(tuple(picked), year, indicator, lang, units))
+trend_note = "  \n".join(n for n in (t("total_scale_note", lang) if indicator == "TOTAL" else None, v.trend_note) if n)
 show_chart(v.trend, key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
-           note=t("total_scale_note", lang) if indicator == "TOTAL" else None)
+           note=trend_note or None)
 # The table has the page's whole width: in a half column its D5–D8 fell out of sight.
 show_chart(v.radar, key="radar", source=t("source_papi", lang, years=year))
+show_chart(v.bars, key="bars", source=t("source_papi", lang, years=year), note=v.bars_note)   # with 95% intervals
 st.subheader(t("compare_table_title", lang, year=year))
 show_table(v.table, key="compare_table", source=t("source_papi", lang, years=year), plain=True)
 aids.compare_differences(picked, year, indicator, lang)   # real gaps, or no interval known

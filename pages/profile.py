@@ -11,7 +11,7 @@ from papi_data import codebook, explore, provinces
 from papi_data.analytics import tier_name
 from papi_data.i18n import fmt, fmt_rank, t
 from papi_data.screens import UnitMap, profile
-from ui import aids, data, era_state, sidebar, state, tiers
+from ui import aids, data, era_state, intervals, sidebar, state, tiers
 from ui.charts import show_chart
 from ui.exports import deck_button
 from ui.tables import show_table
@@ -82,6 +82,7 @@ else:
     h[2].metric(t("headline_tier", lang), tier_name(total.tier, lang), help=v.tier_label)
     if total.change is not None and total.comparable:
         h[3].metric(t("headline_change", lang), fmt(total.change, lang, sign=True))
+        intervals.change_verdict(h[3], v.change_verdict, v.change_prev_year, lang)   # real, or within its uncertainty
     else:
         h[3].metric(t("headline_change", lang), "–",
                     help=v.change_note or (t("not_comparable", lang) if not total.comparable else None))
@@ -99,6 +100,8 @@ if v.gaps:
     note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, v.gaps))})"
 if v.vintage_note:
     note = (note + "  \n" if note else "") + v.vintage_note
+if v.trend_note:       # no value in the chart has an interval
+    note = (note + "  \n" if note else "") + v.trend_note
 show_chart(v.trend, key="trend", source=src_all, note=note)
 
 left, right = st.columns([1, 1])

@@ -284,10 +284,13 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
         if "ci_low" in s and s["ci_low"].notna().any():
             err = {"type": "data", "symmetric": False, "array": on_x(s["ci_high"] - s["value"]),
                    "arrayminus": on_x(s["value"] - s["ci_low"]), "color": SERIES_COLORS[i % 7]}
+        hover = (on_x(pd.Series([interval_hover(lo, hi, lang, br=True) for lo, hi in zip(s["ci_low"], s["ci_high"])],
+                                index=s.index)) if err else None)
         fig.add_trace(go.Scatter(x=xs, y=on_x(s["value"]), mode="lines+markers", name=label, connectgaps=False,
                                  line={"color": SERIES_COLORS[i % 7], "width": 3 if i == 0 else 2},
-                                 error_y=err,
-                                 hovertemplate="%{x}: %{y:.2f}<extra>" + label + "</extra>"))
+                                 error_y=err, customdata=hover,
+                                 hovertemplate="%{x}: %{y:.2f}" + ("%{customdata}" if err else "")
+                                               + "<extra>" + label + "</extra>"))
         if i == 0 and s["value"].notna().any():  # gaps of the first (main) series, with the reason
             for yr in [yr for yr in years if pd.isna(s.loc[yr, "value"])]:
                 fig.add_annotation(x=yr, y=0, yref="paper", text=missing_reason or t("not_published", lang),
@@ -303,6 +306,61 @@ def trend(series: dict[str, pd.DataFrame], stats: pd.DataFrame, indicator: str, 
     fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
     return _layout(fig, lang, title, margin={"l": 55, "r": 20, "b": 105},
                    legend={"orientation": "h", "y": -0.12, "yanchor": "top"})
+
+
+def interval_hover(low, high, lang: str, br: bool = False) -> str:
+    """A value's 95% interval as the hover writes it ("95%: 43,10–44,02" /
+    "95%: 43.10–44.02"); '' where either bound is unknown."""
+    if display.missing(low) or display.missing(high):
+        return ""
+    text = t("ival_hover", lang, low=display.number(low, lang), high=display.number(high, lang))
+    return ("<br>" + text) if br else text
+
+
+def has_intervals(fig: go.Figure) -> bool:
+    """Whether any trace of `fig` draws an error bar."""
+    for tr in fig.data:
+        for axis in ("error_x", "error_y"):
+            err = getattr(tr, axis, None)
+            if err is not None and err.array is not None and any(not display.missing(x) for x in err.array):
+                return True
+    return False
+
+
+def interval_note(fig: go.Figure, lang: str) -> str | None:
+    """The caption's line where no value in `fig` has an interval (so the
+    chart does not imply a precision nobody measured); None otherwise."""
+    return None if has_intervals(fig) else t("ival_none", lang)
+
+
+def value_bars(values: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """One year's value of one indicator per unit, as bars in the trend's
+    series colours, with the 95% interval as an error bar (and in the hover)
+    where the value carries one. `values`: label, value[, ci_low, ci_high]."""
+    df = values.reset_index(drop=True)
+    lo = df["ci_low"] if "ci_low" in df else pd.Series(np.nan, index=df.index)
+    hi = df["ci_high"] if "ci_high" in df else pd.Series(np.nan, index=df.index)
+    known = lo.notna() & hi.notna()
+    err = None
+    if known.any():
+        err = {"type": "data", "symmetric": False, "color": "#222", "thickness": 1.5, "width": 6,
+               "array": (hi - df["value"]).where(known).tolist(), "arrayminus": (df["value"] - lo).where(known).tolist()}
+    labels = [str(x) for x in df["label"]]
+    fig = go.Figure(go.Bar(
+        x=labels, y=df["value"].tolist(), error_y=err, showlegend=False,
+        marker={"color": [SERIES_COLORS[i % 7] for i in range(len(df))]},
+        customdata=[interval_hover(a, b, lang, br=True) for a, b in zip(lo, hi)],
+        hovertemplate="%{x}: %{y:.2f}%{customdata}<extra></extra>"))
+    if not df.empty:
+        # As the ranking bars: the axis starts near the lowest value, where it
+        # is labelled, so the intervals (often a tenth of a point) can be seen.
+        low = float(np.nanmin(np.where(known, lo, df["value"])))
+        top = float(np.nanmax(np.where(known, hi, df["value"])))
+        pad = (top - low) * 0.25 or 1
+        fig.update_yaxes(range=[math.floor(max(low - pad, 0)), top + pad * 0.5])
+    fig.update_yaxes(title=t("value", lang), gridcolor="#eee")
+    fig.update_xaxes(tickfont={"size": 11})
+    return _layout(fig, lang, title, height=380, margin={"l": 55, "b": 60}, bargap=0.35)
 
 
 def radar(profiles: dict[str, pd.Series], lang: str, title: str, reference: tuple[str, ...] = ()) -> go.Figure:

@@ -45,6 +45,20 @@ class Model:
     trend: go.Figure
     radar: go.Figure
     table: pd.DataFrame
+    bars: go.Figure | None = None      # the year's values with their 95% intervals
+    trend_note: str | None = None      # "no interval known" where no value in the chart has one
+    bars_note: str | None = None
+
+
+def year_values(enriched: pd.DataFrame, shown: dict[str, int], year: int, indicator: str) -> pd.DataFrame:
+    """label, value, ci_low, ci_high of each unit shown that has a value."""
+    rows = []
+    for label, code in shown.items():
+        r = explore.row(enriched, code, year, indicator)
+        if r is not None:
+            rows.append({"label": label, "value": r["value"], "ci_low": r.get("ci_low"), "ci_high": r.get("ci_high")})
+    return pd.DataFrame(rows, columns=["label", "value", "ci_low", "ci_high"]).astype(
+        {"value": float, "ci_low": float, "ci_high": float})
 
 
 def build(query: Query, frames: Frames) -> Model:
@@ -58,9 +72,13 @@ def build(query: Query, frames: Frames) -> Model:
         series.update(explore.histories(enriched, c, ny, indicator, lang))
     shown = explore.labelled_members(list(q.codes), year, q.units, lang)
     profiles = {k: explore.dimension_profile(enriched, c, year) for k, c in shown.items()}
+    trend = figures.trend(series, stats, indicator, lang,
+                          t("compare_trend_title", lang, indicator=label, last=max(years)), years)
+    bars = figures.value_bars(year_values(enriched, shown, year, indicator), lang,
+                              t("ival_bars_title", lang, indicator=label, year=year))
     return Model(
-        trend=figures.trend(series, stats, indicator, lang,
-                            t("compare_trend_title", lang, indicator=label, last=max(years)), years),
+        trend=trend, bars=bars, trend_note=figures.interval_note(trend, lang),
+        bars_note=figures.interval_note(bars, lang),
         radar=figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
                             t("radar_title", lang, year=year)),
         table=explore.compare_table(enriched, list(shown.values()), year, lang, labels=list(shown)))

@@ -11,7 +11,7 @@ from typing import ClassVar
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import codebook, explore, figures, official_tiers, provinces, ranks, vintages
+from .. import codebook, differences, explore, figures, official_tiers, provinces, ranks, vintages
 from ..i18n import DEFAULT_LANG, t
 from .common import Frames, UnitMap, default_code, num, whole, year_and_map
 
@@ -83,6 +83,9 @@ class Model:
     tier_note: str | None = None
     rank_note: str | None = None
     vintage_change_note: str | None = None
+    change_verdict: str | None = None       # the change since change_prev_year against its uncertainty
+    change_prev_year: int | None = None     # (differences.EXCEEDS / WITHIN / UNKNOWN); None: no change shown
+    trend_note: str | None = None           # "no interval known" where no value in the trend has one
 
 
 def _headline(enriched: pd.DataFrame, row: pd.Series, code: int, year: int, lang: str) -> dict:
@@ -99,6 +102,19 @@ def _across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> d
     return {**out, "rank_before": None if rb is None else RankBefore(int(rb["year"]), rb["rank"], int(rb["n"]))}
 
 
+def change_verdict(enriched: pd.DataFrame, row: pd.Series, code: int, year: int) -> dict:
+    """The TOTAL's change since the year before, against its uncertainty
+    (docs/TRENDS.md, "Differences that are real"); {} with no change."""
+    if num(row["change"]) is None or not bool(row["comparable"]):
+        return {}
+    e = enriched[(enriched["province_code"] == code) & (enriched["indicator"] == "TOTAL") & (enriched["year"] < year)]
+    if e.empty:
+        return {}
+    prev = int(e["year"].max())
+    verdict, _ = differences.change(enriched, code, "TOTAL", year, prev)
+    return {"change_verdict": verdict, "change_prev_year": prev}
+
+
 def build(query: Query, frames: Frames) -> Model:
     q = query.resolve(frames)
     enriched, stats, code, year, indicator, lang = frames.enriched, frames.stats, q.code, q.year, q.indicator, q.lang
@@ -112,15 +128,17 @@ def build(query: Query, frames: Frames) -> Model:
     extra = _across_merger(enriched, code, year, lang) if own else {}
     if row is not None:
         extra.update(_headline(enriched, row, code, year, lang))
+        extra.update(change_verdict(enriched, row, code, year))
     profiles = (explore.radar_profiles(enriched, stats, code, year, lang) if own
                 else explore.member_profiles(enriched, stats, parts, year, lang))
     dims = {d: explore.histories(enriched, code, ny, d, lang) for d in codebook.indicators(year, "dimension")}
+    trend = figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
+                          t("trend_title", lang, indicator=label, province=pname, last=max(years)), years)
     return Model(
         name=pname, parts=parts, merged=explore.is_merged_unit(code, ny),
         total=None if row is None else Total.of(row),
         members=None if own else explore.members_table(enriched, parts, year, lang),
-        trend=figures.trend(explore.histories(enriched, code, ny, indicator, lang), stats, indicator, lang,
-                            t("trend_title", lang, indicator=label, province=pname, last=max(years)), years),
+        trend=trend, trend_note=figures.interval_note(trend, lang),
         radar=figures.radar(profiles, lang, t("radar_title", lang, year=year), reference=(t("national_mean", lang),)),
         dims=figures.small_multiples(dims, stats, lang, t("dims_title", lang), years),
         subdims={p: explore.subdimension_table(enriched, p, year, lang) for p in parts},

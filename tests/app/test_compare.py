@@ -10,7 +10,7 @@ from tests.app.plotly_spec import arr, captions, names, run, specs, trace, table
 def test_compare_three_provinces(lang):
     at = run("compare", lang=lang, year=2019, provinces="10,15,87")
     assert at.multiselect(key="provinces").value == [10, 15, 87]
-    trend, radar = specs(at)
+    trend, radar, _ = specs(at)
     want = ["Lào Cai", "Yên Bái", "Đồng Tháp"] if lang == "vi" else ["Lao Cai", "Yen Bai", "Dong Thap"]
     assert set(want) <= set(names(trend))
     lc = trace(trend, want[0])
@@ -22,7 +22,7 @@ def test_compare_three_provinces(lang):
     table = tables(at)[0]
     assert list(table.iloc[:, 0]) == want and len(table.columns) == 1 + 1 + 8
     assert table.columns[1] == ("Tổng" if lang == "vi" else "Total") and "TOTAL" not in table.columns
-    assert sum(("Nguồn" if lang == "vi" else "Source") in c for c in captions(at)) == 3
+    assert sum(("Nguồn" if lang == "vi" else "Source") in c for c in captions(at)) == 4
 
 
 def test_compare_region_preset():
@@ -55,7 +55,7 @@ def test_compare_needs_two():
 
 def test_compare_new_units_shows_former_provinces(enriched):
     at = run("compare", lang="en", year=2023, units=34, units_picked="15,19")
-    trend, radar = specs(at)
+    trend, radar, _ = specs(at)
     assert {"Lao Cai (former)", "Yen Bai (former)", "Bac Kan (former)", "Thai Nguyen (former)"} <= set(names(trend))
     assert names(radar) == ["Lao Cai (former)", "Yen Bai (former)", "Bac Kan (former)", "Thai Nguyen (former)"]
     table = tables(at)[0]

@@ -208,3 +208,59 @@ def test_for_phone_wraps_the_title_and_thins_year_ticks():
     assert "<br>" in out.layout.title.text and out.layout.xaxis.dtick == 2 and out.layout.xaxis.tickangle == 0
     assert fig.layout.xaxis.dtick == 1 and "<br>" not in fig.layout.title.text      # the shared figure is untouched
     assert config("vi", phone=True)["displayModeBar"] is False and "displayModeBar" not in config("vi")
+
+
+def _three(ci: bool) -> pd.DataFrame:
+    df = pd.DataFrame({"label": ["A", "B", "C"], "value": [43.5, 44.0, 42.0]})
+    if ci:   # B has no interval: no bar, no hover line for it
+        df = df.assign(ci_low=[43.10, None, 41.5], ci_high=[44.02, None, 42.25])
+    return df
+
+
+def test_value_bars_draw_the_intervals_and_say_them_in_the_hover():
+    fig = figures.value_bars(_three(ci=True), "vi", "t")
+    (bar,) = fig.data
+    assert list(bar.x) == ["A", "B", "C"] and list(bar.y) == [43.5, 44.0, 42.0]
+    # 44.02 − 43.5 = 0.52 above, 43.5 − 43.10 = 0.40 below; C: 0.25 above, 0.5 below
+    assert bar.error_y.array[0] == pytest.approx(0.52) and bar.error_y.arrayminus[0] == pytest.approx(0.40)
+    assert missing(bar.error_y.array[1]) and missing(bar.error_y.arrayminus[1])
+    assert bar.error_y.array[2] == pytest.approx(0.25) and bar.error_y.arrayminus[2] == pytest.approx(0.5)
+    assert list(bar.customdata) == ["<br>95%: 43,10–44,02", "", "<br>95%: 41,50–42,25"]
+    assert "%{customdata}" in bar.hovertemplate
+    assert figures.has_intervals(fig) and figures.interval_note(fig, "vi") is None
+    en = figures.value_bars(_three(ci=True), "en", "t").data[0]
+    assert en.customdata[0] == "<br>95%: 43.10–44.02"
+
+
+def test_value_bars_without_intervals_have_no_error_bars_and_say_so():
+    for frame in (_three(ci=False), _three(ci=True).assign(ci_low=None, ci_high=None)):
+        fig = figures.value_bars(frame, "vi", "t")
+        assert fig.data[0].error_y.array is None and set(fig.data[0].customdata) == {""}
+        assert not figures.has_intervals(fig)
+        assert figures.interval_note(fig, "vi") == "Không có khoảng tin cậy cho các giá trị này"
+        assert figures.interval_note(fig, "en") == "No confidence interval is known for these values"
+    empty = figures.value_bars(pd.DataFrame(columns=["label", "value", "ci_low", "ci_high"]), "en", "t")
+    assert figures.interval_note(empty, "en") == "No confidence interval is known for these values"
+
+
+def test_trend_hover_says_the_interval_and_the_note_follows_the_data(enriched, store):
+    stats = analytics.national_stats(store.scores())
+    years = list(range(2018, 2025))
+    s = pd.DataFrame({"year": [2023, 2024], "value": [43.5, 44.0], "ci_low": [43.10, None], "ci_high": [44.02, None]})
+    fig = figures.trend({"A": s}, stats, "TOTAL", "en", "t", years)
+    line = [tr for tr in fig.data if tr.name == "A"][0]
+    x = list(line.x)
+    assert line.error_y.array[x.index(2023)] == pytest.approx(0.52)
+    assert line.error_y.arrayminus[x.index(2023)] == pytest.approx(0.40)
+    assert missing(line.error_y.array[x.index(2024)])
+    assert line.customdata[x.index(2023)] == "<br>95%: 43.10–44.02" and line.customdata[x.index(2024)] == ""
+    assert figures.interval_note(fig, "en") is None
+    plain = figures.trend({"A": s[["year", "value"]]}, stats, "TOTAL", "vi", "t", years)
+    assert figures.interval_note(plain, "vi") == "Không có khoảng tin cậy cho các giá trị này"
+    assert "%{customdata}" not in [tr for tr in plain.data if tr.name == "A"][0].hovertemplate
+
+
+def test_interval_hover_formats_through_display():
+    assert figures.interval_hover(43.1, 44.02, "vi") == "95%: 43,10–44,02"
+    assert figures.interval_hover(1234.5, 1240, "en") == "95%: 1,234.50–1,240.00"
+    assert figures.interval_hover(None, 44.02, "en") == "" and figures.interval_hover(43.1, float("nan"), "vi") == ""

@@ -2,6 +2,7 @@
 with None (never NaN) for what is missing."""
 import math
 
+import pandas as pd
 import pytest
 
 from papi_data import analytics, screens
@@ -79,3 +80,32 @@ def test_targets_model(frames):
     assert m.ev is not None and len(m.targets) == len(m.ev) and m.plans and m.chart is not None
     none = screens.build(targets_screen.Query(1, 2019, "en"), frames)
     assert none.ev is None and none.table is None and none.chart is None and none.targets.empty
+
+
+def _totals(v2024: float) -> pd.DataFrame:
+    """Lào Cai's TOTAL 2023 (6.0, se 0.15) and 2024 (se 0.2), enriched enough
+    for the verdict (change and comparable)."""
+    return pd.DataFrame({"year": [2023, 2024], "province_code": 10, "indicator": "TOTAL", "value": [6.0, v2024],
+                         "se": [0.15, 0.2], "change": [None, v2024 - 6.0], "comparable": True})
+
+
+def test_profile_change_verdict_on_hand_worked_figures():
+    # 1.96 * sqrt(0.15² + 0.2²) = 1.96 * 0.25 = 0.49: a change of 0.5 exceeds it, 0.48 does not
+    df = _totals(6.5)
+    assert profile.change_verdict(df, df.iloc[1], 10, 2024) == {"change_verdict": "exceeds", "change_prev_year": 2023}
+    df = _totals(6.48)
+    assert profile.change_verdict(df, df.iloc[1], 10, 2024) == {"change_verdict": "within", "change_prev_year": 2023}
+    df = _totals(6.5).assign(se=[0.15, None])
+    assert profile.change_verdict(df, df.iloc[1], 10, 2024)["change_verdict"] == "unknown"
+    assert profile.change_verdict(df, df.iloc[0], 10, 2023) == {}                 # no change: no verdict
+    df = _totals(6.5).assign(comparable=False)
+    assert profile.change_verdict(df, df.iloc[1], 10, 2024) == {}
+
+
+def test_profile_and_compare_models_say_no_interval_on_the_shipped_data(frames):
+    m = screens.build(profile.Query(10, 2019, "TOTAL", "en"), frames)
+    assert (m.change_verdict, m.change_prev_year) == ("unknown", 2018)
+    assert m.trend_note == "No confidence interval is known for these values"
+    c = screens.build(compare.Query((10, 15), 2019, "TOTAL", "vi"), frames)
+    assert list(c.bars.data[0].x) == ["Lào Cai", "Yên Bái"] and c.bars.data[0].error_y.array is None
+    assert c.bars_note == c.trend_note == "Không có khoảng tin cậy cho các giá trị này"
