@@ -145,7 +145,7 @@ def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
         recs += r
         issues += i
     return Parsed(file_name, "indicator_rows", to_frame(recs), issues, found, picked,
-                  {y: by_year[y].name for y in picked})
+                  {y: by_year[y].name for y in picked}, group_columns=groups.columns_of(recs))
 
 
 def _papi_org(file_name, sheets, years, issues) -> Parsed:
@@ -163,7 +163,8 @@ def _papi_org(file_name, sheets, years, issues) -> Parsed:
     # the summary rows' PERCENTILE formulas are skipped with their row, not errors
     out = [i for i in issues if not (i.code == "formula_no_value" and (i.sheet, _row_of(i.cell)) in skipped)
            and (i.sheet in {by_year[y].name for y in picked} or i.code != "formula_no_value")] + out
-    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked})
+    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked},
+                  group_columns=groups.columns_of(recs))
 
 
 def _row_of(cell: str | None) -> int | None:

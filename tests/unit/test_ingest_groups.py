@@ -217,3 +217,47 @@ def test_an_excel_workbook_cell_with_a_number_label():
     frame = W.template_frame(sc).assign(Tier=[lab[c] for c in sc.province_code])
     p = ingest.parse(W.template_xlsx(frame, title_rows=1), "papi_2023.xlsx")
     assert groups.counts(groups.table(p)) == [(2023, "TOTAL", "15/15/15/16")]
+
+
+def test_papi_org_download_with_a_group_column_after_the_total():
+    """The papi.org.vn download's two header rows: "Group" over "Nhóm"."""
+    from tests.unit import papi_org_workbook as P
+    n = len(ranked(2015))
+    sizes = [n - 3 * (n // 4)] + [n // 4] * 3
+    lab = labels_by_code(2015, sizes, VI)
+
+    def edit(sheets):
+        ws = sheets[2015]
+        c = ws.max_column + 1
+        ws.cell(1, c, "Group")
+        ws.cell(2, c, "Nhóm")
+        for r in range(3, ws.max_row + 1):
+            code = ws.cell(r, 1).value
+            if code in lab:
+                ws.cell(r, c, lab[code])
+    p = ingest.parse(P.workbook([2015], edit=edit), "PAPI_2011-2016.xlsx")
+    assert p.layout == "papi_org" and not [i for i in p.issues if i.blocking and i.code != "formula_no_value"]
+    assert groups.counts(groups.table(p)) == [(2015, "TOTAL", "/".join(map(str, sizes)))]
+    assert groups.check(p) == []
+
+
+def test_2018_on_workbook_with_a_group_row_under_the_total():
+    """The 2018-on layout has provinces as columns: the groups are a row
+    ("Performance group" / "Nhóm") under the indicator's statistic rows."""
+    lab = labels_by_code(2023, [15, 15, 15, 16], EN)
+
+    def edit(sheets):
+        ws = sheets[2023]
+        ws.insert_rows(9)                        # after TOTAL's value, weighted, CI and SE rows (4–8)
+        ws.cell(9, 1, "Performance group")
+        ws.cell(9, 2, "Nhóm")
+        for c in range(4, ws.max_column + 1):
+            code = ws.cell(2, c).value
+            if code in lab:
+                ws.cell(9, c, lab[code])
+    p = ingest.parse(W.indicator_rows(2023, edit=edit), "2023PAPI.xlsx")
+    assert p.layout == "indicator_rows" and not [i for i in p.issues if i.blocking]
+    assert groups.counts(groups.table(p)) == [(2023, "TOTAL", "15/15/15/16")]
+    assert p.group_columns[(2023, "TOTAL")] == ("2023_VIE_ENG", "A9")
+    assert len(p.frame) == len(ingest.parse(W.indicator_rows(2023), "2023PAPI.xlsx").frame)   # no value lost
+    assert groups.check(p) == []
