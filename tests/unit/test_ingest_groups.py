@@ -261,3 +261,21 @@ def test_2018_on_workbook_with_a_group_row_under_the_total():
     assert p.group_columns[(2023, "TOTAL")] == ("2023_VIE_ENG", "A9")
     assert len(p.frame) == len(ingest.parse(W.indicator_rows(2023), "2023PAPI.xlsx").frame)   # no value lost
     assert groups.check(p) == []
+
+
+def test_command_line_import_says_and_stores_the_groups(tmp_path, monkeypatch, capsys):
+    """`python -m papi_data import` of a file with the same scores and a group
+    column: the groups alone are worth a batch, and the output says so."""
+    from papi_data import cli
+    from papi_data.db.scores import get_store
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("PAPI_DATABASE_URL", url)
+    sc = ranked(2019)
+    lab = labels_by_code(2019, [16, 16, 15, 16], VI)
+    f = tmp_path / "papi_2019.csv"
+    f.write_bytes(W.template_csv(W.template_frame(sc).assign(Nhóm=[lab[c] for c in sc.province_code])))
+    assert cli.main(["import", str(f), "--lang", "vi", "--user", "analyst"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 changed" in out and "Imported as batch 2" in out
+    assert "Tệp có nhóm theo công bố cho TOTAL 2019: 16/16/15/16 — sẽ được lưu làm nhóm công bố." in out
+    assert groups_store.imported(get_store(url))["count"].tolist() == ["16", "16", "15", "16"]
