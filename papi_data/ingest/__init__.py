@@ -258,10 +258,11 @@ def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date
         parsed = parse(raw, file_name, years, limit, hidden, aliases=mapping_by_era(store, mapping))
     if leave_out_unknown:   # a copy: `parsed` may be the page's cached reading of the file
         parsed = dataclasses.replace(parsed, issues=[_left_out(i) for i in parsed.issues])
-    found = validate(parsed, today)
+    current = store.scores()
+    found = validate(parsed, today, current=current)
     pv = None
     if not _errors(found) and not parsed.frame.empty:
-        pv = preview(parsed.frame, store.scores())
+        pv = preview(parsed.frame, current)
     return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest(),
                 dict(mapping or {}))
 

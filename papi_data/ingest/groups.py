@@ -116,14 +116,17 @@ def table(parsed: Parsed) -> pd.DataFrame:
     return out
 
 
-def check(parsed: Parsed) -> list[Issue]:
-    """The group-file rules on the file's groups, against the file's own
-    scores: each problem names the group column where it was read."""
+def check(parsed: Parsed, current: pd.DataFrame | None = None) -> list[Issue]:
+    """The group-file rules on the file's groups, against the scores as the
+    import would leave them (the file's, over the `current` ones it does not
+    replace): each problem names the group column where it was read."""
     groups = table(parsed)
     if groups.empty:
         return []
-    df = parsed.frame
-    scores = df[["year", "province_code", "indicator", "value"]]
+    key = ["year", "province_code", "indicator"]
+    scores = parsed.frame[key + ["value"]]
+    if current is not None:
+        scores = pd.concat([scores, current[key + ["value"]]]).drop_duplicates(key, keep="first")
     _, problems = official_tiers.validate(groups, scores)
     out = []
     for p in problems:

@@ -29,7 +29,10 @@ def future(year: int, today: dt.date | None = None) -> bool:
     return year >= (today or dt.date.today()).year
 
 
-def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANCE) -> list[Issue]:
+def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANCE,
+             current: pd.DataFrame | None = None) -> list[Issue]:
+    """Every problem of the file; `current` (the stored scores) completes
+    the provinces a group column's groups are checked against."""
     out = list(parsed.issues)
     df = parsed.frame
     fn = parsed.file_name
@@ -86,7 +89,7 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
                              value=f"{r.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
     out += _all_zero(flat, fn) + _ci_scale(flat, fn)
     if not any(i.code == "group_label" for i in out):     # groups the file gives: the group-file rules
-        out += groups.check(parsed)
+        out += groups.check(parsed, current)
     neg = flat[flat.se.notna() & (flat.se < 0)]
     for r in neg.itertuples(index=False):
         out.append(issue("negative_se", fn, r.sheet or None, r.cell, indicator=r.indicator,

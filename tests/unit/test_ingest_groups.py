@@ -279,3 +279,16 @@ def test_command_line_import_says_and_stores_the_groups(tmp_path, monkeypatch, c
     assert "0 added, 0 changed" in out and "Imported as batch 2" in out
     assert "Tệp có nhóm theo công bố cho TOTAL 2019: 16/16/15/16 — sẽ được lưu làm nhóm công bố." in out
     assert groups_store.imported(get_store(url))["count"].tolist() == ["16", "16", "15", "16"]
+
+
+def test_groups_of_a_file_with_some_provinces_are_checked_against_the_stored_others(tmp_path):
+    """A file scoring 60 of 2019's 63 provinces, with groups adding up to 60:
+    after the import 63 are ranked, so the counts do not add up."""
+    store = Store(f"sqlite:///{tmp_path / 'g.db'}")
+    sc = ranked(2019).iloc[:60]
+    lab = labels_by_code(2019, [15, 15, 15, 15], VI)
+    raw = W.template_csv(W.template_frame(sc).assign(Nhóm=[lab[c] for c in sc.province_code]))
+    assert groups.check(ingest.parse(raw, "p.csv")) == []                       # the file alone adds up
+    plan = ingest.prepare(raw, "p.csv", store, today=TODAY)
+    assert [i.code for i in plan.errors] == ["group_record"]
+    assert "the groups add up to 60 provinces, but 63 are ranked" in plan.errors[0].message("en")
