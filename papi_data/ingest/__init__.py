@@ -9,7 +9,10 @@
 Readers, one per published layout: `indicator_rows` (2018 on, incl. the
 2024 file with its 34-province mapping rows and files scoring the 34 new
 provinces), `province_rows` (2011–2017 with the "Điểm thành phần" sheets)
-and `template` (the project's long CSV/XLSX).
+and `template` (the project's long CSV/XLSX). A group column (or, in the
+2018-on layout, a group row) beside the scores gives PAPI's published
+groups (`groups`): checked with the group-file rules, shown in the plan
+(`plan.groups`) and committed with the scores.
 """
 from __future__ import annotations
 
