@@ -82,9 +82,12 @@ with tab_import:
                 st.caption(t("imp_preview_caption", lang))
                 src = t("imp_source_file", lang, file=up.name)
                 tables.show_table(present.by_year_table(pv, lang), "imp_by_year", src)
+                found_groups = plan.groups
+                for note in present.group_notes(found_groups, lang):
+                    st.info(note)
                 with st.expander(t("imp_by_province", lang)):
                     tables.show_table(present.by_province_table(pv, lang), "imp_by_province", src)
-                if pv.has_changes:
+                if pv.has_changes or not found_groups.empty:
                     st.markdown(f"**{t('imp_changes', lang)}**")
                     # Earlier years a newer release re-issues with other values: "revised by PAPI YYYY".
                     release = vintages.release_year(found.years_found, found.layout)

@@ -403,8 +403,8 @@ def basis_note(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> 
     """One sentence under a ranking or a tier: published (with the source)
     or computed."""
     basis, source = basis_of(enriched, year, indicator)
-    if basis == "published":
-        return t("tier_published_note", lang, citation=citation(source, lang=lang))
+    if basis == "published":   # an imported record without a shipped citation is named by its source (its file)
+        return t("tier_published_note", lang, citation=citation(source, lang=lang) or source)
     return t("tier_computed_note", lang)
 
 

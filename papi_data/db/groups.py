@@ -7,6 +7,10 @@ earlier one; nothing is deleted (the replaced rows are deactivated). An
 import is checked whole against the current scores first
 (official_tiers.validate): one problem and nothing is written.
 
+A score file whose sheets carry a group column beside the scores brings
+its records too (ingest/groups.py): they are written by `writer` in the
+transaction of the score batch.
+
 Command line: `python -m papi_data tiers [--year Y]`, `tiers check FILE`,
 `tiers import FILE`.
 """
@@ -20,7 +24,7 @@ import sqlalchemy as sa
 from .. import official_tiers
 from .common import current_user, now
 from .schema import official_groups
-from .scores import Store
+from .scores import Store, check_lengths
 
 def imported(store: Store) -> pd.DataFrame:
     """Active imported rows, as strings like a read CSV."""
@@ -55,19 +59,33 @@ def import_groups(store: Store, groups: pd.DataFrame, file_name: str, user: str 
     problems = check(store, groups)
     if problems:
         raise official_tiers.InvalidGroups(problems)
-    stamp, who = now(), user or current_user()
-    keys = sorted(set(zip(groups["year"].astype(int), groups["indicator"])))
+    write = writer(groups, file_name, user)
     with store.engine.begin() as c:
         store._write_lock(c)
+        n = write(c)
+        store._bump(c)          # every page and server sees the new groups at once
+    return n
+
+
+def writer(groups: pd.DataFrame, file_name: str, user: str | None = None):
+    """A function writing the (validated) records of `groups` on a
+    connection inside the caller's transaction: each (year, indicator)
+    replaces the record in use. Lengths are checked here, before any
+    transaction (FieldTooLong)."""
+    stamp, who = now(), user or current_user()
+    keys = sorted(set(zip(groups["year"].astype(int), groups["indicator"])))
+    rows = [{**{k: r[k] for k in official_tiers.COLUMNS}, "year": int(r["year"]), "tier": int(r["tier"]),
+             "file_name": file_name, "imported_at": stamp, "imported_by": who, "active": True}
+            for r in groups.to_dict("records")]
+    check_lengths(official_groups, rows)
+
+    def write(c) -> int:
         for y, ind in keys:
             c.execute(official_groups.update().where((official_groups.c.year == y) & (official_groups.c.indicator == ind))
                       .values(active=False))
-        rows = [{**{k: r[k] for k in official_tiers.COLUMNS}, "year": int(r["year"]), "tier": int(r["tier"]),
-                 "file_name": file_name, "imported_at": stamp, "imported_by": who, "active": True}
-                for r in groups.to_dict("records")]
         c.execute(official_groups.insert(), rows)
-        store._bump(c)          # every page and server sees the new groups at once
-    return len(keys)
+        return len(keys)
+    return write
 
 
 def summary(store: Store, year: int | None = None) -> pd.DataFrame:

@@ -195,8 +195,10 @@ class Store:
 
     def add_batch(self, frame: pd.DataFrame, *, file_name: str, raw: bytes | None, user: str | None = None,
                   note: str | None = None, sources_rows: list[dict] | None = None,
-                  expect_version: int | None = None) -> int:
+                  expect_version: int | None = None, also=None) -> int:
         """Write one import batch in a single transaction; returns its id.
+        `also(connection)` writes more in the same transaction (the
+        published groups the file gives): if it fails, nothing is written.
 
         With `expect_version` (the data version the preview was made on),
         raises StaleData and writes nothing if another commit or rollback
@@ -212,6 +214,8 @@ class Store:
                     c.execute(sources.insert().values(**s))
             bid = self._insert_batch(c, frame, kind="import", file_name=file_name, raw=raw,
                                      user=user or current_user(), note=note)
+            if also is not None:
+                also(c)
             self._bump(c)
         return bid
 

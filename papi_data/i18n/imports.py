@@ -76,6 +76,13 @@ STRINGS = {
                                  "en": "Indicator {indicator} has two columns (the first is {first})."},
     "imp_err_not_a_number": {"vi": "Ô điểm chứa “{value}”, không phải số.",
                              "en": "A score cell holds “{value}”, which is not a number."},
+    "imp_err_group_label": {
+        "vi": "Ô nhóm chứa “{label}”, không phải tên nhóm PAPI (Cao nhất, Trung bình cao, Trung bình thấp, Thấp nhất "
+              "hoặc 1–4).",
+        "en": "A group cell holds “{label}”, which is not a PAPI group (Best performers/High, High average, "
+              "Low average, Poor performers/Low, or 1–4)."},
+    "imp_err_group_record": {"vi": "Nhóm theo công bố của {indicator} {year} trong tệp không dùng được: {reason_vi}.",
+                             "en": "The file's published groups of {indicator} {year} cannot be used: {reason_en}."},
     "imp_err_column_without_province": {"vi": "Cột có số liệu nhưng không có tên hay mã tỉnh.",
                                         "en": "A column holds values but no province name or code."},
     "imp_err_zero_as_missing": {
@@ -205,6 +212,10 @@ STRINGS.update({
         "vi": "Số giá trị theo năm và theo tỉnh. Những giá trị hiện có mà tệp không nhắc đến được giữ nguyên.",
         "en": "Values per year and per province. Current values the file does not mention are left alone."},
     "imp_by_province": {"vi": "Theo tỉnh", "en": "Per province"},
+    "imp_groups_found": {
+        "vi": "Tệp có nhóm theo công bố cho {indicator} {year}: {counts} — sẽ được lưu làm nhóm công bố.",
+        "en": "The file gives published groups for {indicator} {year}: {counts} — they will be stored as the "
+              "published groups."},
     "imp_changes": {"vi": "Giá trị thêm mới hoặc thay đổi (cũ → mới)", "en": "Added or changed values (old → new)"},
     "imp_nothing_new": {"vi": "Tệp không thay đổi gì so với số liệu hiện có.",
                         "en": "The file changes nothing in the current data."},

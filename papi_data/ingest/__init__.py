@@ -9,7 +9,10 @@
 Readers, one per published layout: `indicator_rows` (2018 on, incl. the
 2024 file with its 34-province mapping rows and files scoring the 34 new
 provinces), `province_rows` (2011–2017 with the "Điểm thành phần" sheets)
-and `template` (the project's long CSV/XLSX).
+and `template` (the project's long CSV/XLSX). A group column (or, in the
+2018-on layout, a group row) beside the scores gives PAPI's published
+groups (`groups`): checked with the group-file rules, shown in the plan
+(`plan.groups`) and committed with the scores.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ import pandas as pd
 
 from .. import province_names, provinces
 from ..frame import SCORE_COLUMNS
-from . import bounds, files, indicator_rows, papi_org, province_rows, template
+from . import bounds, files, groups, indicator_rows, papi_org, province_rows, template
 from . import mapping as _mapping
 from .diff import Preview, preview
 from .model import FileRejected, Issue, Parsed, issue, to_frame
@@ -115,7 +118,8 @@ def _template(file_name, sheets, years, issues) -> Parsed:
         year_cells.setdefault(r["year"], r["year_cell"])
     found = sorted(int(y) for y in df["year"].unique())
     picked = _pick(found, years, found, file_name, issues)
-    p = Parsed(file_name, "template", df, issues, found, picked, year_cells=year_cells)
+    p = Parsed(file_name, "template", df, issues, found, picked, year_cells=year_cells,
+               group_columns=groups.columns_of(recs))
     return p.select(picked) if years is not None else p
 
 
@@ -144,7 +148,7 @@ def _indicator_rows(file_name, sheets, years, issues) -> Parsed:
         recs += r
         issues += i
     return Parsed(file_name, "indicator_rows", to_frame(recs), issues, found, picked,
-                  {y: by_year[y].name for y in picked})
+                  {y: by_year[y].name for y in picked}, group_columns=groups.columns_of(recs))
 
 
 def _papi_org(file_name, sheets, years, issues) -> Parsed:
@@ -162,7 +166,8 @@ def _papi_org(file_name, sheets, years, issues) -> Parsed:
     # the summary rows' PERCENTILE formulas are skipped with their row, not errors
     out = [i for i in issues if not (i.code == "formula_no_value" and (i.sheet, _row_of(i.cell)) in skipped)
            and (i.sheet in {by_year[y].name for y in picked} or i.code != "formula_no_value")] + out
-    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked})
+    return Parsed(file_name, "papi_org", to_frame(recs), out, found, picked, {y: by_year[y].name for y in picked},
+                  group_columns=groups.columns_of(recs))
 
 
 def _row_of(cell: str | None) -> int | None:
@@ -184,7 +189,8 @@ def _province_rows(file_name, sheets, year, years, issues) -> Parsed:
             recs += r
             issues += i
     main = next((s.name for s in sheets if not province_rows.sub_dimension_of(s)), sheets[0].name)
-    return Parsed(file_name, "province_rows", to_frame(recs), issues, found, picked, {year: main})
+    return Parsed(file_name, "province_rows", to_frame(recs), issues, found, picked, {year: main},
+                  group_columns=groups.columns_of(recs))
 
 
 @dataclass
@@ -215,6 +221,11 @@ class Plan:
     def years(self) -> list[int]:
         return self.parsed.default_years
 
+    @property
+    def groups(self) -> pd.DataFrame:
+        """The published groups the file's group columns give (official_tiers.COLUMNS)."""
+        return groups.table(self.parsed)
+
     def report(self, lang: str = "vi") -> dict:
         """Everything the CLI prints with --format json."""
         out = {"file": self.file_name, "sha256": self.sha256, "layout": self.parsed.layout,
@@ -227,6 +238,7 @@ class Plan:
                               "closest": [{"code": c, "name": provinces.name(c, u.year, lang)} for c in u.closest]}
                              for u in _mapping.unresolved(self.errors)]
         out["mapping"] = {n: ("skip" if c == _mapping.SKIP else c) for n, c in self.mapping.items()}
+        out["groups"] = [{"year": y, "indicator": ind, "counts": c} for y, ind, c in groups.counts(self.groups)]
         if self.preview is not None:
             out["counts"] = self.preview.counts()
             out["by_year"] = self.preview.by_year.to_dict("records")
@@ -249,10 +261,11 @@ def prepare(raw: bytes, file_name: str, store: Store, years=None, today: dt.date
         parsed = parse(raw, file_name, years, limit, hidden, aliases=mapping_by_era(store, mapping))
     if leave_out_unknown:   # a copy: `parsed` may be the page's cached reading of the file
         parsed = dataclasses.replace(parsed, issues=[_left_out(i) for i in parsed.issues])
-    found = validate(parsed, today)
+    current = store.scores()
+    found = validate(parsed, today, current=current)
     pv = None
     if not _errors(found) and not parsed.frame.empty:
-        pv = preview(parsed.frame, store.scores())
+        pv = preview(parsed.frame, current)
     return Plan(file_name, raw, parsed, found, pv, version, hashlib.sha256(raw or b"").hexdigest(),
                 dict(mapping or {}))
 
@@ -272,12 +285,15 @@ def _left_out(i: Issue) -> Issue:
 
 def commit(plan: Plan, store: Store, user: str | None = None) -> int:
     """Write the file's values as one batch, in one transaction, keeping
-    the raw file and its hash. Refuses a plan with errors; raises StaleData
+    the raw file and its hash, with the published groups the file gives
+    (db/groups.py). Refuses a plan with errors; raises StaleData
     when the data changed since the preview (nothing is written)."""
+    from ..db import groups as groups_store
     from ..db.common import current_user
     if not plan.ok:
         raise ValueError("The file has errors; nothing was written.")
-    if plan.preview is None or not plan.preview.has_changes:
+    found = plan.groups
+    if plan.preview is None or not (plan.preview.has_changes or not found.empty):
         raise ValueError("The file changes nothing; nothing was written.")
     src = f"import-{plan.sha256[:16]}"
     frame = plan.parsed.frame.assign(source=src, tier_official=pd.NA).reindex(columns=SCORE_COLUMNS)
@@ -288,9 +304,15 @@ def commit(plan: Plan, store: Store, user: str | None = None) -> int:
     c = plan.preview.counts()
     note = (f"PAPI {years} ({LAYOUT_NAMES.get(plan.parsed.layout, plan.parsed.layout)} layout): "
             f"{c['added']} added, {c['changed']} changed, {c['unchanged']} unchanged")
+    also = None
+    if not found.empty:
+        note += "; published groups " + ", ".join(f"{ind} {y}: {c}" for y, ind, c in groups.counts(found))
+        found = found.assign(citation=found["citation"] + f" (sha256 {plan.sha256[:16]}), imported "
+                             f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d} by {user or current_user()}")
+        also = groups_store.writer(found, plan.file_name, user)
     bid = store.add_batch(frame, file_name=plan.file_name, raw=plan.raw, user=user, note=note,
                           sources_rows=[{"source": src, "citation": citation}],
-                          expect_version=plan.data_version)
+                          expect_version=plan.data_version, also=also)
     _save_mapping(plan, store, user)
     return bid
 

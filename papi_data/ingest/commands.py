@@ -80,7 +80,7 @@ def cmd_import(a) -> int:
     status = 0
     if not plan.ok:
         status = EXIT_INVALID
-    elif not a.dry_run and plan.preview is not None and plan.preview.has_changes:
+    elif not a.dry_run and plan.preview is not None and (plan.preview.has_changes or not plan.groups.empty):
         try:
             rep["batch"] = commit(plan, store, user=a.user or current_user())
         except StaleData:
@@ -122,6 +122,9 @@ def _print_text(plan, rep, lang) -> None:
         print(f"  {y['year']}: {y['added']} added, {y['changed']} changed, {y['ci']} CI/SE only, "
               f"{y['ci_removed']} CI/SE removed, "
               f"{y['unchanged']} unchanged, {y['kept']} current values not in the file (kept)", file=out)
+    from .present import group_notes
+    for note in group_notes(plan.groups, lang):
+        print(note, file=out)
     if rep.get("conflict"):
         print("Another import or rollback came in between; nothing was written. Run the import again.", file=out)
     elif "batch" in rep:

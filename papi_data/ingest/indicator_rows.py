@@ -22,6 +22,7 @@ from .. import provinces
 from ..text import fold
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, _codes, indicator_of, province_hint, quick_code, stat_of, years_in
+from . import groups
 from .model import issue
 from ..province_names import SKIP
 
@@ -224,6 +225,9 @@ def _values(rows: list, start: int, g: _Grid, year: int, issues: list, where: tu
         label = " | ".join(text(row[c]) for c in g.text_cols if c < len(row) and text(row[c]))
         if not label:
             continue
+        if current is not None and groups.is_group_header(label):   # the groups of the indicator above
+            records += _group_row(row, r, g, year, current, where, issues)
+            continue
         scale = text(row[g.scale_col]) if g.scale_col is not None and g.scale_col < len(row) else ""
         current, use = _row_indicator(row, r, label, scale, g, year, issues, where, current)
         stat = stat_of(label)
@@ -248,6 +252,24 @@ def _values(rows: list, start: int, g: _Grid, year: int, issues: list, where: tu
             records.append({"year": year, "province_code": g.cols[c], "indicator": current, "stat": stat,
                             "value": x, "sheet": where[1], "cell": a1(r, c)})
     return records, left
+
+
+def _group_row(row: list, r: int, g: _Grid, year: int, current: str, where: tuple, issues: list) -> list[dict]:
+    """A group row ("Nhóm", "Group") under an indicator's rows: each
+    province's published group, as a `tier` statistic of the indicator."""
+    out = []
+    for c in range(g.first_prov, len(row)):
+        if c not in g.cols or g.cols[c] == SKIP:
+            continue
+        try:
+            k = groups.tier_of(row[c])
+        except ValueError:
+            issues.append(groups.label_issue(*where, a1(r, c), row[c]))
+            continue
+        if k is not None:
+            out.append({"year": year, "province_code": g.cols[c], "indicator": current, "stat": "tier", "value": k,
+                        "sheet": where[1], "cell": a1(r, c), "group_header": a1(r, g.text_cols[0] if g.text_cols else 0)})
+    return out
 
 
 def _is_value(v) -> bool:
@@ -294,6 +316,8 @@ def _combine(records: list[dict]) -> tuple[list[dict], list[str]]:
             out[key] = {k: rec[k] for k in ("year", "province_code", "indicator", "value", "sheet", "cell")}
         else:
             extra.setdefault(key, {})[rec["stat"]] = rec["value"]
+            if "group_header" in rec:
+                extra[key]["group_header"] = rec["group_header"]
     for key, stats in extra.items():
         if key in out:
             out[key].update(stats)

@@ -13,8 +13,10 @@ import pandas as pd
 WARNINGS = {"zero_as_missing", "nothing_new", "hidden_sheets", "name_by_code", "province_skipped",
             "summary_row_skipped", "indicator_left_out", "province_skipped_row"}
 
+# `tier`: the published group (1-4) a group column beside the value gives it
+# (ingest/groups.py), blank in files without one.
 PARSED_COLUMNS = ["year", "province_code", "indicator", "value", "ci_low", "ci_high", "se",
-                  "sheet", "cell"]
+                  "sheet", "cell", "tier"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Parsed:
     default_years: list[int] = field(default_factory=list)
     sheets: dict[int, str] = field(default_factory=dict)  # year -> sheet it was read from
     year_cells: dict[int, str] = field(default_factory=dict)  # year -> first cell it was read from (template)
+    # (year, indicator) -> (sheet, header cell) of the group column its labels were read from
+    group_columns: dict[tuple[int, str], tuple[str | None, str]] = field(default_factory=dict)
 
     def select(self, years) -> "Parsed":
         """Only the chosen years (the analyst's pick in a multi-year file)."""
@@ -88,12 +92,13 @@ class Parsed:
         iss = [i for i in self.issues if i.year is None or i.year in years]
         return Parsed(self.file_name, self.layout, keep, iss, self.years_found, years,
                       {y: s for y, s in self.sheets.items() if y in years},
-                      {y: c for y, c in self.year_cells.items() if y in years})
+                      {y: c for y, c in self.year_cells.items() if y in years},
+                      {k: v for k, v in self.group_columns.items() if k[0] in years})
 
 
 def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
-        PARSED_COLUMNS, ["int64", "int64", "str", "float64", "float64", "float64", "float64", "str", "str"])})
+        PARSED_COLUMNS, ["int64", "int64", "str", "float64", "float64", "float64", "float64", "str", "str", "Int64"])})
 
 
 def to_frame(records: list[dict]) -> pd.DataFrame:
@@ -104,4 +109,5 @@ def to_frame(records: list[dict]) -> pd.DataFrame:
     df["province_code"] = df["province_code"].astype("int64")
     for c in ("value", "ci_low", "ci_high", "se"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+    df["tier"] = pd.to_numeric(df["tier"], errors="coerce").astype("Int64")
     return df

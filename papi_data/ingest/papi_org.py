@@ -21,8 +21,9 @@ from ..text import fold
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import (UnknownIndicator, _codes, indicator_of, is_summary_row, match_name, province_hint,
                      quick_code, years_in)
+from . import groups
 from .model import issue
-from .province_rows import row_values, zero_note
+from .province_rows import group_of, row_groups, row_values, zero_note
 
 HEADER_SCAN = 8
 SUMMARY_CODES = {999, 998, 0}
@@ -143,6 +144,8 @@ def read(sheet: Sheet, year: int, file_name: str):
     records, issues, skipped = [], [], []
     hdr, first, code_col, name_cols, heads = _columns(sheet)
     cols = plan(sheet, year)
+    group_cols = [c for c in cols if groups.is_group_header(heads[c])]
+    cols = {c: k for c, k in cols.items() if c not in group_cols}
     valid = _codes(provinces.era_of(year))
     for c, code in cols.items():
         if not code:
@@ -150,6 +153,7 @@ def read(sheet: Sheet, year: int, file_name: str):
             issues.append(issue("unknown_indicator", file_name, sheet.name, a1(hdr, c), label=heads[c][:80],
                                 year=year, n=n))
     cols = {c: k for c, k in cols.items() if k}
+    labelled = group_of(group_cols, cols)
     seen: dict[int, int] = {}
     zeros = []
     for r in range(first, len(sheet.rows)):
@@ -194,7 +198,10 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 name=provinces.name(code, year), first=a1(seen[code], code_col)))
             continue
         seen[code] = r
+        start = len(records)
         row_values(row, r, cols, year, code, sheet.name, file_name, records, issues, zeros)
+        if labelled:
+            row_groups(row, r, labelled, records[start:], sheet.name, hdr, file_name, issues)
     zero_note(zeros, sheet.name, file_name, issues)
     return records, issues, skipped
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import provinces
 from ..i18n import fmt, t
+from . import groups
 from .diff import STATUSES, Preview
 from .model import Issue
 
@@ -62,6 +63,12 @@ def changes_table(pv: Preview, lang: str, statuses=("added", "changed", "ci", "c
         t("imp_col_new", lang): [fmt(x, lang, 4) for x in r.new],
         t("imp_col_delta", lang): [fmt(x, lang, 4, sign=True) for x in r.delta],
     })
+
+
+def group_notes(found: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per published group record the file gives ("Tệp có
+    nhóm theo công bố cho TOTAL 2023: 15/15/15/16 — ...")."""
+    return [t("imp_groups_found", lang, indicator=ind, year=y, counts=c) for y, ind, c in groups.counts(found)]
 
 
 def history_table(h: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from .files import NotANumber, Sheet, a1, number, text
 from .labels import (UnknownIndicator, _codes, indicator_of, is_summary_row, match_name, province_hint,
                      quick_code, stat_of, years_in)
 from .model import issue
+from . import groups
 from ..province_names import SKIP
 
 _SUBSHEET = re.compile(r"(thanh phan|sub[\s-]?dimension|subindex)\D*(\d)")
@@ -114,8 +115,12 @@ def read(sheet: Sheet, year: int, file_name: str):
     cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
              else ["TOTAL"] + codebook.indicators(year, "dimension"))
     cols: dict[int, str] = {}
+    group_cols: list[int] = []
     for c, h in headers.items():
         if c == pcol or stat_of(h) == "weighted":
+            continue
+        if groups.is_group_header(h):
+            group_cols.append(c)
             continue
         try:
             code = indicator_of(h, year)
@@ -134,6 +139,7 @@ def read(sheet: Sheet, year: int, file_name: str):
         cols[c] = code
     if not cols:
         return records, issues
+    labelled = group_of(group_cols, cols)
     zeros = []
     seen: dict[int, int] = {}
     ccol = _code_col(sheet, pcol, prow, year)
@@ -171,7 +177,10 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 name=provinces.name(code, year), first=a1(seen[code], pcol)))
             continue
         seen[code] = r
+        start = len(records)
         row_values(row, r, cols, year, code, sheet.name, file_name, records, issues, zeros)
+        if labelled:
+            row_groups(row, r, labelled, records[start:], sheet.name, first - 1, file_name, issues)
     zero_note(zeros, sheet.name, file_name, issues)
     return records, issues
 
@@ -192,6 +201,35 @@ def row_values(row, r, cols, year, code, sheet_name, file_name, records, issues,
             continue
         records.append({"year": year, "province_code": code, "indicator": ind, "value": x,
                         "sheet": sheet_name, "cell": a1(r, c)})
+
+
+def group_of(group_cols: list[int], cols: dict[int, str]) -> dict[int, str]:
+    """Group column -> the indicator it gives groups of: the total when the
+    sheet has one group column and a total, else the indicator whose column
+    it follows."""
+    if len(group_cols) == 1 and "TOTAL" in cols.values():
+        return {group_cols[0]: "TOTAL"}
+    out = {}
+    for g in group_cols:
+        before = [c for c in cols if c < g]
+        if before:
+            out[g] = cols[max(before)]
+    return out
+
+
+def row_groups(row, r, labelled, row_records, sheet_name, header_row, file_name, issues) -> None:
+    """Put each group label of a province row on the value it belongs to."""
+    by_ind = {rec["indicator"]: rec for rec in row_records}
+    for c, ind in labelled.items():
+        v = row[c] if c < len(row) else None
+        try:
+            k = groups.tier_of(v)
+        except ValueError:
+            issues.append(groups.label_issue(file_name, sheet_name, a1(r, c), v))
+            continue
+        if k is not None and ind in by_ind:      # a label without a score: a province not ranked
+            by_ind[ind]["tier"] = k
+            by_ind[ind]["group_header"] = a1(header_row, c)
 
 
 def zero_note(zeros, sheet_name, file_name, issues) -> None:

@@ -14,6 +14,7 @@ from ..text import name_key
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, code_cell, province_hint, quick_code
 from .model import issue
+from . import groups
 from ..province_names import SKIP
 
 COLUMNS = ["year", "province", "indicator", "value", "ci_low", "ci_high", "se"]
@@ -85,6 +86,7 @@ def read(sheet: Sheet, file_name: str, this_year: int):
         issues.append(issue("missing_columns", file_name, sname, a1(hr or 0, 0),
                             columns=", ".join(missing or REQUIRED)))
         return records, issues
+    gcol = _group_column(sheet.rows[hr], cols)
     skipped: dict[str, int] = {}
     unknown: dict[tuple[str, int], tuple] = {}  # one message per unknown name, at its first cell
     for r in range(hr + 1, len(sheet.rows)):
@@ -136,6 +138,8 @@ def read(sheet: Sheet, file_name: str, this_year: int):
         if rec.get("value") is None:
             issues.append(issue("missing_value", file_name, sname, a1(r, cols["value"])))
             continue
+        if gcol is not None and not _group(rec, row, r, gcol, hr, file_name, sname, issues):
+            continue
         records.append(rec)
     for (name, year), (at, cells) in unknown.items():
         issues[at] = issue("unknown_province", file_name, sname, cells[0], name=name or "–", year=year,
@@ -143,6 +147,24 @@ def read(sheet: Sheet, file_name: str, this_year: int):
     for name, n in skipped.items():  # one note per name the analyst chose to leave out
         issues.append(issue("province_skipped", file_name, sname, None, name=name, n=n))
     return records, issues
+
+
+def _group_column(header, cols: dict[str, int]) -> int | None:
+    """A group column ("Nhóm", "Group", "Tier") beside the template's own."""
+    return next((c for c, v in enumerate(header) if c not in cols.values() and groups.is_group_header(v)), None)
+
+
+def _group(rec, row, r, gcol, hr, file_name, sname, issues) -> bool:
+    """Put the row's published group on its record; False (an issue) for a
+    label that is no group."""
+    v = row[gcol] if gcol < len(row) else None
+    try:
+        rec["tier"] = groups.tier_of(v)
+    except ValueError:
+        issues.append(groups.label_issue(file_name, sname, a1(r, gcol), v))
+        return False
+    rec["group_header"] = a1(hr, gcol) if rec["tier"] is not None else None
+    return True
 
 
 def example() -> pd.DataFrame:

@@ -6,7 +6,8 @@ text in a number cell, formulas without values, …); this adds what needs
 the whole table: values outside their scale, dimensions that are not the
 sum of their sub-dimensions and totals that are not the sum of the
 dimensions (tolerance 0.01, the precision files are published at),
-duplicates, years in the future, CI bounds around the value.
+duplicates, years in the future, CI bounds around the value, and the
+groups a group column gives (ingest/groups.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from .. import codebook, consistency, provinces
 from ..frame import KEY
+from . import groups
 from .model import Issue, Parsed, issue
 
 TOLERANCE = 0.01
@@ -27,7 +29,10 @@ def future(year: int, today: dt.date | None = None) -> bool:
     return year >= (today or dt.date.today()).year
 
 
-def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANCE) -> list[Issue]:
+def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANCE,
+             current: pd.DataFrame | None = None) -> list[Issue]:
+    """Every problem of the file; `current` (the stored scores) completes
+    the provinces a group column's groups are checked against."""
     out = list(parsed.issues)
     df = parsed.frame
     fn = parsed.file_name
@@ -83,6 +88,8 @@ def validate(parsed: Parsed, today: dt.date | None = None, tol: float = TOLERANC
                              province=provinces.name(r.province_code, r.year), year=int(r.year),
                              value=f"{r.value:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
     out += _all_zero(flat, fn) + _ci_scale(flat, fn)
+    if not any(i.code == "group_label" for i in out):     # groups the file gives: the group-file rules
+        out += groups.check(parsed, current)
     neg = flat[flat.se.notna() & (flat.se < 0)]
     for r in neg.itertuples(index=False):
         out.append(issue("negative_se", fn, r.sheet or None, r.cell, indicator=r.indicator,

@@ -136,3 +136,37 @@ def test_group_counts_are_numbers_aligned_as_numbers(store):
     assert "2018" in text["Năm"].tolist() and "Cao nhất" in text["Nhóm"].tolist()
     html = html_table(shown, "vi")
     assert '<th scope="col" class=num>Số tỉnh công bố</th>' in html and '<th scope="col" class=num>Điểm từ</th>' in html
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_data_page_previews_and_commits_groups_a_score_file_carries(db, monkeypatch, lang):
+    """A template with a group column: the preview says which published
+    groups it gives; committed with the scores, the profile shows them as
+    published with the file as the source."""
+    from tests.app.test_data_page import HASH, page, sign_in
+    from tests.unit import workbooks as W
+    from tests.unit.test_ingest_groups import EN, VI, labels_by_code, ranked
+    monkeypatch.setenv("PAPI_ANALYST_PASSWORD_HASH", HASH)
+    at = sign_in(page(lang=lang))
+    sc = ranked(2019).assign(value=lambda d: d.value + 0.001)
+    lab = labels_by_code(2019, [16, 16, 15, 16], VI if lang == "vi" else EN)
+    header = "Xếp nhóm" if lang == "vi" else "Performance group"
+    raw = W.template_csv(W.template_frame(sc).assign(**{header: [lab[c] for c in sc.province_code]}))
+    at.file_uploader[0].set_value(("papi_2019_nhom.csv", raw, "text/csv"))
+    at.run()
+    assert not at.exception and not at.error
+    infos = [i.value for i in at.info]
+    assert ("Tệp có nhóm theo công bố cho TOTAL 2019: 16/16/15/16 — sẽ được lưu làm nhóm công bố." if lang == "vi"
+            else "The file gives published groups for TOTAL 2019: 16/16/15/16 — they will be stored as the "
+                 "published groups.") in infos
+    at.button(key="imp_commit").click()
+    at.run()
+    assert not at.exception
+    from papi_data.db import groups as groups_store
+    assert groups_store.imported(db)[["year", "count"]].values.tolist() == [["2019", "16"], ["2019", "16"],
+                                                                           ["2019", "15"], ["2019", "16"]]
+    first = int(ranked(2019).province_code.iloc[0])
+    prof = run("profile", lang=lang, year=2019, province=first)
+    caps = " ".join(captions(prof))
+    assert ("Cao nhất (theo công bố)" if lang == "vi" else "High (as published)") in caps
+    assert "papi_2019_nhom.csv" in caps
