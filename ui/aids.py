@@ -17,10 +17,14 @@ def trends_table(code: int, lang: str) -> None:
     st.subheader(t("trends_title", lang))
     with st.popover(t("trends_rule_button", lang)):
         st.write(t("trends_rule", lang))
+        st.markdown("\n".join(f"- **{t(f'trend_{c}', lang)}**: {t(f'trend_{c}_means', lang)}"
+                               for c in trends.CLASSES))
     tr = trends.province_trends(data.scores(), code)
     dims = tr[tr.indicator.map(lambda c: c == "TOTAL" or "." not in c)]
     st.dataframe(pd.DataFrame({
-        "": [codebook.short_name(c, lang) for c in dims.indicator],
+        t("indicator", lang): [codebook.name(c, lang, y) for c, y in zip(dims.indicator, dims.last_year)],
+        t("trend_col_series", lang): [f"{int(a)}–{int(b)}" if pd.notna(a) else "–"
+                                      for a, b in zip(dims.first_year, dims.last_year)],
         t("trend_col_class", lang): [t(f"trend_{c}", lang) for c in dims["class"]],
         t("trend_col_long", lang): [display.signed(x, lang, 3) for x in dims.long_rate],
         t("trend_col_recent", lang): [display.signed(x, lang, 3) for x in dims.recent_rate],
