@@ -34,15 +34,19 @@ def trends_table(code: int, lang: str) -> None:
 def trend_filter(indicator: str, year: int, lang: str) -> None:
     """Overview: the provinces whose `indicator` has the chosen trend class."""
     from papi_data import provinces
-    cls = st.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
-                       [None, *trends.CLASSES[:6]], key="trend_filter",
-                       format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
+    from ui import state
+    # kept in the address (?trend_filter=warning_signs), so a copied link lists the same provinces
+    cls = state.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
+                          [None, *trends.CLASSES[:6]], key="trend_filter", default=None,
+                          format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
     if cls is None:
         return
     tr = trends.all_provinces(data.scores(), indicator, year)
     names = provinces.names(year, lang)
     hits = [names.get(c, str(c)) for c in tr[tr["class"] == cls].province_code]
     st.write(", ".join(hits) if hits else t("trend_filter_none", lang))
+    st.caption(t("trend_filter_said", lang, n=len(hits), cls=t(f"trend_{cls}", lang),
+                 means=t(f"trend_{cls}_means", lang), year=year))
 
 
 def compare_differences(picked: list[int], year: int, indicator: str, lang: str) -> None:

@@ -30,6 +30,8 @@ STRINGS = {
     "trend_no_clear_change": {"vi": "Không thay đổi rõ", "en": "No clear change"},
     "trend_too_short": {"vi": "Chuỗi quá ngắn", "en": "Too short"},
     "trend_filter": {"vi": "Lọc tỉnh theo xu hướng {code}", "en": "Provinces by trend in {code}"},
+    "trend_filter_said": {"vi": "{n} tỉnh. {cls}: {means} Trong chuỗi so sánh được đến năm {year}.",
+                          "en": "{n} provinces. {cls}: {means} Within the comparable series up to {year}."},
     "trend_filter_none": {"vi": "Không có tỉnh nào.", "en": "No province."},
     "diff_exceeds": {"vi": "{a} – {b}: chênh lệch lớn hơn sai số (khoảng tin cậy 95%).",
                      "en": "{a} – {b}: the gap exceeds its uncertainty (95%)."},
