@@ -139,3 +139,12 @@ def test_trend_filter_lives_in_the_address(lang):
     # choosing none takes it out of the address
     again.selectbox(key="trend_filter").set_value(None).run()
     assert "trend_filter" not in again.query_params
+
+
+def test_rank_change_legend_stays_with_the_ranking_table():
+    # the legend explains the table's rank-change column: it comes before the trend filter's own words
+    at = run("overview", lang="en", year=2024, indicator="D4", trend_filter="warning_signs")
+    said = [c.value for c in at.caption]
+    legend = next(i for i, c in enumerate(said) if c.startswith("Change in rank since 2023"))
+    trend = next(i for i, c in enumerate(said) if "Warning signs: up over the long run" in c)
+    assert legend < trend
