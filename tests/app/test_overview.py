@@ -132,9 +132,9 @@ def test_trend_filter_lives_in_the_address(lang):
     again = run("overview", lang=lang, year=2024, indicator="D4", trend_filter="warning_signs")
     assert again.selectbox(key="trend_filter").value == "warning_signs"
     said = " ".join(c.value for c in again.caption)
-    assert ("tỉnh. Dấu hiệu cảnh báo: tăng dài hạn nhưng gần đây giảm. Trong chuỗi so sánh được đến năm 2024."
+    assert ("Số tỉnh: 7. Dấu hiệu cảnh báo: tăng dài hạn nhưng gần đây giảm. Trong chuỗi so sánh được đến năm 2024."
             if lang == "vi" else
-            "provinces. Warning signs: up over the long run but down recently. Within the comparable series up to 2024."
+            "Provinces: 7. Warning signs: up over the long run but down recently. Within the comparable series up to 2024."
             ) in said
     # choosing none takes it out of the address
     again.selectbox(key="trend_filter").set_value(None).run()
