@@ -49,7 +49,7 @@ with right:
     show_chart(v.map, key="map", source=source, note=t("tile_map_note", lang))
 show_chart(v.spread, key="spread", source=source)
 show_table(v.table, key="ranking_table", source=source, plain=True)
-aids.trend_filter(indicator, year, lang)   # e.g. provinces with warning signs in D4
 st.caption(t("rank_change_legend", lang, prev=year - 1))
 if indicator == "TOTAL":
     st.caption(t("total_scale_note", lang))
+aids.trend_filter(indicator, year, lang)   # e.g. provinces with warning signs in D4

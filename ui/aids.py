@@ -17,10 +17,14 @@ def trends_table(code: int, lang: str) -> None:
     st.subheader(t("trends_title", lang))
     with st.popover(t("trends_rule_button", lang)):
         st.write(t("trends_rule", lang))
+        st.markdown("\n".join(f"- **{t(f'trend_{c}', lang)}**: {t(f'trend_{c}_means', lang)}"
+                               for c in trends.CLASSES))
     tr = trends.province_trends(data.scores(), code)
     dims = tr[tr.indicator.map(lambda c: c == "TOTAL" or "." not in c)]
     st.dataframe(pd.DataFrame({
-        "": [codebook.short_name(c, lang) for c in dims.indicator],
+        t("indicator", lang): [codebook.name(c, lang, y) for c, y in zip(dims.indicator, dims.last_year)],
+        t("trend_col_series", lang): [f"{int(a)}–{int(b)}" if pd.notna(a) else "–"
+                                      for a, b in zip(dims.first_year, dims.last_year)],
         t("trend_col_class", lang): [t(f"trend_{c}", lang) for c in dims["class"]],
         t("trend_col_long", lang): [display.signed(x, lang, 3) for x in dims.long_rate],
         t("trend_col_recent", lang): [display.signed(x, lang, 3) for x in dims.recent_rate],
@@ -30,15 +34,19 @@ def trends_table(code: int, lang: str) -> None:
 def trend_filter(indicator: str, year: int, lang: str) -> None:
     """Overview: the provinces whose `indicator` has the chosen trend class."""
     from papi_data import provinces
-    cls = st.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
-                       [None, *trends.CLASSES[:6]], key="trend_filter",
-                       format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
+    from ui import state
+    # kept in the address (?trend_filter=warning_signs), so a copied link lists the same provinces
+    cls = state.selectbox(t("trend_filter", lang, code=codebook.short_name(indicator, lang)),
+                          [None, *trends.CLASSES[:6]], key="trend_filter", default=None,
+                          format_func=lambda c: "–" if c is None else t(f"trend_{c}", lang))
     if cls is None:
         return
     tr = trends.all_provinces(data.scores(), indicator, year)
     names = provinces.names(year, lang)
     hits = [names.get(c, str(c)) for c in tr[tr["class"] == cls].province_code]
     st.write(", ".join(hits) if hits else t("trend_filter_none", lang))
+    st.caption(t("trend_filter_said", lang, n=len(hits), cls=t(f"trend_{cls}", lang),
+                 means=t(f"trend_{cls}_means", lang), year=year))
 
 
 def compare_differences(picked: list[int], year: int, indicator: str, lang: str) -> None:

@@ -121,3 +121,30 @@ def test_unreadable_geojson_falls_back_to_tiles(tmp_path, monkeypatch):
 def test_ranking_table_explains_its_signs():
     at = run("overview", year=2019)
     assert any(c.startswith("Thay đổi hạng so với 2018:") and "0 giữ nguyên" in c for c in captions(at))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_trend_filter_lives_in_the_address(lang):
+    at = run("overview", lang=lang, year=2024, indicator="D4")
+    at.selectbox(key="trend_filter").set_value("warning_signs").run()
+    assert at.query_params["trend_filter"] == "warning_signs"
+    # a copied link reopens the same choice, with how many provinces and what the class means
+    again = run("overview", lang=lang, year=2024, indicator="D4", trend_filter="warning_signs")
+    assert again.selectbox(key="trend_filter").value == "warning_signs"
+    said = " ".join(c.value for c in again.caption)
+    assert ("Số tỉnh: 7. Dấu hiệu cảnh báo: tăng dài hạn nhưng gần đây giảm. Trong chuỗi so sánh được đến năm 2024."
+            if lang == "vi" else
+            "Provinces: 7. Warning signs: up over the long run but down recently. Within the comparable series up to 2024."
+            ) in said
+    # choosing none takes it out of the address
+    again.selectbox(key="trend_filter").set_value(None).run()
+    assert "trend_filter" not in again.query_params
+
+
+def test_rank_change_legend_stays_with_the_ranking_table():
+    # the legend explains the table's rank-change column: it comes before the trend filter's own words
+    at = run("overview", lang="en", year=2024, indicator="D4", trend_filter="warning_signs")
+    said = [c.value for c in at.caption]
+    legend = next(i for i, c in enumerate(said) if c.startswith("Change in rank since 2023"))
+    trend = next(i for i, c in enumerate(said) if "Warning signs: up over the long run" in c)
+    assert legend < trend

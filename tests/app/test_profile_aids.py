@@ -9,9 +9,19 @@ def test_profile_trends_and_whatif(lang):
     at = run("profile", lang=lang, year=2020, province=10)
     assert not at.exception
     trend = at.dataframe[-1].value
-    d4 = trend[trend[""] == "D4"].iloc[0]
-    # docs/TRENDS.md worked example: Lào Cai D4, 2018-2024
-    assert d4.iloc[1] == ("Cải thiện tăng tốc" if lang == "vi" else "Increasing improvement")
+    # each row names its indicator in full, not by a bare code a reader must look up
+    col = "Chỉ số" if lang == "vi" else "Indicator"
+    d4 = trend[trend[col].str.startswith("D4 ")].iloc[0]
+    assert d4[col] == ("D4 Kiểm soát tham nhũng trong khu vực công" if lang == "vi"
+                       else "D4 Control of Corruption in the Public Sector")
+    # docs/TRENDS.md worked example: Lào Cai D4, 2018-2024, the series shown
+    assert d4["Chuỗi so sánh được" if lang == "vi" else "Comparable series"] == "2018–2024"
+    assert d4["Xu hướng" if lang == "vi" else "Trend"] == ("Cải thiện tăng tốc" if lang == "vi"
+                                                            else "Increasing improvement")
+    # the rule's popover says what each class means
+    said = " ".join(m.value for m in at.markdown)
+    assert ("**Dấu hiệu cảnh báo**: tăng dài hạn nhưng gần đây giảm." if lang == "vi"
+            else "**Warning signs**: up over the long run but down recently.") in said
     at.multiselect(key="whatif_pick").set_value(["D5", "D7"]).run()
     at.number_input(key="whatif_amt_D5").set_value(0.2).run()
     at.number_input(key="whatif_amt_D7").set_value(0.1).run()
