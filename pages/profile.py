@@ -121,5 +121,5 @@ with right:
 show_chart(v.dims, key="dims", source=src_all)
 
 if ny == year and v.members is None and v.total is not None:
-    aids.trends_table(code, lang)
+    aids.trends_table(code, year, lang)
     aids.whatif_box(code, year, lang)

@@ -66,8 +66,14 @@ def trend(values: pd.Series, code: str) -> dict:
     return row
 
 
-def province_trends(df: pd.DataFrame, province: int, indicator: str | None = None) -> pd.DataFrame:
+def province_trends(df: pd.DataFrame, province: int, indicator: str | None = None,
+                    up_to: int | None = None) -> pd.DataFrame:
+    """The province's trend class of each indicator (or of `indicator`) on
+    the years up to `up_to` (all years when None): a page at year Y warns as
+    it could have in Y."""
     own = df[df.province_code == province].dropna(subset=["value"])
+    if up_to is not None:
+        own = own[own.year <= up_to]
     if indicator:
         own = own[own.indicator == indicator]
     rows = [trend(g.set_index("year")["value"], code) for code, g in own.groupby("indicator")]

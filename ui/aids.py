@@ -13,13 +13,13 @@ def whatif_box(code: int, year: int, lang: str) -> None:
     scenario.box(code, year, lang)
 
 
-def trends_table(code: int, lang: str) -> None:
+def trends_table(code: int, year: int, lang: str) -> None:
     st.subheader(t("trends_title", lang))
     with st.popover(t("trends_rule_button", lang)):
         st.write(t("trends_rule", lang))
         st.markdown("\n".join(f"- **{t(f'trend_{c}', lang)}**: {t(f'trend_{c}_means', lang)}"
                                for c in trends.CLASSES))
-    tr = trends.province_trends(data.scores(), code)
+    tr = trends.province_trends(data.scores(), code, up_to=year)   # as the overview's filter: up to the page's year
     dims = tr[tr.indicator.map(lambda c: c == "TOTAL" or "." not in c)]
     st.dataframe(pd.DataFrame({
         t("indicator", lang): [codebook.name(c, lang, y) for c, y in zip(dims.indicator, dims.last_year)],

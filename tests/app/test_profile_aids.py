@@ -6,7 +6,7 @@ from tests.app.plotly_spec import run
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_profile_trends_and_whatif(lang):
-    at = run("profile", lang=lang, year=2020, province=10)
+    at = run("profile", lang=lang, year=2024, province=10)
     assert not at.exception
     trend = at.dataframe[-1].value
     # each row names its indicator in full, not by a bare code a reader must look up
@@ -22,6 +22,11 @@ def test_profile_trends_and_whatif(lang):
     said = " ".join(m.value for m in at.markdown)
     assert ("**Dấu hiệu cảnh báo**: tăng dài hạn nhưng gần đây giảm." if lang == "vi"
             else "**Warning signs**: up over the long run but down recently.") in said
+    # a page at 2020 warns as it could have in 2020: the series stops there
+    at = run("profile", lang=lang, year=2020, province=10)
+    trend = at.dataframe[-1].value
+    series = trend[trend[col].str.startswith("D4 ")].iloc[0]["Chuỗi so sánh được" if lang == "vi" else "Comparable series"]
+    assert series == "2018–2020"
     at.multiselect(key="whatif_pick").set_value(["D5", "D7"]).run()
     at.number_input(key="whatif_amt_D5").set_value(0.2).run()
     at.number_input(key="whatif_amt_D7").set_value(0.1).run()
