@@ -19,13 +19,13 @@ import zipfile
 
 import sqlalchemy as sa
 
+from .. import __version__ as APP_VERSION
 from .common import now
 from .migrations import SCHEMA_VERSION
 from .schema import metadata, schema_meta
 from .scores import Store
 
 FORMAT_VERSION = 1
-APP_VERSION = "0.1.0"
 
 
 class BackupError(ValueError):
