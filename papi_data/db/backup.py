@@ -69,12 +69,12 @@ def _write_table(c, table: sa.Table, out) -> tuple[str, int]:
     cols = [col.name for col in table.columns]
     q = sa.select(table).order_by(*table.primary_key.columns)
     digest, n = hashlib.sha256(), 0
-    for row in c.execution_options(yield_per=BATCH_ROWS).execute(q):
-        line = json.dumps({k: _encode(v) for k, v in zip(cols, row)}, ensure_ascii=False,
-                          sort_keys=True).encode("utf-8") + b"\n"
-        out.write(line)
-        digest.update(line)
-        n += 1
+    for rows in c.execution_options(yield_per=BATCH_ROWS).execute(q).partitions():
+        chunk = b"".join(json.dumps({k: _encode(v) for k, v in zip(cols, row)}, ensure_ascii=False,
+                                    sort_keys=True).encode("utf-8") + b"\n" for row in rows)
+        out.write(chunk)
+        digest.update(chunk)
+        n += len(rows)
     return digest.hexdigest(), n
 
 
