@@ -57,9 +57,11 @@ def _decode(col: sa.Column, v):
 
 # Rows travel in bounded batches both ways, so memory stays flat however
 # large the store: BATCH_ROWS rows, or fewer once their JSON lines pass
-# BATCH_BYTES (an import batch row holds its whole raw file).
+# BATCH_BYTES (an import batch row holds its whole raw file); a backup reads
+# tables holding files BLOB_ROWS rows at a time.
 BATCH_ROWS = 2000
 BATCH_BYTES = 8 * 2**20
+BLOB_ROWS = 8
 _CHUNK = 2**20
 
 
@@ -69,7 +71,10 @@ def _write_table(c, table: sa.Table, out) -> tuple[str, int]:
     cols = [col.name for col in table.columns]
     q = sa.select(table).order_by(*table.primary_key.columns)
     digest, n = hashlib.sha256(), 0
-    for rows in c.execution_options(yield_per=BATCH_ROWS).execute(q).partitions():
+    # A row with a file in it (an import batch's raw workbook) may be large:
+    # such tables are fetched a few rows at a time.
+    per = BLOB_ROWS if any(isinstance(col.type, sa.LargeBinary) for col in table.columns) else BATCH_ROWS
+    for rows in c.execution_options(yield_per=per).execute(q).partitions():
         chunk = b"".join(json.dumps({k: _encode(v) for k, v in zip(cols, row)}, ensure_ascii=False,
                                     sort_keys=True).encode("utf-8") + b"\n" for row in rows)
         out.write(chunk)
