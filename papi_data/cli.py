@@ -13,7 +13,7 @@ import sys
 import pandas as pd
 import sqlalchemy
 
-from . import analytics, codebook, consistency, export, provinces
+from . import __version__, analytics, codebook, consistency, export, provinces
 from .db import groups as groups_store
 from .db.scores import get_store
 from .text import PrintableStream
@@ -194,6 +194,7 @@ def _check_year(year: int) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m papi_data", description="PAPI data: scores, statistics, checks.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("scores", help="scores with rank and tier for one year")

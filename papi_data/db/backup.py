@@ -4,28 +4,30 @@ The file is the same for SQLite and PostgreSQL: manifest.json (format,
 schema and app versions, time, per-table row count and sha256) and one
 JSON-lines file per table, values typed by column (timestamps ISO text,
 bytes base64). Restore writes every table, schema_meta too, in one
-transaction in foreign-key order. schema_meta carries the markers of the
-shipped history and targets, so a restored store never seeds them again.
+transaction in foreign-key order. Both ways the rows stream in bounded
+batches, so memory does not grow with the store. schema_meta carries the
+markers of the shipped history and targets, so a restored store never seeds
+them again.
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import hashlib
-import io
 import json
+import os
 import time
 import zipfile
 
 import sqlalchemy as sa
 
+from .. import __version__ as APP_VERSION
 from .common import now
 from .migrations import SCHEMA_VERSION
 from .schema import metadata, schema_meta
 from .scores import Store
 
 FORMAT_VERSION = 1
-APP_VERSION = "0.1.0"
 
 
 class BackupError(ValueError):
@@ -53,16 +55,32 @@ def _decode(col: sa.Column, v):
     return v
 
 
-def _table_lines(c, table: sa.Table) -> tuple[bytes, int]:
-    """A table as JSON lines, ordered by primary key so two dumps compare."""
+# Rows travel in bounded batches both ways, so memory stays flat however
+# large the store: BATCH_ROWS rows, or fewer once their JSON lines pass
+# BATCH_BYTES (an import batch row holds its whole raw file); a backup reads
+# tables holding files BLOB_ROWS rows at a time.
+BATCH_ROWS = 2000
+BATCH_BYTES = 8 * 2**20
+BLOB_ROWS = 8
+_CHUNK = 2**20
+
+
+def _write_table(c, table: sa.Table, out) -> tuple[str, int]:
+    """A table as JSON lines into `out`, ordered by primary key so two dumps
+    compare, fetched BATCH_ROWS at a time; its sha256 and row count."""
     cols = [col.name for col in table.columns]
     q = sa.select(table).order_by(*table.primary_key.columns)
-    buf, n = io.BytesIO(), 0
-    for row in c.execute(q):
-        rec = {k: _encode(v) for k, v in zip(cols, row)}
-        buf.write(json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
-        n += 1
-    return buf.getvalue(), n
+    digest, n = hashlib.sha256(), 0
+    # A row with a file in it (an import batch's raw workbook) may be large:
+    # such tables are fetched a few rows at a time.
+    per = BLOB_ROWS if any(isinstance(col.type, sa.LargeBinary) for col in table.columns) else BATCH_ROWS
+    for rows in c.execution_options(yield_per=per).execute(q).partitions():
+        chunk = b"".join(json.dumps({k: _encode(v) for k, v in zip(cols, row)}, ensure_ascii=False,
+                                    sort_keys=True).encode("utf-8") + b"\n" for row in rows)
+        out.write(chunk)
+        digest.update(chunk)
+        n += len(rows)
+    return digest.hexdigest(), n
 
 
 def backup(store: Store, path) -> dict:
@@ -71,43 +89,63 @@ def backup(store: Store, path) -> dict:
     tables = {}
     with store.engine.connect() as c, c.begin(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for table in metadata.sorted_tables:
-            data, n = _table_lines(c, table)
-            z.writestr(f"tables/{table.name}.jsonl", data)
-            tables[table.name] = {"rows": n, "sha256": hashlib.sha256(data).hexdigest()}
+            with z.open(f"tables/{table.name}.jsonl", "w") as out:
+                sha, n = _write_table(c, table, out)
+            tables[table.name] = {"rows": n, "sha256": sha}
         manifest = {"format_version": FORMAT_VERSION, "schema_version": store.schema_version(),
                     "app_version": APP_VERSION, "created": now().isoformat(),
                     "dialect": store.engine.dialect.name, "tables": tables}
         z.writestr("manifest.json", json.dumps(manifest, indent=1))
-    with open(path, "rb") as f:
-        size = len(f.read())
-    return {**manifest, "bytes": size, "seconds": time.perf_counter() - t0}
+    return {**manifest, "bytes": os.path.getsize(path), "seconds": time.perf_counter() - t0}
 
 
-def read(path) -> tuple[dict, dict[str, bytes]]:
-    """The manifest and table files of a backup, verified before any write."""
+def read(path) -> dict:
+    """The manifest of a backup, every table file verified against it before
+    any write (each read through once, a chunk at a time)."""
     try:
         with zipfile.ZipFile(path) as z:
             manifest = json.loads(z.read("manifest.json"))
-            files = {name: z.read(f"tables/{name}.jsonl") for name in manifest.get("tables", {})}
+            _check_manifest(manifest)
+            for name, meta in manifest["tables"].items():
+                digest = hashlib.sha256()
+                with z.open(f"tables/{name}.jsonl") as f:
+                    while chunk := f.read(_CHUNK):
+                        digest.update(chunk)
+                if digest.hexdigest() != meta["sha256"]:
+                    raise BackupError(f"checksum mismatch in table {name}: the file is damaged")
+    except BackupError:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as e:
         raise BackupError(f"not a readable backup file: {e}") from None
+    return manifest
+
+
+def _check_manifest(manifest: dict) -> None:
     if manifest.get("format_version", 0) > FORMAT_VERSION:
         raise BackupError(f"backup format {manifest['format_version']} is newer than this version reads "
                           f"({FORMAT_VERSION}); restore with a newer version of the dashboard")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise BackupError(f"backup schema version {manifest.get('schema_version')} differs from this "
                           f"version's ({SCHEMA_VERSION}); restore with the version that made it")
-    for name, meta in manifest["tables"].items():
+    for name in manifest["tables"]:
         if name not in metadata.tables:
             raise BackupError(f"unknown table {name!r} in the backup")
-        if hashlib.sha256(files[name]).hexdigest() != meta["sha256"]:
-            raise BackupError(f"checksum mismatch in table {name}: the file is damaged")
-    return manifest, files
 
 
-def _rows(table: sa.Table, data: bytes) -> list[dict]:
-    return [{k: _decode(table.c[k], v) for k, v in json.loads(line).items()}
-            for line in data.splitlines() if line]
+def _batches(table: sa.Table, lines, rows: int, size: int):
+    """Decoded rows of a table file, in lists of at most `rows` rows and,
+    past one row, about `size` bytes of JSON."""
+    batch, held = [], 0
+    for line in lines:
+        if not line.strip():
+            continue
+        batch.append({k: _decode(table.c[k], v) for k, v in json.loads(line).items()})
+        held += len(line)
+        if len(batch) >= rows or held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def _reset_sequences(c) -> None:
@@ -128,24 +166,28 @@ def is_empty(c) -> bool:
                for t in metadata.sorted_tables if t is not schema_meta)
 
 
-def restore(store: Store, path, force: bool = False) -> dict:
-    """Replace the store's contents with the backup's, in one transaction."""
+def restore(store: Store, path, force: bool = False, batch_rows: int = BATCH_ROWS,
+            batch_bytes: int = BATCH_BYTES) -> dict:
+    """Replace the store's contents with the backup's, in one transaction,
+    reading and inserting each table in bounded batches."""
     t0 = time.perf_counter()
-    manifest, files = read(path)
+    manifest = read(path)
     total = 0
-    with store.engine.begin() as c:
+    with store.engine.begin() as c, zipfile.ZipFile(path) as z:
         if not is_empty(c) and not force:
             raise BackupError("the store is not empty; restore into a new store, or pass --force to replace "
                               "its contents")
         for table in reversed(metadata.sorted_tables):
             c.execute(table.delete())
         for table in metadata.sorted_tables:
-            rows = _rows(table, files.get(table.name, b""))
-            if rows:
-                c.execute(table.insert(), rows)
-            total += len(rows)
+            if table.name not in manifest["tables"]:
+                continue
+            with z.open(f"tables/{table.name}.jsonl") as f:
+                for rows in _batches(table, f, batch_rows, batch_bytes):
+                    c.execute(table.insert(), rows)
+                    total += len(rows)
         _reset_sequences(c)
-    return {"tables": len(files), "rows": total, "seconds": time.perf_counter() - t0}
+    return {"tables": len(manifest["tables"]), "rows": total, "seconds": time.perf_counter() - t0}
 
 
 def register(sub, user_error) -> None:

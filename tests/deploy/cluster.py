@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,30 @@ def consecutive_ports(n: int) -> list[int]:
         except OSError:
             continue
     raise RuntimeError("no free ports")
+
+
+CHART = ".js-plotly-plot .main-svg"
+
+
+def settle(page, timeout: float = 90_000) -> None:
+    """Wait until the page's run has ended and its charts are drawn."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_selector(CHART, timeout=timeout)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+def answer(url: str) -> tuple[int, dict, bytes]:
+    """Status, headers and body of one GET, redirects not followed."""
+    try:
+        with urllib.request.build_opener(_NoRedirect).open(url, timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
 
 
 def healthy(url: str) -> bool:

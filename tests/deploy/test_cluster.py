@@ -11,57 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
-import uuid
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, _postgres_url, drop_database
-from tests.deploy.cluster import NGINX, cluster
+from tests.conftest import ROOT
+from tests.deploy.cluster import cluster, settle
 from tests.e2e.browser import assert_no_exception
 
 pytestmark = pytest.mark.e2e
 
 SESSIONS = int(os.environ.get("PAPI_DEPLOY_SESSIONS", "30"))
 VIEW = "/profile?lang=en&year=2023&province=10"       # a deep link with charts
-CHART = ".js-plotly-plot .main-svg"
 TODAY = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def db_url():
-    """A new PostgreSQL database for the module, dropped afterwards."""
-    base = _postgres_url()
-    if not base:
-        pytest.skip("PostgreSQL not configured: set PAPI_TEST_POSTGRES_URL (CI starts a server)")
-    if not Path(NGINX).exists() and not shutil.which("nginx"):
-        pytest.skip("nginx is not installed (apt-get install nginx); .ci/run installs it")
-    import sqlalchemy as sa
-    name = f"papi_deploy_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + f"/{name}"
-    drop_database(admin, name)
-    admin.dispose()
 
 
 @pytest.fixture(scope="module")
 def farm(db_url, tmp_path_factory):
     with cluster(db_url, tmp_path_factory.mktemp("cluster"), servers=3) as c:
         yield c
-
-
-def settle(page, timeout: float = 90_000) -> None:
-    """Wait until the page's run has ended and its charts are drawn."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_selector(CHART, timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
 @pytest.fixture(scope="module")

@@ -145,3 +145,72 @@ def test_command_line_restore_then_check(tmp_path, monkeypatch, capsys):
     assert main(["restore", str(tmp_path / "a.zip")]) == 2          # now not empty
     out = capsys.readouterr()
     assert "backup: 10 tables" in out.out and "restore: 10 tables" in out.out and "not empty" in out.err
+
+
+def _insert_counts(engine) -> list[tuple[str, int]]:
+    """(table, rows) of every INSERT the engine executes from now on."""
+    seen = []
+
+    def record(conn, clause, multiparams, params, options):
+        if isinstance(clause, sa.Insert):
+            seen.append((clause.table.name, len(multiparams) or 1))
+    sa.event.listen(engine, "before_execute", record)
+    return seen
+
+
+def test_restore_inserts_in_bounded_batches(tmp_path, saved, any_url):
+    src = Store(f"sqlite:///{tmp_path / 'a.db'}", seed=False)        # the store `saved` holds
+    dst = Store(any_url, seed=False)
+    seen = _insert_counts(dst.engine)
+    r = B.restore(dst, saved, batch_rows=500)
+    n = {name: sum(k for t, k in seen if t == name) for name, _ in seen}
+    assert r["rows"] == sum(n.values()) > 20_000
+    assert max(k for _, k in seen) <= 500
+    assert sum(1 for t, _ in seen if t == "scores") >= n["scores"] / 500
+    assert _dump(dst) == _dump(src)
+    src.dispose(), dst.dispose()
+
+
+def test_batches_are_bounded_by_bytes_too():
+    from papi_data.db.schema import sources
+    lines = [json.dumps({"source": f"s{i}", "citation": "x" * (100 if i % 3 else 5000)}).encode() + b"\n"
+             for i in range(30)]
+    got = list(B._batches(sources, iter(lines), rows=10, size=4000))
+    assert [r["source"] for b in got for r in b] == [f"s{i}" for i in range(30)]
+    assert all(len(b) <= 10 for b in got)
+    # a batch ends at the row that takes it past the byte bound
+    assert all(sum(len(json.dumps(r)) for r in b[:-1]) < 4000 for b in got)
+    assert len(got) > 3
+
+
+def _synthetic(url, copies: int) -> Store:
+    """A store of `copies` import batches of 5,000 scores each."""
+    from papi_data.db.schema import batches, scores
+    store = Store(url, seed=False)
+    with store.engine.begin() as c:
+        for b in range(1, copies + 1):
+            c.execute(batches.insert().values(id=b, kind="import", created_at=dt.datetime(2026, 1, b),
+                                              created_by="t", file_name=f"{b}.xlsx", file_hash="0" * 64,
+                                              raw=bytes(range(256)) * 40, rows_written=5_000, active=b == copies))
+            c.execute(scores.insert(), [{"batch_id": b, "year": 2000 + i // 600, "province_code": i % 600 // 8,
+                                         "indicator": f"D{i % 8}", "value": i / 7, "ci_low": None, "ci_high": None,
+                                         "se": None, "tier_official": None, "source": "synthetic"}
+                                        for i in range(5_000)])
+    return store
+
+
+def test_restore_memory_does_not_grow_with_the_store(tmp_path):
+    import tracemalloc
+    peaks = []
+    for copies in (1, 4):
+        src = _synthetic(f"sqlite:///{tmp_path / f'src{copies}.db'}", copies)
+        B.backup(src, tmp_path / f"{copies}.zip")
+        dst = Store(f"sqlite:///{tmp_path / f'dst{copies}.db'}", seed=False)
+        tracemalloc.start()
+        B.restore(dst, tmp_path / f"{copies}.zip", batch_rows=1000)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert _dump(dst) == _dump(src)
+        src.dispose(), dst.dispose()
+    # four times the rows, about the same peak (holding them all would take four times as much)
+    assert peaks[1] < 1.5 * peaks[0], peaks
