@@ -106,16 +106,9 @@ def file_year(sheets: list[Sheet], file_name: str) -> int | None:
     return None
 
 
-def read(sheet: Sheet, year: int, file_name: str):
-    records, issues = [], []
-    pcol, prow = _province_col(sheet, year)
-    if pcol is None:
-        return records, issues
-    first = prow[0]
-    headers = _headers(sheet, first)
-    dim = sub_dimension_of(sheet)
-    cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
-             else ["TOTAL"] + codebook.indicators(year, "dimension"))
+def _columns(headers: dict[int, str], pcol: int, dim: str | None, cands: list[str], year: int, sheet: Sheet,
+             first: int, file_name: str, issues: list) -> tuple[dict[int, str], list[int]]:
+    """Column -> indicator code, and the group columns."""
     cols: dict[int, str] = {}
     group_cols: list[int] = []
     for c, h in headers.items():
@@ -144,6 +137,20 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 first=a1(first - 1, prev)))
             continue
         cols[c] = code
+    return cols, group_cols
+
+
+def read(sheet: Sheet, year: int, file_name: str):
+    records, issues = [], []
+    pcol, prow = _province_col(sheet, year)
+    if pcol is None:
+        return records, issues
+    first = prow[0]
+    headers = _headers(sheet, first)
+    dim = sub_dimension_of(sheet)
+    cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
+             else ["TOTAL"] + codebook.indicators(year, "dimension"))
+    cols, group_cols = _columns(headers, pcol, dim, cands, year, sheet, first, file_name, issues)
     if not cols:
         return records, issues
     labelled = group_of(group_cols, cols)
