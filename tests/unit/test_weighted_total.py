@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from papi_data import analytics, codebook, consistency, explore, whatif
+from papi_data.i18n import fmt
 from papi_data.ingest import present
 from tests.unit.workbooks import shipped
 
@@ -65,3 +66,16 @@ def test_data_download_includes_the_weighted_total():
     out = present.current_data(df, "en")
     assert (out.indicator == "TOTAL_W").sum() == (df.indicator == "TOTAL_W").sum() > 0
     assert b"TOTAL_W" in present.to_csv(out)
+
+
+def test_profile_tables_and_trends_keep_it_apart():
+    e = analytics.enrich(_with_weighted(2016))
+    table = explore.subdimension_table(e, 10, 2016, "en")
+    names = list(table.iloc[:, 0])
+    assert len(names) == len(codebook.indicators(2016)) - 1 and not [n for n in names if "weighted" in n]
+    from papi_data.screens import profile
+    line = profile.weighted_line(e, 10, 2016, "vi")
+    w = e[(e.indicator == "TOTAL_W") & (e.province_code == 10)].iloc[0]
+    assert line.startswith(f"Chỉ số có trọng số (theo công bố): {fmt(w.value, 'vi')}"
+                           f" — hạng {int(w['rank'])}/{int(w.n_ranked)}")
+    assert profile.weighted_line(analytics.enrich(shipped()[lambda d: d.year == 2016]), 10, 2016, "en") is None
