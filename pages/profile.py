@@ -95,6 +95,9 @@ else:
         show_table(v.members_before, key="members_before", source=t("source_papi", lang, years=year - 1),
                    plain=True)
 
+if v.weighted_line:   # PAPI's weighted total, where the imported file carried it: its own figure
+    st.caption(v.weighted_line)
+
 note = t("total_scale_note", lang) if indicator == "TOTAL" else None
 if v.gaps:
     note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, v.gaps))})"

@@ -10,6 +10,10 @@ import pandas as pd
 from . import DATA_DIR
 
 LEVELS = ("total", "dimension", "subdimension")
+# Published figures kept beside the tree, never part of it: PAPI's weighted
+# index (TOTAL_W) is not the sum of the dimensions, has no parent and no
+# children, and is left out of indicators(year) unless asked for by level.
+SIDE_LEVELS = ("weighted",)
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,9 @@ def scale(code: str, year: int) -> tuple[float, float] | None:
 
 
 def scales(years) -> pd.DataFrame:
-    """(year, indicator, scale_min, scale_max) for every code defined in those years."""
-    rows = [(int(y), c, *scale(c, int(y))) for y in years for c in indicators(int(y))]
+    """(year, indicator, scale_min, scale_max) for every code defined in those
+    years, the side indicators (TOTAL_W) included."""
+    rows = [(int(y), c, *scale(c, int(y))) for y in years for c in stored(int(y))]
     return pd.DataFrame(rows, columns=["year", "indicator", "scale_min", "scale_max"])
 
 
@@ -112,11 +117,19 @@ def _indicators(year: int) -> tuple[str, ...]:
 
 
 def indicators(year: int, level: str | None = None) -> list[str]:
-    """Codes defined in `year`, in tree order."""
+    """Codes of the tree (TOTAL, dimensions, sub-dimensions) defined in
+    `year`, in tree order; with `level`, that level's codes (level
+    "weighted": TOTAL_W where defined)."""
     codes = list(_indicators(year))
     if level:
-        codes = [c for c in codes if get(c).level == level]
-    return codes
+        return [c for c in codes if get(c).level == level]
+    return [c for c in codes if get(c).level in LEVELS]
+
+
+def stored(year: int) -> list[str]:
+    """Every code a store may hold for `year`: the tree and the side
+    indicators (TOTAL_W)."""
+    return list(_indicators(year))
 
 
 @lru_cache(maxsize=1024)
@@ -134,6 +147,8 @@ def order(codes) -> list[str]:
     def key(c: str):
         if c == "TOTAL":
             return (0,)
+        if c == "TOTAL_W":
+            return (0, 0)
         return (1, *[int(x) for x in c[1:].split(".")])
     return sorted(set(codes), key=key)
 
@@ -143,7 +158,7 @@ def name(code: str, lang: str = "vi", year: int | None = None) -> str:
     if ind is None:
         return code
     label = ind.name(lang) or ind.name_en
-    return label if code == "TOTAL" else f"{code} {label}"
+    return label if code in ("TOTAL", "TOTAL_W") else f"{code} {label}"
 
 
 def short_name(code: str, lang: str = "vi") -> str:

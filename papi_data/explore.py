@@ -202,8 +202,8 @@ def _ranks(m: pd.DataFrame) -> list[display.Rank]:
 
 def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) -> pd.DataFrame:
     """Each dimension and its sub-dimensions for one province and year."""
-    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & (enriched["indicator"] != "TOTAL")]
-    order = {c: i for i, c in enumerate(codebook.indicators(year))}
+    order = {c: i for i, c in enumerate(codebook.indicators(year)) if c != "TOTAL"}   # the tree: no TOTAL_W
+    m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & enriched["indicator"].isin(order)]
     m = m.assign(_o=m["indicator"].map(order)).sort_values("_o")
     return display.with_roles(pd.DataFrame({
         t("indicator", lang): [codebook.name(c, lang, year) for c in m["indicator"]],

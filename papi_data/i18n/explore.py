@@ -6,6 +6,11 @@ STRINGS = {
     "page_compare": {"vi": "So sánh", "en": "Compare"},
     "no_data": {"vi": "Chưa có số liệu", "en": "No data"},
     "national_mean": {"vi": "Trung bình toàn quốc", "en": "National mean"},
+    "weighted_total_line": {
+        "vi": ("Chỉ số có trọng số (theo công bố): {value} — hạng {rank}. Đây là chỉ số có trọng số PAPI công bố, "
+               "không phải tổng các chỉ số nội dung."),
+        "en": ("Weighted index (as published): {value} — rank {rank}. PAPI's weighted index, not the sum of the "
+               "dimensions.")},
     "national_median": {"vi": "Trung vị", "en": "Median"},
     "band_mid_tiers": {"vi": "Khoảng giữa (phân vị 25–75)", "en": "Middle band (25th–75th percentile)"},
     "scale_break": {"vi": "Đổi thang điểm/định nghĩa", "en": "Scale/definition change"},

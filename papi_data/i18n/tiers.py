@@ -97,10 +97,12 @@ STRINGS = {
     "vintage_unweighted": {
         "vi": ("Điểm tổng hợp 2011–2016 là chỉ số không trọng số (tổng điểm 6 chỉ số nội dung); papi.org.vn còn "
                "công bố chỉ số có trọng số, không có ở đây. Một số tỉnh nói «đứng đầu» các năm đó theo chỉ số có "
-               "trọng số."),
+               "trọng số. Chỉ số có trọng số, khi tệp được nhập có cột này, được lưu thành một chỉ số riêng "
+               "(TOTAL_W, xếp hạng riêng), không bao giờ lẫn với điểm tổng hợp."),
         "en": ("The 2011–2016 totals are the unweighted index (the sum of the 6 dimensions); papi.org.vn also "
                "published a weighted index, which is not shipped. Some provinces' claims of first place in those "
-               "years refer to the weighted one."),
+               "years refer to the weighted one. A weighted total, where an imported file carries it, is kept as "
+               "its own indicator (TOTAL_W, ranked on its own), never mixed with the total."),
     },
     "vintage_mixed": {
         "vi": ("Từ 2020, tệp chính thức công bố lại các năm trước với giá trị đã sửa ở một số chỉ số (D7.1, D8.3); "

@@ -5,7 +5,9 @@ Column A holds the English label, B the Vietnamese label, C the scale
 ("1-10 điểm/points"); header rows give the GSO code ("Mã tỉnh") and the
 province name. Each indicator has several statistic rows (Unweighted,
 Weighted, 95% CI low/high, Standard Error): the unweighted value, the CI and
-the standard error are kept. Indicator rows in percent are not scores and
+the standard error are kept. Every indicator has a Weighted row; only the
+total's is kept, as its own indicator TOTAL_W (a value, without CI or
+standard error), never as TOTAL. Indicator rows in percent are not scores and
 are skipped. The 2024 file adds header rows mapping the old provinces to
 the 34 new ones and blank separator columns: the province row used is the
 one whose names resolve to the most provinces of the year's map, so the
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .. import provinces
+from .. import codebook, provinces
 from ..text import fold
 from .files import NotANumber, Sheet, a1, number, text
 from .labels import UnknownIndicator, _codes, indicator_of, province_hint, quick_code, stat_of, years_in
@@ -231,13 +233,18 @@ def _values(rows: list, start: int, g: _Grid, year: int, issues: list, where: tu
         scale = text(row[g.scale_col]) if g.scale_col is not None and g.scale_col < len(row) else ""
         current, use = _row_indicator(row, r, label, scale, g, year, issues, where, current)
         stat = stat_of(label)
-        if not use or stat == "weighted":
+        if not use:
             continue
-        if (current, stat) in values:
+        if stat == "weighted":
+            if current != "TOTAL" or not codebook.exists("TOTAL_W", year):
+                continue
+        ind = "TOTAL_W" if stat == "weighted" else current
+        stat = "value" if stat == "weighted" else stat
+        if (ind, stat) in values:
             issues.append(issue("duplicate_row", *where, a1(r, g.text_cols[0] if g.text_cols else 0),
-                                indicator=current, first=values[(current, stat)] + 1))
+                                indicator=ind, first=values[(ind, stat)] + 1))
             continue
-        values[(current, stat)] = r
+        values[(ind, stat)] = r
         for c in range(g.first_prov, len(row)):
             try:
                 x = number(row[c])
@@ -249,7 +256,7 @@ def _values(rows: list, start: int, g: _Grid, year: int, issues: list, where: tu
             if c not in g.cols or g.cols[c] == SKIP:
                 left.setdefault(c, []).append(a1(r, c))  # one message per column, in _left_out
                 continue
-            records.append({"year": year, "province_code": g.cols[c], "indicator": current, "stat": stat,
+            records.append({"year": year, "province_code": g.cols[c], "indicator": ind, "stat": stat,
                             "value": x, "sheet": where[1], "cell": a1(r, c)})
     return records, left
 

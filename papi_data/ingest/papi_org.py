@@ -7,7 +7,9 @@ provinces a summary row (code 999, "Highest" / "Điểm cao nhất") of
 
 Headers are matched on content (the English and Vietnamese names together,
 so a typo in one language is carried by the other; the 2016 sheet heads
-its total `Un-weighted2015PAPI`). A sub-dimension is looked for first among
+its total `Un-weighted2015PAPI`). A weighted total column ("Weighted PAPI",
+"Chỉ số PAPI có trọng số"), where a sheet has one, is stored as its own
+indicator TOTAL_W, never as TOTAL. A sub-dimension is looked for first among
 the children of the dimension column before it. The code column identifies
 the province; the names are checked against it. Summary rows are skipped
 and named in the report.
@@ -94,8 +96,10 @@ def _match(h: str, year: int, current: str | None) -> str | None:
     if code is not None and code != "TOTAL":
         return code
     kind = _total(h)
+    if kind == "weighted":
+        return "TOTAL_W" if codebook.exists("TOTAL_W", year) else "weighted"
     if kind:
-        return "TOTAL" if kind == "total" else "weighted"
+        return "TOTAL"
     kids = codebook.children(current, year) if current else []
     return (match_name(h, kids, year) if kids else None) or match_name(
         h, codebook.indicators(year, "dimension"), year) or match_name(
@@ -103,7 +107,8 @@ def _match(h: str, year: int, current: str | None) -> str | None:
 
 
 def plan(sheet: Sheet, year: int) -> dict[int, str]:
-    """Column -> indicator code (unknown headers map to '')."""
+    """Column -> indicator code (unknown headers map to ''; the weighted
+    total maps to TOTAL_W)."""
     cols = _columns(sheet)
     if cols is None:
         return {}

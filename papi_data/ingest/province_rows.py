@@ -5,7 +5,9 @@ Vietnamese and sometimes English, and a "highest" summary row to skip.
 
 Columns are recognised by their header text (number and/or name), the
 province column by its content, so the order of columns and the number of
-title rows do not matter.
+title rows do not matter. A weighted total column ("Chỉ số PAPI có trọng
+số"), where the summary sheet has one, is stored as its own indicator
+TOTAL_W; weighted columns of other indicators are not kept.
 """
 from __future__ import annotations
 
@@ -104,20 +106,18 @@ def file_year(sheets: list[Sheet], file_name: str) -> int | None:
     return None
 
 
-def read(sheet: Sheet, year: int, file_name: str):
-    records, issues = [], []
-    pcol, prow = _province_col(sheet, year)
-    if pcol is None:
-        return records, issues
-    first = prow[0]
-    headers = _headers(sheet, first)
-    dim = sub_dimension_of(sheet)
-    cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
-             else ["TOTAL"] + codebook.indicators(year, "dimension"))
+def _columns(headers: dict[int, str], pcol: int, dim: str | None, cands: list[str], year: int, sheet: Sheet,
+             first: int, file_name: str, issues: list) -> tuple[dict[int, str], list[int]]:
+    """Column -> indicator code, and the group columns."""
     cols: dict[int, str] = {}
     group_cols: list[int] = []
     for c, h in headers.items():
-        if c == pcol or stat_of(h) == "weighted":
+        if c == pcol:
+            continue
+        if stat_of(h) == "weighted":
+            # the weighted total is its own indicator; other weighted columns are not kept
+            if not dim and _weighted_total(h, year) and "TOTAL_W" not in cols.values():
+                cols[c] = "TOTAL_W"
             continue
         if groups.is_group_header(h):
             group_cols.append(c)
@@ -137,6 +137,20 @@ def read(sheet: Sheet, year: int, file_name: str):
                                 first=a1(first - 1, prev)))
             continue
         cols[c] = code
+    return cols, group_cols
+
+
+def read(sheet: Sheet, year: int, file_name: str):
+    records, issues = [], []
+    pcol, prow = _province_col(sheet, year)
+    if pcol is None:
+        return records, issues
+    first = prow[0]
+    headers = _headers(sheet, first)
+    dim = sub_dimension_of(sheet)
+    cands = (codebook.children(dim, year) if dim and codebook.exists(dim, year)
+             else ["TOTAL"] + codebook.indicators(year, "dimension"))
+    cols, group_cols = _columns(headers, pcol, dim, cands, year, sheet, first, file_name, issues)
     if not cols:
         return records, issues
     labelled = group_of(group_cols, cols)
@@ -185,6 +199,16 @@ def read(sheet: Sheet, year: int, file_name: str):
     return records, issues
 
 
+def _weighted_total(h: str, year: int) -> bool:
+    """A header naming the weighted total ("Chỉ số PAPI có trọng số", "Weighted PAPI Index")."""
+    if not codebook.exists("TOTAL_W", year):
+        return False
+    try:
+        return indicator_of(h, year) in ("TOTAL", None) and "papi" in fold(h)
+    except UnknownIndicator:
+        return False
+
+
 def row_values(row, r, cols, year, code, sheet_name, file_name, records, issues, zeros) -> None:
     """The scores of one province row (`cols`: column -> indicator); a 0
     is 'not scored' (collected in `zeros`), text is not_a_number."""
@@ -211,7 +235,7 @@ def group_of(group_cols: list[int], cols: dict[int, str]) -> dict[int, str]:
         return {group_cols[0]: "TOTAL"}
     out = {}
     for g in group_cols:
-        before = [c for c in cols if c < g]
+        before = [c for c in cols if c < g and cols[c] != "TOTAL_W"]
         if before:
             out[g] = cols[max(before)]
     return out

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import codebook, differences, explore, figures, official_tiers, provinces, ranks, vintages
-from ..i18n import DEFAULT_LANG, t
+from ..i18n import DEFAULT_LANG, fmt, t
 from .common import Frames, UnitMap, default_code, num, whole, year_and_map
 
 
@@ -86,6 +86,7 @@ class Model:
     change_verdict: str | None = None       # the change since change_prev_year against its uncertainty
     change_prev_year: int | None = None     # (differences.EXCEEDS / WITHIN / UNKNOWN); None: no change shown
     trend_note: str | None = None           # "no interval known" where no value in the trend has one
+    weighted_line: str | None = None        # PAPI's weighted total (TOTAL_W) of the year, where the data has it
 
 
 def _headline(enriched: pd.DataFrame, row: pd.Series, code: int, year: int, lang: str) -> dict:
@@ -115,6 +116,17 @@ def change_verdict(enriched: pd.DataFrame, row: pd.Series, code: int, year: int)
     return {"change_verdict": verdict, "change_prev_year": prev}
 
 
+def weighted_line(enriched: pd.DataFrame, code: int, year: int, lang: str) -> str | None:
+    """ "Chỉ số có trọng số (theo công bố): 36,12 — hạng 3/63 …" for a year
+    whose imported file carried PAPI's weighted total; None otherwise. Its
+    rank is among the weighted totals, never mixed with TOTAL's."""
+    r = explore.row(enriched, code, year, "TOTAL_W")
+    if r is None or num(r["value"]) is None:
+        return None
+    rank = ranks.rank_text(r["rank"], r["n_ranked"], enriched, year, "TOTAL_W", lang)
+    return t("weighted_total_line", lang, value=fmt(r["value"], lang), rank=rank)
+
+
 def build(query: Query, frames: Frames) -> Model:
     q = query.resolve(frames)
     enriched, stats, code, year, indicator, lang = frames.enriched, frames.stats, q.code, q.year, q.indicator, q.lang
@@ -126,6 +138,8 @@ def build(query: Query, frames: Frames) -> Model:
     own = parts == [code]
     row = explore.row(enriched, code, year, "TOTAL") if own else None
     extra = _across_merger(enriched, code, year, lang) if own else {}
+    if own:
+        extra["weighted_line"] = weighted_line(enriched, code, year, lang)
     if row is not None:
         extra.update(_headline(enriched, row, code, year, lang))
         extra.update(change_verdict(enriched, row, code, year))

@@ -112,3 +112,33 @@ def test_profile_trend_year_range_nonsense_is_said():
     assert not at.exception
     assert at.query_params["trend_from"] == "2011"
     assert any("trend_from=1990" in m.value for m in at.toast)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_profile_shows_the_weighted_total_where_the_store_holds_it(db, lang):
+    import ui.data
+    from papi_data import ingest
+    from papi_data.i18n import fmt
+    from tests.unit import papi_org_workbook as O
+
+    head = "Chỉ số có trọng số (theo công bố)" if lang == "vi" else "Weighted index (as published)"
+    at = run("profile", lang=lang, year=2016, province=10)
+    assert not [c for c in captions(at) if head in c]                  # the shipped data has no weighted total
+    plan = ingest.prepare(O.workbook([2016], weighted_total=True), "PAPI_2011-2016.xlsx", db, years=[2016])
+    assert plan.ok and plan.preview.counts()["added"] == 63            # only the weighted totals are new
+    assert plan.preview.counts()["changed"] == 0
+    ingest.commit(plan, db, user="test")
+    ui.data.clear()
+    stored = db.scores()
+    w = stored[(stored.year == 2016) & (stored.indicator == "TOTAL_W")].set_index("province_code").value
+    tot = stored[(stored.year == 2016) & (stored.indicator == "TOTAL")].set_index("province_code").value
+    assert (w - tot.map(O.weighted)).abs().max() <= 1e-12              # TOTAL itself unchanged
+    rank = int(w.rank(method="min", ascending=False)[10])
+    at = run("profile", lang=lang, year=2016, province=10)
+    (line,) = [c for c in captions(at) if head in c]
+    sep = "hạng" if lang == "vi" else "rank"
+    assert line.startswith(f"{head}: {fmt(w[10], lang)} — {sep} {rank}/{len(w)}")
+    assert at.metric[0].value == fmt(tot[10], lang)                    # the headline is still the unweighted total
+    # a year the file did not carry: no line
+    at = run("profile", lang=lang, year=2015, province=10)
+    assert not [c for c in captions(at) if head in c]

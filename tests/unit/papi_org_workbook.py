@@ -38,7 +38,14 @@ def _heads(code: str, year: int) -> tuple[str, str]:
     return TYPOS_EN.get(code, d.name_en), d.name_vi
 
 
-def workbook(years=YEARS, edit=None) -> bytes:
+def weighted(value: float) -> float:
+    """The weighted total a `weighted=True` workbook carries for a TOTAL."""
+    return round(value * 0.98 + 0.5, 6)
+
+
+def workbook(years=YEARS, edit=None, weighted_total: bool = False) -> bytes:
+    """`weighted_total`: a weighted total column after the unweighted one, as
+    papi.org.vn also published (`weighted()` of the TOTAL)."""
     sc = shipped()
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -47,8 +54,9 @@ def workbook(years=YEARS, edit=None) -> bytes:
         ws = wb.create_sheet(f"{y}_PAPI")
         sheets[y] = ws
         cols = columns(y)
-        ws.append(["tinhid", "tentinh_eng", "tentinh_vie"] + [_heads(c, y)[0] for c in cols])
-        ws.append(["Mã tỉnh", "Tên tỉnh (tiếng Anh)", "Tên tỉnh"] + [_heads(c, y)[1] for c in cols])
+        w_heads = ([f"Weighted PAPI {y}"], ["Chỉ số PAPI tổng hợp có trọng số"]) if weighted_total else ([], [])
+        ws.append(["tinhid", "tentinh_eng", "tentinh_vie"] + [_heads(c, y)[0] for c in cols] + w_heads[0])
+        ws.append(["Mã tỉnh", "Tên tỉnh (tiếng Anh)", "Tên tỉnh"] + [_heads(c, y)[1] for c in cols] + w_heads[1])
         vals = sc[sc.year == y].set_index(["province_code", "indicator"]).value
         provs = provinces.in_year(y).sort_values("gso_code")
         for code, en, vi in zip(provs.gso_code, provs.name_en, provs.name_vi):
@@ -56,11 +64,13 @@ def workbook(years=YEARS, edit=None) -> bytes:
             row = [code, NAMES_EN.get(code, en), NAMES_VI.get(code, vi)]
             # a province PAPI did not score that year: an empty row, as published
             row += [float(vals[(code, c)]) if (code, c) in vals.index else None for c in cols]
+            if weighted_total:
+                row.append(weighted(float(vals[(code, "TOTAL")])) if (code, "TOTAL") in vals.index else None)
             ws.append(row)
         last = ws.max_row
         ws.append([999, "Highest", "Điểm cao nhất"] + [
             f"=PERCENTILE({openpyxl.utils.get_column_letter(j)}3:{openpyxl.utils.get_column_letter(j)}{last},1)"
-            for j in range(4, 4 + len(cols))])
+            for j in range(4, 4 + len(cols) + int(weighted_total))])
     if edit:
         edit(sheets)
     return save(wb)

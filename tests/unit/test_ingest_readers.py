@@ -13,6 +13,10 @@ from tests.unit import workbooks as W
 
 
 def _same(parsed: pd.DataFrame, expected: pd.DataFrame, ci: bool = False):
+    weighted = parsed[parsed["indicator"] == "TOTAL_W"]
+    if len(weighted):   # the builders' weighted total row: TOTAL x 1.01, its own indicator
+        _weighted_as_built(weighted, expected)
+    parsed = parsed[parsed["indicator"] != "TOTAL_W"]
     got = parsed.set_index(KEY).sort_index()
     exp = expected.set_index(KEY).sort_index()
     assert list(got.index) == list(exp.index)
@@ -25,6 +29,14 @@ def _same(parsed: pd.DataFrame, expected: pd.DataFrame, ci: bool = False):
         pd.testing.assert_frame_equal(got[["ci_low", "ci_high", "se"]], want, check_exact=True)
     else:
         assert got[["ci_low", "ci_high", "se"]].isna().all().all()
+
+
+def _weighted_as_built(weighted: pd.DataFrame, expected: pd.DataFrame):
+    tot = expected[expected["indicator"] == "TOTAL"].set_index(["year", "province_code"])["value"]
+    got = weighted.set_index(["year", "province_code"])["value"].sort_index()
+    assert list(got.index) == sorted(tot.index)
+    assert (got - tot * 1.01).abs().max() <= 2e-6   # written rounded to 6 decimals
+    assert weighted[["ci_low", "ci_high", "se"]].isna().all().all()
 
 
 @pytest.mark.parametrize("year", [2018, 2021, 2023])
@@ -55,7 +67,7 @@ def test_2020_quang_ninh_and_no_weighted_values():
 
 
 def test_2024_file_with_mapping_rows_and_separator_columns():
-    raw = W.indicator_rows(2024)
+    raw = W.indicator_rows(2024, weighted_total=True)
     wb = openpyxl.load_workbook(__import__("io").BytesIO(raw))
     ws = wb["2024_VIE_ENG"]
     assert ws.cell(2, 2).value.startswith("Mã tỉnh mới")              # four mapping rows on top
@@ -70,7 +82,7 @@ def test_2024_file_with_mapping_rows_and_separator_columns():
 
 
 def test_future_file_scores_the_34_new_provinces():
-    p = ingest.parse(W.indicator_rows(2025), "2025PAPI.xlsx")
+    p = ingest.parse(W.indicator_rows(2025, weighted_total=True), "2025PAPI.xlsx")
     assert not [i for i in p.issues if i.blocking]
     assert set(p.frame.province_code) == set(provinces.in_year(2025).gso_code)
     _same(p.frame, W.merged_2025(), ci=True)
@@ -177,6 +189,8 @@ def test_codebook_coverage_of_the_fixture():
     # the fixture publishes every indicator of the year: the reader found them all
     p = ingest.parse(W.indicator_rows(2020), "2020.xlsx")
     assert set(p.frame.indicator) == set(codebook.indicators(2020))
+    p = ingest.parse(W.indicator_rows(2020, weighted_total=True), "2020.xlsx")
+    assert set(p.frame.indicator) == set(codebook.stored(2020)) == set(codebook.indicators(2020)) | {"TOTAL_W"}
 
 
 def test_an_unforeseen_reader_failure_is_an_issue_not_a_crash(monkeypatch):
@@ -186,3 +200,68 @@ def test_an_unforeseen_reader_failure_is_an_issue_not_a_crash(monkeypatch):
     p = ingest.parse(W.indicator_rows(2023), "2023.xlsx")
     (i,) = p.issues
     assert i.code == "unreadable" and "IndexError" in i.message("en") and p.frame.empty
+
+
+def test_2018_layout_weighted_total_is_its_own_indicator():
+    # every indicator has a Weighted row; only the total's is kept, as TOTAL_W
+    p = ingest.parse(W.indicator_rows(2021, weighted_total=True), "2021PAPI.xlsx")
+    assert not [i for i in p.issues if i.blocking]
+    _same(p.frame, W.year_frame(2021), ci=True)
+    v = p.frame.set_index(KEY).value
+    tot = v[(2021, 10, "TOTAL")]
+    assert v[(2021, 10, "TOTAL_W")] == round(tot * 1.01, 6) and v[(2021, 10, "TOTAL_W")] != tot
+    assert p.frame.loc[p.frame.indicator == "TOTAL_W", ["ci_low", "ci_high", "se"]].isna().all().all()
+    # the TOTAL's CI rows after the weighted row still belong to TOTAL
+    row = p.frame.set_index(KEY).loc[(2021, 10, "TOTAL")]
+    assert (row.ci_low, row.ci_high, row.se) == W.ci_of(tot, "TOTAL")
+
+
+def test_2018_layout_without_the_totals_weighted_row_has_no_weighted_total():
+    # the other indicators' Weighted rows are there and are not kept
+    raw = W.indicator_rows(2021)
+    ws = openpyxl.load_workbook(__import__("io").BytesIO(raw))["2021_VIE_ENG"]
+    assert sum("(weighted)" in str(ws.cell(r, 1).value or "") for r in range(1, ws.max_row + 1)) > 30
+    p = ingest.parse(raw, "2021PAPI.xlsx")
+    assert not [i for i in p.issues if i.blocking]
+    assert "TOTAL_W" not in set(p.frame.indicator)
+    _same(p.frame, W.year_frame(2021), ci=True)
+
+
+def test_papi_org_weighted_total_column_is_its_own_indicator():
+    from tests.unit import papi_org_workbook as O
+    p = ingest.parse(O.workbook([2014, 2016], weighted_total=True), "PAPI_2011-2016.xlsx")
+    assert p.layout == "papi_org" and not [i for i in p.issues if i.blocking]
+    w = p.frame[p.frame.indicator == "TOTAL_W"].set_index(["year", "province_code"]).value.sort_index()
+    tot = O.values([2014, 2016])
+    tot = tot[tot.indicator == "TOTAL"].set_index(["year", "province_code"]).value.sort_index()
+    assert list(w.index) == list(tot.index) and len(w) == 124       # 62 provinces scored each year
+    assert (w - tot.map(O.weighted)).abs().max() <= 1e-12
+    # TOTAL stays the unweighted column, value for value
+    got = p.frame[p.frame.indicator == "TOTAL"].set_index(["year", "province_code"]).value.sort_index()
+    assert (got - tot).abs().max() <= 1e-12
+    rest = p.frame[p.frame.indicator != "TOTAL_W"]
+    assert len(rest) == len(O.values([2014, 2016]))
+
+
+def test_papi_org_without_weighted_column_has_no_weighted_total():
+    from tests.unit import papi_org_workbook as O
+    p = ingest.parse(O.workbook([2014]), "PAPI_2011-2016.xlsx")
+    assert "TOTAL_W" not in set(p.frame.indicator) and len(p.frame) == len(O.values([2014]))
+
+
+def test_2011_2017_summary_sheet_weighted_total_column():
+    def edit(sheets):
+        ws = sheets["main"]
+        hdr = next(r for r in range(1, 10) if ws.cell(r, 1).value == "tinhid")
+        c = ws.max_column + 1
+        ws.cell(hdr, c).value = "Chỉ số PAPI (có trọng số) / Weighted PAPI Index"
+        for r in range(hdr + 1, ws.max_row + 1):
+            code = ws.cell(r, 1).value
+            if isinstance(code, int):
+                ws.cell(r, c).value = 40.0 + code / 100
+    p = ingest.parse(W.province_rows(2015, edit=edit), "PAPI2015.xlsx")
+    assert not [i for i in p.issues if i.blocking], [i.message("en") for i in p.issues if i.blocking]
+    v = p.frame.set_index(KEY).value
+    assert v[(2015, 10, "TOTAL_W")] == 40.1 and v[(2015, 10, "TOTAL")] != 40.1
+    _same(p.frame[p.frame.indicator != "TOTAL_W"], W.year_frame(2015))
+    assert "TOTAL_W" not in set(ingest.parse(W.province_rows(2015), "PAPI2015.xlsx").frame.indicator)

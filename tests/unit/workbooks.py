@@ -74,7 +74,7 @@ def _scale_text(code: str, year: int) -> str:
 
 
 def _sheet_indicator_rows(wb, year: int, scores: pd.DataFrame, sheet: str, *, ci: bool, mapping_2024: bool,
-                          names=None, zero_missing: bool = False):
+                          names=None, zero_missing: bool = False, weighted_total: bool = False):
     ws = wb.create_sheet(sheet)
     era = provinces.era_of(year)
     provs = provinces.in_year(year).sort_values("gso_code")
@@ -143,7 +143,8 @@ def _sheet_indicator_rows(wb, year: int, scores: pd.DataFrame, sheet: str, *, ci
         get = lambda p: (float(vals[(code, p)]) if (code, p) in vals.index else None)  # noqa: E731
         put(en, vi, scale, get)
         w = lambda p: None if get(p) is None else round(get(p) * 1.01, 6)  # noqa: E731
-        put(f"{en} (weighted)", f"{vi} (có trọng số)", scale, w)
+        if code != "TOTAL" or weighted_total:
+            put(f"{en} (weighted)", f"{vi} (có trọng số)", scale, w)
         if ci:
             for k, (sen, svi) in enumerate([("95% CI Low", "Điểm thấp (95% CI)"), ("95% CI High", "Điểm cao (95% CI)"),
                                             ("Standard Error", "Sai số chuẩn")]):
@@ -166,9 +167,12 @@ def _sheet_indicator_rows(wb, year: int, scores: pd.DataFrame, sheet: str, *, ci
 
 def indicator_rows(years, *, ci: bool = True, mapping_2024: bool | None = None, scores: pd.DataFrame | None = None,
                    sheet_name=lambda y: f"{y}_VIE_ENG", names=None, zero_missing: bool = False,
-                   edit=None) -> bytes:
+                   edit=None, weighted_total: bool = False) -> bytes:
     """A 2018-on workbook with one sheet per year. `scores` overrides the
-    shipped values; `edit(ws_by_year)` may alter cells before saving."""
+    shipped values; `edit(ws_by_year)` may alter cells before saving.
+    Every indicator but the total has its Weighted row (TOTAL x 1.01 style);
+    `weighted_total` writes the total's too, which the reader keeps as
+    TOTAL_W."""
     years = [years] if isinstance(years, int) else list(years)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -177,7 +181,7 @@ def indicator_rows(years, *, ci: bool = True, mapping_2024: bool | None = None, 
         sc = scores[scores.year == y] if scores is not None else (merged_2025() if y == 2025 else year_frame(y))
         m = (y == 2024) if mapping_2024 is None else mapping_2024
         sheets[y] = _sheet_indicator_rows(wb, y, sc, sheet_name(y), ci=ci, mapping_2024=m, names=names,
-                                          zero_missing=zero_missing)
+                                          zero_missing=zero_missing, weighted_total=weighted_total)
     if edit:
         edit(sheets)
     return save(wb)
