@@ -47,7 +47,7 @@ def cmd_whatif(args) -> int:
     code = _province(args.province, args.year)
     try:
         s = whatif.scenario(_scores(), code, args.year, changes)
-    except KeyError as e:
+    except (KeyError, whatif.OutOfScale) as e:
         raise UserError(str(e.args[0])) from None
     row = lambda o: {"year": o.year, "value": round(o.value, 4), "tier": o.tier,  # noqa: E731
                      "rank": o.rank, "n_ranked": o.n_ranked}

@@ -108,13 +108,18 @@ def ranking(enriched: pd.DataFrame, year: int, indicator: str) -> pd.DataFrame:
     return m.sort_values(["rank", "province_code"]).reset_index(drop=True)
 
 
+def _in_tree(code: str) -> bool:
+    ind = codebook.get(code)
+    return ind is not None and ind.level in codebook.LEVELS
+
+
 def coverage(df: pd.DataFrame) -> pd.DataFrame:
     """Per year: provinces with any score, with a TOTAL, and indicators present."""
     g = df.groupby("year")
     cov = pd.DataFrame({
         "provinces": g["province_code"].nunique(),
         "provinces_with_total": df[df["indicator"] == "TOTAL"].groupby("year")["province_code"].nunique(),
-        "indicators": g["indicator"].nunique(),
+        "indicators": df[df["indicator"].map(_in_tree)].groupby("year")["indicator"].nunique(),
         "values": g.size(),
     }).fillna(0).astype("int64")
     return cov.reset_index()

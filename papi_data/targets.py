@@ -111,7 +111,7 @@ def problems(rows: list[dict], lang: str = "vi", where=lambda i, col: f"{i + 1}"
         year, code, ind = r["year"], r["province_code"], r["indicator"]
         if code not in set(provinces.in_year(year).gso_code):
             bad("province_code", "tgt_err_province", code=code, year=year)
-        if not codebook.exists(ind, year):
+        if ind not in codebook.indicators(year):      # the tree only: no targets on the weighted total
             bad("indicator", "tgt_err_indicator", indicator=ind, year=year)
         if r["kind"] not in KINDS:
             bad("kind", "tgt_err_kind", kind=r["kind"])

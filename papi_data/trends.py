@@ -81,6 +81,16 @@ def province_trends(df: pd.DataFrame, province: int, indicator: str | None = Non
     return out.set_index("indicator").loc[codebook.order(out.indicator)].reset_index() if len(out) else out
 
 
+def total_and_dimensions(tr: pd.DataFrame) -> pd.DataFrame:
+    """The rows of province_trends() the profile shows: the total and the
+    dimensions of the indicator tree (not sub-dimensions, not side
+    indicators such as the weighted total)."""
+    def shown(code: str) -> bool:
+        ind = codebook.get(code)
+        return ind is not None and ind.level in ("total", "dimension")
+    return tr[tr.indicator.map(shown)] if len(tr) else tr
+
+
 def all_provinces(df: pd.DataFrame, indicator: str, up_to: int) -> pd.DataFrame:
     """Every province's trend class of `indicator` on the years up to `up_to`."""
     m = df[(df.indicator == indicator) & (df.year <= up_to)].dropna(subset=["value"])

@@ -47,8 +47,18 @@ def _parents(code: str, year: int) -> list[str]:
     return chain
 
 
+class OutOfScale(ValueError):
+    """A change that takes an indicator beyond its scale (D5.2 above its maximum)."""
+
+    def __init__(self, code: str, value: float, scale: tuple[float, float]):
+        super().__init__(f"{code} would be {value:.4g}, outside its scale {scale[0]:g}–{scale[1]:g}")
+        self.code, self.value, self.scale = code, value, scale
+
+
 def new_values(df: pd.DataFrame, province: int, year: int, changes: dict[str, float]) -> dict[str, float]:
-    """The province's changed indicators and every parent up to the total."""
+    """The province's changed indicators and every parent up to the total.
+    Raises KeyError when the province has no value to change, OutOfScale
+    when a change leaves an indicator's scale."""
     own = df[(df.year == year) & (df.province_code == province)].dropna(subset=["value"])
     base = dict(zip(own.indicator, own.value))
     out: dict[str, float] = {}
@@ -58,6 +68,10 @@ def new_values(df: pd.DataFrame, province: int, year: int, changes: dict[str, fl
         for c in [code, *_parents(code, year)]:
             if c in base:
                 out[c] = out.get(c, base[c]) + float(delta)
+    for c, v in out.items():
+        lo, hi = codebook.scale(c, year) or (float("-inf"), float("inf"))
+        if not lo - 1e-9 <= v <= hi + 1e-9:
+            raise OutOfScale(c, v, (lo, hi))
     return out
 
 

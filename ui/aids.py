@@ -20,7 +20,7 @@ def trends_table(code: int, year: int, lang: str) -> None:
         st.markdown("\n".join(f"- **{t(f'trend_{c}', lang)}**: {t(f'trend_{c}_means', lang)}"
                                for c in trends.CLASSES))
     tr = trends.province_trends(data.scores(), code, up_to=year)   # as the overview's filter: up to the page's year
-    dims = tr[tr.indicator.map(lambda c: c == "TOTAL" or "." not in c)]
+    dims = trends.total_and_dimensions(tr)
     st.dataframe(pd.DataFrame({
         t("indicator", lang): [codebook.name(c, lang, y) for c, y in zip(dims.indicator, dims.last_year)],
         t("trend_col_series", lang): [f"{int(a)}–{int(b)}" if pd.notna(a) else "–"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from papi_data import codebook, provinces, whatif
+from papi_data import codebook, display, provinces, whatif
 from papi_data.i18n import t
 from ui import data, state
 
@@ -84,6 +84,11 @@ def box(code: int, year: int, lang: str) -> None:
             s = whatif.scenario(data.scores(), code, year, changes)
         except KeyError:
             st.info(t("wif_not_scored", lang, province=provinces.name(code, year, lang), year=year))
+            return
+        except whatif.OutOfScale as e:
+            st.warning(t("wif_out_of_scale", lang, indicator=codebook.name(e.code, lang, year),
+                         value=display.number(e.value, lang), low=display.number(e.scale[0], lang, 0),
+                         high=display.number(e.scale[1], lang, 0)))
             return
         said = whatif.sentences(s, changes, lang)
         st.write(said["result"])

@@ -89,7 +89,7 @@ def backup(store: Store, path) -> dict:
     tables = {}
     with store.engine.connect() as c, c.begin(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for table in metadata.sorted_tables:
-            with z.open(f"tables/{table.name}.jsonl", "w") as out:
+            with z.open(f"tables/{table.name}.jsonl", "w", force_zip64=True) as out:
                 sha, n = _write_table(c, table, out)
             tables[table.name] = {"rows": n, "sha256": sha}
         manifest = {"format_version": FORMAT_VERSION, "schema_version": store.schema_version(),

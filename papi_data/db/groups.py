@@ -9,7 +9,9 @@ import is checked whole against the current scores first
 
 A score file whose sheets carry a group column beside the scores brings
 its records too (ingest/groups.py): they are written by `writer` in the
-transaction of the score batch.
+transaction of the score batch, stamped with the batch's file name and
+time, and a rollback of that batch withdraws them (`withdraw`), putting
+back the records they replaced.
 
 Command line: `python -m papi_data tiers [--year Y]`, `tiers check FILE`,
 `tiers import FILE`.
@@ -23,7 +25,7 @@ import sqlalchemy as sa
 
 from .. import official_tiers
 from .common import current_user, now
-from .schema import official_groups
+from .schema import batches, official_groups
 from .scores import Store, check_lengths
 
 def imported(store: Store) -> pd.DataFrame:
@@ -79,13 +81,39 @@ def writer(groups: pd.DataFrame, file_name: str, user: str | None = None):
             for r in groups.to_dict("records")]
     check_lengths(official_groups, rows)
 
-    def write(c) -> int:
+    def write(c, stamp=None) -> int:
+        """`stamp`: the score batch's time, which ties the records to it."""
         for y, ind in keys:
             c.execute(official_groups.update().where((official_groups.c.year == y) & (official_groups.c.indicator == ind))
                       .values(active=False))
-        c.execute(official_groups.insert(), rows)
+        c.execute(official_groups.insert(), [{**r, "imported_at": stamp} for r in rows] if stamp else rows)
         return len(keys)
     return write
+
+
+def withdraw(c, file_name: str, stamp) -> int:
+    """Inside a rollback's transaction: deactivate the records a score batch
+    (file `file_name`, written at `stamp`) brought, and for each year and
+    indicator put back the newest earlier record not itself from a
+    rolled-back batch. Returns the number of rows withdrawn."""
+    og = official_groups
+    mine = c.execute(sa.select(og.c.id, og.c.year, og.c.indicator)
+                     .where((og.c.file_name == file_name) & (og.c.imported_at == stamp) & (og.c.active == sa.true()))).all()
+    if not mine:
+        return 0
+    c.execute(og.update().where(og.c.id.in_([r.id for r in mine])).values(active=False))
+    undone = {(b.file_name, b.created_at) for b in c.execute(
+        sa.select(batches.c.file_name, batches.c.created_at).where(batches.c.active == sa.false()))}
+    for y, ind in sorted({(r.year, r.indicator) for r in mine}):
+        first = min(r.id for r in mine if (r.year, r.indicator) == (y, ind))
+        earlier = c.execute(sa.select(og.c.id, og.c.file_name, og.c.imported_at)
+                            .where((og.c.year == y) & (og.c.indicator == ind) & (og.c.id < first))
+                            .order_by(og.c.id.desc())).all()
+        back = next((e for e in earlier if (e.file_name, e.imported_at) not in undone), None)
+        if back is not None:            # its four rows, one per group
+            c.execute(og.update().where((og.c.year == y) & (og.c.indicator == ind) & (og.c.file_name == back.file_name)
+                                        & (og.c.imported_at == back.imported_at)).values(active=True))
+    return len(mine)
 
 
 def summary(store: Store, year: int | None = None) -> pd.DataFrame:

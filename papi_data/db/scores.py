@@ -197,8 +197,8 @@ class Store:
                   note: str | None = None, sources_rows: list[dict] | None = None,
                   expect_version: int | None = None, also=None) -> int:
         """Write one import batch in a single transaction; returns its id.
-        `also(connection)` writes more in the same transaction (the
-        published groups the file gives): if it fails, nothing is written.
+        `also(connection, batch_time)` writes more in the same transaction
+        (the published groups the file gives): if it fails, nothing is written.
 
         With `expect_version` (the data version the preview was made on),
         raises StaleData and writes nothing if another commit or rollback
@@ -214,8 +214,8 @@ class Store:
                     c.execute(sources.insert().values(**s))
             bid = self._insert_batch(c, frame, kind="import", file_name=file_name, raw=raw,
                                      user=user or current_user(), note=note)
-            if also is not None:
-                also(c)
+            if also is not None:     # stamped with the batch's time: its rollback withdraws them
+                also(c, c.execute(sa.select(batches.c.created_at).where(batches.c.id == bid)).scalar())
             self._bump(c)
         return bid
 
@@ -226,7 +226,8 @@ class Store:
         check_lengths(batches, {"rolled_back_by": user or current_user()})
         with self.engine.begin() as c:
             self._write_lock(c)
-            b = c.execute(sa.select(batches.c.kind, batches.c.active).where(batches.c.id == batch_id)).first()
+            b = c.execute(sa.select(batches.c.kind, batches.c.active, batches.c.file_name, batches.c.created_at)
+                          .where(batches.c.id == batch_id)).first()
             if b is None:
                 raise KeyError(f"No import batch {batch_id}.")
             if not b.active:
@@ -235,6 +236,8 @@ class Store:
                 raise ShippedBatch(f"Batch {batch_id} is the shipped history; rolling it back needs force.")
             c.execute(batches.update().where(batches.c.id == batch_id).values(
                 active=False, rolled_back_at=now(), rolled_back_by=user or current_user()))
+            from .groups import withdraw          # groups.py builds on this module
+            withdraw(c, b.file_name, b.created_at)   # the published groups the batch's file brought
             self._bump(c)
 
     @staticmethod

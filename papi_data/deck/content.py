@@ -442,7 +442,7 @@ def what_if(e: pd.DataFrame, changes: dict[str, float] | None, c: Context) -> Wh
         return None
     try:
         s = whatif.scenario(e, c.code, c.year, changes)
-    except KeyError:
+    except (KeyError, whatif.OutOfScale):
         return None
     r, said, lang = s.result, whatif.sentences(s, changes, c.lang), c.lang
     cells = ((t("headline_total", lang), fmt(r.value, lang, 4)),

@@ -26,4 +26,6 @@ STRINGS = {
         "vi": "Nhóm theo tứ phân vị của các tỉnh; không phải kết quả công bố.",
         "en": "Tiers are the provinces' quartile tiers; not a published result.",
     },
+    "wif_out_of_scale": {"vi": "Với thay đổi này, {indicator} sẽ là {value}, ngoài thang điểm {low}–{high}: hãy chọn mức thay đổi nhỏ hơn.",
+                         "en": "With this change, {indicator} would be {value}, outside its {low}–{high} scale: choose a smaller change."},
 }

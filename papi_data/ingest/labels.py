@@ -17,7 +17,7 @@ _SUB = re.compile(r"(?:sub[\s-]?dimension|sub[\s-]?index|noi dung thanh phan|chi
 _SUB_LEAD = re.compile(r"^\s*(?:d\s*)?(\d)\s*\.\s*(\d)(?!\d)")
 _DIM = re.compile(r"(?:dimension|chi so noi dung|noi dung|pillar|truc)\s*(\d{1,2})(?![\d.,]\d)")
 _DIM_LEAD = re.compile(r"^\s*(?:d\s*)?(\d{1,2})\s*[:.)\-–]\s*(?!\d)")
-_CODE = re.compile(r"^\s*(total|tong|d\d{1,2}(?:\.\d{1,2})?)\s*$", re.I)
+_CODE = re.compile(r"^\s*(total_w|total|tong|d\d{1,2}(?:\.\d{1,2})?)\s*$", re.I)   # total_w: the weighted total, as exported
 
 
 def years_in(s: str) -> list[int]:

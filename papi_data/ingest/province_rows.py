@@ -228,15 +228,18 @@ def row_values(row, r, cols, year, code, sheet_name, file_name, records, issues,
 
 
 def group_of(group_cols: list[int], cols: dict[int, str]) -> dict[int, str]:
-    """Group column -> the indicator it gives groups of: the total when the
-    sheet has one group column and a total, else the indicator whose column
-    it follows."""
-    if len(group_cols) == 1 and "TOTAL" in cols.values():
-        return {group_cols[0]: "TOTAL"}
+    """Group column -> the indicator it gives groups of: the weighted total
+    when it comes right after the weighted total's column (PAPI's 2011–2016
+    rankings were on the weighted index), else the total when the sheet has
+    one group column and a total, else the indicator whose column it follows."""
     out = {}
     for g in group_cols:
-        before = [c for c in cols if c < g and cols[c] != "TOTAL_W"]
-        if before:
+        before = [c for c in cols if c < g]
+        if before and cols[max(before)] == "TOTAL_W":
+            out[g] = "TOTAL_W"
+        elif len(group_cols) == 1 and "TOTAL" in cols.values():
+            out[g] = "TOTAL"
+        elif before := [c for c in before if cols[c] != "TOTAL_W"]:
             out[g] = cols[max(before)]
     return out
 

@@ -75,3 +75,12 @@ def test_a_year_without_an_indicator_drops_it(db):
     assert not at.exception
     assert at.multiselect(key="whatif_pick").value == ["D5"]
     assert at.query_params["whatif"] in ("D5:+0.2", ["D5:+0.2"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_change_beyond_the_scale_is_said_not_ranked(db, lang):
+    at = run("profile", lang=lang, year=2020, province=10, whatif="D5.2:+2.4")
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert ("ngoài thang điểm" if lang == "vi" else "outside its") in warned
+    assert ("nếu các tỉnh khác giữ nguyên" if lang == "vi" else "if other provinces stay") not in _said(at)

@@ -201,13 +201,38 @@ def test_a_failing_group_write_writes_no_scores_either(any_url, monkeypatch):
     before = store.checksum()
 
     def broken(groups, file_name, user=None):
-        def write(c):
+        def write(c, stamp=None):
             raise RuntimeError("disk full")
         return write
     monkeypatch.setattr(groups_store, "writer", broken)
     with pytest.raises(RuntimeError):
         ingest.commit(plan, store, user="analyst")
     assert store.checksum() == before and groups_store.imported(store).empty
+
+
+def test_rolling_back_the_batch_withdraws_its_groups_and_puts_back_the_ones_replaced(any_url):
+    """The groups a score file brought go with its batch: a rollback
+    withdraws them, and the record they replaced is in use again."""
+    store = Store(any_url)
+    first = ingest.commit(ingest.prepare(_shifted_2023(), "papi_2023_nhom.csv", store, today=TODAY), store, user="a")
+    first_rows = groups_store.imported(store)
+    again = ingest.prepare(_shifted_2023(), "papi_2023_nhom_v2.csv", store, today=TODAY)   # the same groups, re-sent
+    second = ingest.commit(again, store, user="b")
+    assert set(groups_store.imported(store).citation) != set(first_rows.citation)
+    store.rollback(second)
+    assert groups_store.imported(store).citation.tolist() == first_rows.citation.tolist()
+    store.rollback(first)
+    assert groups_store.imported(store).empty
+    r = analytics.ranking(analytics.enrich(store.scores(), groups_store.load(store)), 2023, "TOTAL")
+    assert "papi_2023_nhom.csv" not in set(r.tier_source)     # the shipped record (Hanoi Times) again
+
+
+def test_a_group_column_after_the_weighted_total_gives_the_weighted_totals_groups():
+    from papi_data.ingest.province_rows import group_of
+    cols = {1: "TOTAL", 2: "TOTAL_W"}
+    assert group_of([3], cols) == {3: "TOTAL_W"}            # right after the weighted total
+    assert group_of([2], {1: "TOTAL", 3: "TOTAL_W"}) == {2: "TOTAL"}
+    assert group_of([3], {1: "D1", 2: "TOTAL"}) == {3: "TOTAL"}
 
 
 def test_an_excel_workbook_cell_with_a_number_label():

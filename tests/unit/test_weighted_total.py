@@ -79,3 +79,18 @@ def test_profile_tables_and_trends_keep_it_apart():
     assert line.startswith(f"Chỉ số có trọng số (theo công bố): {fmt(w.value, 'vi')}"
                            f" — hạng {int(w['rank'])}/{int(w.n_ranked)}")
     assert profile.weighted_line(analytics.enrich(shipped()[lambda d: d.year == 2016]), 10, 2016, "en") is None
+
+
+def test_trend_table_template_codes_and_targets_keep_it_apart():
+    from papi_data import targets, trends
+    from papi_data.ingest.labels import code_cell
+    df = pd.concat([_with_weighted(y) for y in (2013, 2014, 2015, 2016)], ignore_index=True)
+    tr = trends.province_trends(df, 10)
+    assert "TOTAL_W" in set(tr.indicator)                    # it has its own trend ...
+    shown = trends.total_and_dimensions(tr)
+    assert "TOTAL_W" not in set(shown.indicator) and "TOTAL" in set(shown.indicator)   # ... not in the profile's table
+    assert code_cell("total_w", 2016) == "TOTAL_W" and code_cell("TOTAL", 2016) == "TOTAL"   # a download re-imports
+    rows = [{"province_code": 10, "year": 2016, "indicator": "TOTAL_W", "kind": "value", "value": 40.0}]
+    issues = targets.problems(rows, "en")
+    assert len(issues) == 1 and "TOTAL_W" in issues[0]        # no targets on a side indicator
+    assert (analytics.coverage(_with_weighted(2016)).indicators == len(codebook.indicators(2016))).all()

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from papi_data import whatif
+from papi_data import codebook, whatif
+from tests.unit.workbooks import shipped
 
 
 def _frame():
@@ -90,3 +91,14 @@ def test_span_and_sentences():
     s17 = whatif.scenario(_frame(), 2, 2017, {"TOTAL": 1.0})
     assert whatif.span(s17) is None
     assert whatif.sentences(s17, {"TOTAL": 1.0}, "en")["range"] == "No earlier year is comparable with 2017."
+
+
+def test_a_change_beyond_the_scale_is_refused_not_ranked():
+    """A change of the whole scale takes D5.2 past its maximum."""
+    from papi_data.whatif import OutOfScale
+    df = shipped()
+    lo, hi = codebook.scale("D5.2", 2020)
+    with pytest.raises(OutOfScale) as e:
+        whatif.new_values(df, 10, 2020, {"D5.2": hi - lo})
+    assert e.value.code == "D5.2" and e.value.value > hi and e.value.scale == (lo, hi)
+    assert whatif.new_values(df, 10, 2020, {"D5.2": 0.1})["D5.2"] <= hi     # within the scale: a result
