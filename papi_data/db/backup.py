@@ -148,6 +148,12 @@ def _batches(table: sa.Table, lines, rows: int, size: int):
         yield batch
 
 
+def _hashed(lines, digest):
+    for line in lines:
+        digest.update(line)
+        yield line
+
+
 def _reset_sequences(c) -> None:
     """PostgreSQL: explicit ids leave the sequences behind; move them past the max."""
     if c.dialect.name != "postgresql":
@@ -182,10 +188,13 @@ def restore(store: Store, path, force: bool = False, batch_rows: int = BATCH_ROW
         for table in metadata.sorted_tables:
             if table.name not in manifest["tables"]:
                 continue
+            digest = hashlib.sha256()       # again while inserting: what is written is what was checked
             with z.open(f"tables/{table.name}.jsonl") as f:
-                for rows in _batches(table, f, batch_rows, batch_bytes):
+                for rows in _batches(table, _hashed(f, digest), batch_rows, batch_bytes):
                     c.execute(table.insert(), rows)
                     total += len(rows)
+            if digest.hexdigest() != manifest["tables"][table.name]["sha256"]:
+                raise BackupError(f"table {table.name} changed while it was restored; nothing was written")
         _reset_sequences(c)
     return {"tables": len(manifest["tables"]), "rows": total, "seconds": time.perf_counter() - t0}
 
