@@ -20,7 +20,7 @@ STRINGS = {
                "2017→2018 or a scale change); recent rate = the same over its last 3 survey years. Below 0.2% of "
                "the scale a year counts as no change. Under 4 years: too short."),
     },
-    "trends_rule_button": {"vi": "Quy tắc", "en": "The rule"},
+    "trends_rule_button": {"vi": "Quy tắc xếp loại xu hướng", "en": "Trend class rule"},
     "trend_increasing_improvement": {"vi": "Cải thiện tăng tốc", "en": "Increasing improvement"},
     "trend_slowing_improvement": {"vi": "Cải thiện chậm lại", "en": "Slowing improvement"},
     "trend_warning_signs": {"vi": "Dấu hiệu cảnh báo", "en": "Warning signs"},

@@ -48,7 +48,7 @@ def test_profile_trend_table_and_rule(server, page, lang, cls, rule, point):
     assert "2018–2024" in text                        # the comparable series each trend is computed on
     SHOTS.mkdir(parents=True, exist_ok=True)
     grid.screenshot(path=str(SHOTS / f"trends-table-{lang}.png"))
-    page.get_by_role("button", name="Quy tắc" if lang == "vi" else "The rule").click()
+    page.get_by_role("button", name="Quy tắc xếp loại xu hướng" if lang == "vi" else "Trend class rule", exact=True).click()
     body = page.locator('[data-testid="stPopoverBody"]').first
     body.wait_for(timeout=T)
     assert rule in body.inner_text()
