@@ -19,7 +19,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 # TCVN3 puts its Vietnamese letters on 0xA1-0xBF (e.g. 0xB5 à, 0xB8 á, 0xAE đ,
 # 0xA7 Đ, 0xA9 â, 0xAA ê, 0xAB ô, 0xAC ơ, 0xAD ư); in Windows-1258 and VNI
 # those bytes are symbols (µ ¸ ® § © ª « ¬) that never touch a letter.
-_TCVN3 = re.compile(rb"[A-Za-z][\xa1-\xbf]|[\xa1-\xbf][A-Za-z]")
+# A word that opens with Đ/đ (0xA7/0xAE) and goes on with an accented
+# letter ("Định" is 0xA7 0xDE n h) has no plain letter beside either byte;
+# TCVN3's ì (0xD7) and ò (0xDF) are × and ß elsewhere, never inside a word
+# of Vietnamese ("Bình" is B 0xD7 n h, "Hòa" H 0xDF a).
+_TCVN3 = re.compile(rb"[A-Za-z][\xa1-\xbf\xd7\xdf]|[\xa1-\xbf\xd7\xdf][A-Za-z]|[\xa7\xae][\xb5-\xfe]")
 # VNI writes a base letter followed by a mark byte; some of its marks are
 # letters no Vietnamese spelling uses in Windows-1258 (ø ï û ö ñ ë ä å ü æ î
 # and their capitals), which tells the two apart.

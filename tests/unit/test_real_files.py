@@ -313,6 +313,16 @@ def test_legacy_vietnamese_encoding_is_refused_with_advice(db, encoding):
     assert err.file == "diem_papi.csv"
 
 
+@pytest.mark.parametrize("encode", [tcvn3, vni, cp1258], ids=["tcvn3", "vni", "cp1258"])
+def test_a_single_legacy_row_is_recognised_whatever_the_province(encode):
+    """A file whose only Vietnamese is one province's name: "Nam Định" in
+    TCVN3 has no plain letter beside its 0xA7, "Hòa Bình" only ò and ì."""
+    from papi_data.ingest import text_files
+    names = sorted({n for n in W.template_frame(W.year_frame(2023)).province if not n.isascii()})
+    missed = [n for n in names if text_files.legacy_encoding(encode(f"2023,{n},D7.2,1.952344656\n")) is None]
+    assert len(names) > 50 and missed == []
+
+
 # ---- 2011–2017 workbooks: the tinhid column identifies the province ---------------------------------
 def test_2011_2017_tinhid_reads_a_row_whose_name_no_rule_knows(db):
     def edit(sheets):
