@@ -62,9 +62,14 @@ def render(years: list[int] | None = None, allow_empty: bool = False) -> tuple[s
     from ui import data
     ensure_router()
     years = years or data.years()
-    menu(language())
-    lang = state.selectbox(t("language", language()), LANGS, key="lang", default=DEFAULT_LANG,
+    shown = language()
+    menu(shown)
+    lang = state.selectbox(t("language", shown), LANGS, key="lang", default=DEFAULT_LANG,
                            format_func=LANG_LABELS.get, container=st.sidebar)
+    if lang != shown:
+        # A choice the browser sent to a new session (after a reconnect) that
+        # the address did not hold yet: draw the titles and menu again in it.
+        st.rerun()
     # The year the link (or the previous run) was for: the map its province code is on (ui.era_state).
     st.session_state["_link_year_"] = st.query_params.get("year")
     if not years:

@@ -57,6 +57,16 @@ def _changed(key: str) -> None:
     st.session_state[_CHANGED + key] = True
 
 
+def _fresh(key: str) -> bool:
+    """The widget's first run in this session. Its value is then given as the
+    widget's default, not written to the session state, so that a value the
+    browser sends wins: a page that reconnects to another server (its own
+    was stopped) starts a new session on the next click, and that click's
+    choice must not be overwritten by the address, which still holds the
+    value from before it."""
+    return key not in st.session_state and _KEPT + key not in st.session_state
+
+
 def _initial(key: str, from_url, kept, valid, default):
     """Value to show: the user's own change of the widget wins; otherwise the
     URL (a link or an edited address), then the value kept from the previous
@@ -76,8 +86,12 @@ def selectbox(label: str, options: Sequence[Any], key: str, default: Any = None,
     options = list(options)
     if not options:
         return None
-    st.session_state[key] = _initial(key, _from_url(key, options), st.session_state.get(_KEPT + key),
-                                     lambda v: v in options, default if default in options else options[0])
+    value = _initial(key, _from_url(key, options), st.session_state.get(_KEPT + key),
+                     lambda v: v in options, default if default in options else options[0])
+    if _fresh(key):
+        kw["index"] = options.index(value)
+    else:
+        st.session_state[key] = value
     value = container.selectbox(label, options, key=key, format_func=format_func, on_change=_changed,
                                 args=(key,), **kw)
     st.session_state[_KEPT + key] = value
@@ -95,8 +109,11 @@ def multiselect(label: str, options: Sequence[Any], key: str, default: Sequence[
     if raw and [r for r in raw.split(",") if r not in by_str]:
         _reject(key, ",".join(r for r in raw.split(",") if r not in by_str))
     kept = st.session_state.get(_KEPT + key)
-    st.session_state[key] = _initial(key, url, kept, lambda v: all(o in options for o in v),
-                                     [o for o in default if o in options])
+    value = _initial(key, url, kept, lambda v: all(o in options for o in v), [o for o in default if o in options])
+    if _fresh(key):
+        kw["default"] = value
+    else:
+        st.session_state[key] = value
     value = container.multiselect(label, options, key=key, format_func=format_func, on_change=_changed,
                                   args=(key,), **kw)
     st.session_state[_KEPT + key] = list(value)

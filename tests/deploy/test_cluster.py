@@ -255,6 +255,18 @@ def test_a_killed_server_costs_its_sessions_only_a_reconnect(farm, sessions):
         charts(pg, 2)
         assert_no_exception(pg)
         assert pg.get_by_text("Connection error").count() == 0
+    # The first click after the reconnect counts: the language picked there
+    # is not overwritten by the address (which still says English).
+    first = mine[0]
+    side = first.locator('[data-testid="stSidebar"]')
+    side.get_by_label("Language").click()
+    first.get_by_role("option", name="Tiếng Việt").click()
+    first.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]')"
+                            ".innerText.includes('Chế độ trình chiếu')", timeout=60_000)
+    settle(first)
+    assert "lang=vi" in first.url and first.locator("h1").first.inner_text().startswith("Lào Cai")
+    assert_no_exception(first)
+    titles[id(first)] = first.locator("h1").first.inner_text()
     # The same browser, reloading, is answered by another server with the same view.
     for pg in mine:
         resp = pg.reload()
