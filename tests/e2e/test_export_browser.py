@@ -97,6 +97,8 @@ def test_presentation_mode_by_keyboard(server, page, lang, next_label, exit_labe
     page.wait_for_url(re.compile(r"slide=5"), timeout=60_000)
     page.keyboard.press("ArrowLeft")
     page.wait_for_url(re.compile(r"slide=4"), timeout=60_000)
+    # leaving is tried from a drawn screen: the presses above are still being answered
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.get_by_role("button", name=re.compile(exit_label)).click()
     page.wait_for_selector('[data-testid="stSidebar"]', timeout=60_000)
     assert "present=1" not in page.url
