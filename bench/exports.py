@@ -60,7 +60,7 @@ def main() -> None:
     e = analytics.enrich(store.scores())
     stats = analytics.national_stats(store.scores())
     years = tuple(sorted(int(y) for y in e["year"].unique()))
-    fig = screens.build(screens.profile.Query(10, 2019, "TOTAL", "vi"), screens.Frames(e, stats)).trend
+    fig = screens.draw(screens.build(screens.profile.Query(10, 2019, "TOTAL"), screens.Frames(e, stats)), "vi").trend
     fig = export.with_source(fig, t("source_papi", "vi", years=f"{years[0]}–{years[-1]}"))
     print("\n| image | first (starts the browser) | warm median | warm best | bytes |")
     print("| --- | --- | --- | --- | --- |")

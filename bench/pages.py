@@ -17,8 +17,12 @@
    leader who opened the dashboard yesterday). Every target has its own
    freshly started server, and the visits alternate between targets.
    Target: at most 1.3x the bare page.
+3. Model and views (no Streamlit): each screen's model built from the
+   frames (once per data version, the same in every language) and its view
+   drawn in Vietnamese and in English (once per language): what a first
+   visitor's run and a switch of language cost on the server.
 
-    .venv/bin/python bench/pages.py [--reruns 15] [--visits 7] [--no-browser]
+    .venv/bin/python bench/pages.py [--reruns 15] [--visits 7] [--no-browser] [--no-apptest]
 """
 from __future__ import annotations
 
@@ -45,14 +49,17 @@ def screens():
     query the page builds from its URL, so the bench, the page and the
     server's warm-up share ui.data.screen's cache."""
     from papi_data.screens import compare, overview, profile
-    return {"overview": overview.Query(2023, "TOTAL", 10, "vi"),
-            "profile": profile.Query(10, 2023, "TOTAL", "vi"),
-            "compare": compare.Query((10, 15, 19), 2023, "TOTAL", "vi")}
+    return {"overview": overview.Query(2023, "TOTAL", 10),
+            "profile": profile.Query(10, 2023, "TOTAL"),
+            "compare": compare.Query((10, 15, 19), 2023, "TOTAL")}
+
+
+LANG = "vi"   # the language the pages are measured in
 
 
 def url(query) -> dict[str, str]:
     """The query string that opens a page on `query`."""
-    out = {"lang": query.lang, "year": str(query.year), "indicator": query.indicator}
+    out = {"lang": LANG, "year": str(query.year), "indicator": query.indicator}
     code = getattr(query, "code", None) or getattr(query, "province", None) or query.codes[0]
     out["province"] = str(code)
     if getattr(query, "codes", None):
@@ -93,7 +100,7 @@ def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
     from papi_data.db.scores import get_store
 
     q = screens()[page]
-    lang, year, code, ind = q.lang, q.year, int(VIEWS[page]["province"]), q.indicator
+    lang, year, code, ind = LANG, q.year, int(VIEWS[page]["province"]), q.indicator
     scores = get_store().scores()
     enriched, stats = analytics.enrich(scores), analytics.national_stats(scores)
     years = sorted(int(y) for y in enriched["year"].unique())
@@ -137,7 +144,7 @@ def apptest(reruns: int) -> dict[str, dict]:
 
     out = {}
     for page, params in VIEWS.items():
-        data.screen(screens()[page])      # built here, drawn from the same cache entry by the page
+        data.screen(screens()[page], LANG)      # built here, drawn from the same cache entry by the page
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         for k, val in params.items():
             at.query_params[k] = val
@@ -268,6 +275,33 @@ def browser_times(visits: int) -> dict[str, dict]:
     return out
 
 
+def models_and_views(runs: int) -> dict[str, dict]:
+    """page -> median ms to build its model and to draw it in each language."""
+    from papi_data import analytics, screens as screen_models
+    from papi_data.db import groups, targets
+    from papi_data.db.scores import get_store
+
+    store = get_store()
+    scores = store.scores()
+    frames = screen_models.Frames(analytics.enrich(scores, groups.load(store)), analytics.national_stats(scores),
+                                  targets.load(store))
+    queries = {**screens(), "targets": screen_models.targets.Query(10, 2019)}
+    out = {}
+    for page, q in queries.items():
+        def timed(fn) -> float:
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                fn()
+                times.append((time.perf_counter() - t0) * 1000)
+            return statistics.median(times)
+        model = screen_models.build(q, frames)
+        out[page] = {"build_ms": timed(lambda: screen_models.build(q, frames)),
+                     "vi_ms": timed(lambda: screen_models.draw(model, "vi")),
+                     "en_ms": timed(lambda: screen_models.draw(model, "en"))}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reruns", type=int, default=15)
@@ -275,6 +309,11 @@ def main() -> None:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-apptest", action="store_true")
     a = ap.parse_args()
+    print(f"model (language-free) and its views, median of {a.reruns}")
+    print(f"{'page':10} {'build ms':>9} {'draw vi ms':>11} {'draw en ms':>11}")
+    for page, r in models_and_views(a.reruns).items():
+        print(f"{page:10} {r['build_ms']:>9.1f} {r['vi_ms']:>11.1f} {r['en_ms']:>11.1f}")
+    print()
     if not a.no_apptest:
         print(f"warm rerun, AppTest, median of {a.reruns} (target ratio <= 1.5)")
         print(f"{'page':10} {'charts':>6} {'page ms':>9} {'bare ms':>9} {'ratio':>6}")

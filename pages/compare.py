@@ -53,7 +53,7 @@ if len(picked) > 6:
 
 indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_options(year, "dimension")], key="indicator",
                             default="TOTAL", format_func=lambda c: explore.indicator_label(c, lang, year))
-v = data.screen(compare.Query(tuple(picked), year, indicator, lang, units))
+v = data.screen(compare.Query(tuple(picked), year, indicator, units), lang)
 trend_note = "  \n".join(n for n in (t("total_scale_note", lang) if indicator == "TOTAL" else None, v.trend_note) if n)
 show_chart(v.trend, key="trend", source=t("source_papi", lang, years=explore.source_years(years)),
            note=trend_note or None)

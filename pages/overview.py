@@ -24,12 +24,12 @@ source = t("source_papi", lang, years=year)
 
 st.title(f"{t('page_overview', lang)} — PAPI {year}")
 era_state.show_notice(year, province)
-v = data.screen(overview.Query(year, indicator, province, lang, settings.geojson_path()))
-if v.stats is None:
+v = data.screen(overview.Query(year, indicator, province, settings.geojson_path()), lang)
+if v.model.stats is None:
     st.info(t("province_not_scored", lang, year=year, indicator=codebook.name(indicator, lang, year), province="–"))
     st.stop()
 
-s = v.stats
+s = v.model.stats
 cuts = t("cut_points_help", lang, c1=fmt(s.cut_1, lang), c2=fmt(s.cut_2, lang), c3=fmt(s.cut_3, lang))
 m = st.columns(4)
 m[0].metric(t("n_scored", lang), f"{s.n}/{len(names)}")

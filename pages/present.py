@@ -29,16 +29,16 @@ if link_era and (moved := eras.carry(code, link_era, year)) is not None:
     code = moved.code
 code = code if code in names else default
 
-v = data.screen(profile.Query(code, year, "TOTAL", lang))
-ov = data.screen(overview.Query(year, "TOTAL", code, lang, settings.geojson_path()))
-tv = data.screen(targets.Query(code, year, lang))
+v = data.screen(profile.Query(code, year, "TOTAL"), lang)
+ov = data.screen(overview.Query(year, "TOTAL", code, settings.geojson_path()), lang)
+tv = data.screen(targets.Query(code, year), lang)
 name = names[code]
 src_year = t("source_papi", lang, years=year)
 src_all = t("source_papi", lang, years=f"{min(years)}–{max(years)}")
 
 
 def headline():
-    total = v.total
+    total = v.model.total
     if total is None:
         st.title(f"{name} — PAPI {year}")
         st.header(t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=name))
@@ -66,13 +66,13 @@ slides = [(t("deck_headline", lang, year=year), headline),
           (t("deck_trend", lang, first=min(years), year=max(years)),   # the trend runs to the latest year
            chart(v.trend, "trend", src_all, t("total_scale_note", lang))),
           (t("radar_title", lang, year=year), chart(v.radar, "radar", src_year))]
-if not ov.ranked.empty:
+if not ov.model.ranked.empty:
     # Where the province stands among all: the page's tile map of 63 small tiles is unreadable on a projector.
     stand_title = t("present_standing", lang, province=name, year=year)
     slides.append((t("present_standing_short", lang), lambda: show_chart(
-        figures_present.standing(ov.ranked, code, names, lang, stand_title), key="present_standing",
+        figures_present.standing(ov.model.ranked, code, names, lang, stand_title), key="present_standing",
         source=src_year, downloads=False)))
-if tv.ev is not None and tv.chart is not None:
+if tv.model.ev is not None and tv.chart is not None:
     slides.append((t("deck_targets", lang, year=year), chart(tv.chart, "targets", src_year)))
 if tv.focus is not None:
     slides.append((t("tgt_focus_title", lang, year=year), chart(tv.focus, "focus", src_year)))

@@ -45,14 +45,15 @@ indicator = state.selectbox(t("indicator", lang), ["TOTAL", *explore.indicator_o
 # The trends' years: a from–to range kept in the link (and so in exported charts).
 span = state.year_range(t("trend_from", lang), t("trend_to", lang), years, key="trend") if len(years) > 2 else None
 shown_years = tuple(y for y in years if span is None or span[0] <= y <= span[1])
-v = data.screen(profile.Query(code, year, indicator, lang, units, shown_years))
-pname, parts = v.name, v.parts
+v = data.screen(profile.Query(code, year, indicator, units, shown_years), lang)
+m = v.model
+pname, parts = v.name, m.parts
 st.title(f"{pname} — PAPI {year}")
 if ny == year:        # a province of that year (not a 1 July 2025 unit shown through its former provinces)
     deck_button(code, year, lang)   # "Tạo bài trình chiếu"
 era_state.show_notice(year, code)
 
-if v.merged:
+if m.merged:
     former = ", ".join(provinces.name(o, provinces.MERGER_YEAR - 1, lang) for o in provinces.predecessors(code))
     st.info(t("merged_note", lang, province=pname, parts=former))
 
@@ -63,7 +64,7 @@ src_all = t("source_papi", lang, years=explore.source_years(list(shown_years)))
 if v.members is not None:
     st.subheader(t("members_title", lang, year=year))
     show_table(v.members, key="members", source=src_year, plain=True)
-elif (total := v.total) is None:
+elif (total := m.total) is None:
     st.warning(t("province_not_scored", lang, year=year, indicator=codebook.name("TOTAL", lang), province=pname))
 else:
     h = st.columns([1, 1, 1.6, 1])
@@ -82,7 +83,7 @@ else:
     h[2].metric(t("headline_tier", lang), tier_name(total.tier, lang), help=v.tier_label)
     if total.change is not None and total.comparable:
         h[3].metric(t("headline_change", lang), fmt(total.change, lang, sign=True))
-        intervals.change_verdict(h[3], v.change_verdict, v.change_prev_year, lang)   # real, or within its uncertainty
+        intervals.change_verdict(h[3], m.change_verdict, m.change_prev_year, lang)   # real, or within its uncertainty
     else:
         h[3].metric(t("headline_change", lang), "–",
                     help=v.change_note or (t("not_comparable", lang) if not total.comparable else None))
@@ -99,8 +100,8 @@ if v.weighted_line:   # PAPI's weighted total, where the imported file carried i
     st.caption(v.weighted_line)
 
 note = t("total_scale_note", lang) if indicator == "TOTAL" else None
-if v.gaps:
-    note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, v.gaps))})"
+if m.gaps:
+    note = (note + "  \n" if note else "") + t("missing_note", lang) + f" ({', '.join(map(str, m.gaps))})"
 if v.vintage_note:
     note = (note + "  \n" if note else "") + v.vintage_note
 if v.trend_note:       # no value in the chart has an interval
@@ -123,6 +124,6 @@ with right:
 
 show_chart(v.dims, key="dims", source=src_all)
 
-if ny == year and v.members is None and v.total is not None:
+if ny == year and v.members is None and m.total is not None:
     aids.trends_table(code, year, lang)
     aids.whatif_box(code, year, lang)

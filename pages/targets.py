@@ -35,8 +35,8 @@ else:
     plan_button(code, year, lang)   # "Soạn dự thảo kế hoạch": next year's plan as a Word draft
 
 frames = data.frames(with_targets=True)       # cached per data and targets version
-v = data.screen(screen.Query(code, year, lang))
-tg = v.targets
+v = data.screen(screen.Query(code, year), lang)
+tg = v.model.targets
 with st.expander(t("tgt_with_targets", lang), expanded=tg.empty):
     cols = st.columns(4)
     for i, (p, y) in enumerate(frames.target_pairs):
@@ -45,10 +45,10 @@ with st.expander(t("tgt_with_targets", lang), expanded=tg.empty):
                            on_click=lambda p=p, y=y: (state.set_value("province", p), state.set_value("year", y)))
 
 source = t("source_papi", lang, years=year)
-if v.ev is None:
+if v.model.ev is None:
     st.info(t("tgt_none", lang, province=names[code], year=year))
 else:
-    ev = v.ev
+    ev = v.model.ev
     m = st.columns(3)
     m[0].metric(t("tgt_met", lang), int((ev["met"] == True).sum()))  # noqa: E712 (None stays apart)
     m[1].metric(t("tgt_not_met", lang), int((ev["met"] == False).sum()))  # noqa: E712
@@ -58,7 +58,7 @@ else:
     for w in ev["warning"].dropna():
         st.warning(gaps.say(w, lang))
     show_table(v.table, key="targets_table", plain=True,   # plain: its text wraps, all 12 columns in view
-               source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(v.plans),
+               source=f"{source}; {t('tgt_col_plan', lang)}: " + ", ".join(v.model.plans),
                width="stretch")
     tiers.basis(t("tgt_tier_basis_note", lang), lang, key="targets")
     if v.chart is not None:

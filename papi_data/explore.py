@@ -1,11 +1,13 @@
 """Data shaping for the overview, profile and compare pages (pure)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from . import codebook, display, eras, official_tiers, provinces
+from . import codebook, display, eras, labels, official_tiers, provinces
+from .labels import Label
 from .i18n import fmt_rank, t
 
 
@@ -71,31 +73,33 @@ def row(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> pd.Seri
     return None if m.empty else m.iloc[0]
 
 
-def histories(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> dict[str, pd.DataFrame]:
-    """label -> (year, value, ci_low, ci_high) for a province's indicator.
+def history_lines(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> dict[Label, pd.DataFrame]:
+    """Label -> (year, value, ci_low, ci_high) for a province's indicator.
 
     A unit formed on 1 July 2025 has no history of its own before 2025: its
     former provinces' series are shown side by side, labelled, never merged.
     """
     cols = ["year", "value", "ci_low", "ci_high"]
     e = enriched[enriched["indicator"] == indicator]
-    out: dict[str, pd.DataFrame] = {}
+    out: dict[Label, pd.DataFrame] = {}
     if provinces.era_of(year) == 34:
         own = e[(e["province_code"] == code) & (e["year"] >= provinces.MERGER_YEAR)]
         if not own.empty:  # its own scores (2025 on), when published
-            out[provinces.name(code, year, lang)] = own[cols]
+            out[labels.unit(code, year)] = own[cols]
         parts = provinces.predecessors(code)
         if parts != [code] or provinces.name(code, provinces.MERGER_YEAR - 1) != provinces.name(code, year):
             for old in parts:
-                hist = e[(e["province_code"] == old) & (e["year"] < provinces.MERGER_YEAR)]
-                label = t("former", lang, name=provinces.name(old, provinces.MERGER_YEAR - 1, lang))
-                out[label] = hist[cols]
+                out[labels.former(old)] = e[(e["province_code"] == old) & (e["year"] < provinces.MERGER_YEAR)][cols]
         else:  # unchanged unit: one continuous history
-            hist = e[(e["province_code"] == code)]
-            out[provinces.name(code, year, lang)] = hist[cols]
+            out[labels.unit(code, year)] = e[(e["province_code"] == code)][cols]
         return out
-    out[provinces.name(code, year, lang)] = e[(e["province_code"] == code) & (e["year"] < provinces.MERGER_YEAR)][cols]
+    out[labels.unit(code, year)] = e[(e["province_code"] == code) & (e["year"] < provinces.MERGER_YEAR)][cols]
     return out
+
+
+def histories(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> dict[str, pd.DataFrame]:
+    """history_lines keyed by each line's name in `lang`."""
+    return labels.named(history_lines(enriched, code, year, indicator), lang)
 
 
 def is_merged_unit(code: int, year: int) -> bool:
@@ -126,50 +130,78 @@ def member_label(old: int, lang: str) -> str:
     return t("former", lang, name=provinces.name(old, provinces.MERGER_YEAR - 1, lang))
 
 
-def members_table(enriched: pd.DataFrame, parts: list[int], year: int, lang: str) -> pd.DataFrame:
-    """Each former province's TOTAL in `year`: value, rank x/n, tier (no sum, no mean)."""
-    rows = []
-    for old in parts:
-        x = row(enriched, old, year, "TOTAL")
-        rows.append({
+def member_rows(enriched: pd.DataFrame, parts: list[int], year: int) -> dict[int, pd.Series | None]:
+    """Each former province's TOTAL row of `year` (None: not scored)."""
+    return {old: row(enriched, old, year, "TOTAL") for old in parts}
+
+
+def members_table_of(rows: dict[int, pd.Series | None], lang: str) -> pd.DataFrame:
+    """Each former province's TOTAL: value, rank x/n, tier (no sum, no mean)."""
+    out = []
+    for old, x in rows.items():
+        out.append({
             t("province", lang): member_label(old, lang),
             t("value", lang): None if x is None else float(x["value"]),
             t("rank", lang): t("no_data", lang) if x is None else display.Rank(int(x["rank"]), int(x["n_ranked"])),
             t("tier", lang): t("no_data", lang) if x is None else int(x["tier"]),
         })
-    return display.with_roles(pd.DataFrame(rows), {t("province", lang): display.LABEL, t("value", lang): display.NUMBER,
-                                                   t("rank", lang): display.RANK, t("tier", lang): display.TIER})
+    return display.with_roles(pd.DataFrame(out), {t("province", lang): display.LABEL, t("value", lang): display.NUMBER,
+                                                  t("rank", lang): display.RANK, t("tier", lang): display.TIER})
 
 
-def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
+def members_table(enriched: pd.DataFrame, parts: list[int], year: int, lang: str) -> pd.DataFrame:
+    """Each former province's TOTAL in `year`: value, rank x/n, tier (no sum, no mean)."""
+    return members_table_of(member_rows(enriched, parts, year), lang)
+
+
+@dataclass(frozen=True)
+class AcrossMerger:
     """What the headline of a unit's first year on the 34-unit map shows
     instead of a change: an unchanged unit's 2024 rank beside its 2025 one
-    (each out of its own map, never subtracted); for a merged unit, a note
-    and its former provinces' figures of the year before (never summed)."""
-    out = {"rank_before": None, "members_before": None, "change_note": None}
+    (each out of its own map, never subtracted); for a merged unit, its
+    former provinces (`parts`) and their figures of the year before."""
+    rank_before: tuple[int, int, int] | None = None    # (year, rank, n)
+    parts: tuple[int, ...] = ()
+    members_before: dict[int, pd.Series | None] | None = None
+
+
+def across_merger_facts(enriched: pd.DataFrame, code: int, year: int) -> AcrossMerger:
     if year != provinces.MERGER_YEAR:
-        return out
+        return AcrossMerger()
     x = row(enriched, code, year, "TOTAL")
     if eras.same_territory(code):
         if x is not None and x["prev_rank"] == x["prev_rank"]:
-            out["rank_before"] = {"year": year - 1, "rank": fmt_rank(x["prev_rank"], x["prev_n_ranked"], lang),
-                                  "n": int(x["prev_n_ranked"])}
-        return out
+            return AcrossMerger(rank_before=(year - 1, int(x["prev_rank"]), int(x["prev_n_ranked"])))
+        return AcrossMerger()
     parts = provinces.predecessors(code)
-    out["change_note"] = t("change_merged", lang, province=provinces.name(code, year, lang),
-                           parts=" + ".join(provinces.name(p, year - 1, lang) for p in parts))
-    out["members_before"] = members_table(enriched, parts, year - 1, lang)
-    return out
+    return AcrossMerger(parts=tuple(parts), members_before=member_rows(enriched, parts, year - 1))
+
+
+def merged_change_note(code: int, parts: tuple[int, ...], year: int, lang: str) -> str:
+    return t("change_merged", lang, province=provinces.name(code, year, lang),
+             parts=" + ".join(provinces.name(p, year - 1, lang) for p in parts))
+
+
+def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
+    """across_merger_facts in words: rank_before ({year, rank "x/n", n}),
+    change_note and members_before (a table), None where not shown."""
+    f = across_merger_facts(enriched, code, year)
+    rb = f.rank_before
+    return {"rank_before": None if rb is None else {"year": rb[0], "rank": fmt_rank(rb[1], rb[2], lang), "n": rb[2]},
+            "change_note": merged_change_note(code, f.parts, year, lang) if f.parts else None,
+            "members_before": None if f.members_before is None else members_table_of(f.members_before, lang)}
+
+
+def member_lines(enriched: pd.DataFrame, stats: pd.DataFrame, parts: list[int], year: int) -> dict[Label, pd.Series]:
+    """Radar input for a merged unit: each former province and the national mean."""
+    out = {labels.former(old): dimension_profile(enriched, old, year) for old in parts}
+    out[labels.MEAN_LABEL] = _mean_profile(stats, year)
+    return {k: v for k, v in out.items() if not v.empty}
 
 
 def member_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, parts: list[int], year: int,
                     lang: str) -> dict[str, pd.Series]:
-    """Radar input for a merged unit: each former province and the national mean."""
-    dims = codebook.indicators(year, "dimension")
-    out = {member_label(old, lang): dimension_profile(enriched, old, year) for old in parts}
-    out[t("national_mean", lang)] = (stats[(stats["year"] == year) & stats["indicator"].isin(dims)]
-                                     .set_index("indicator")["mean"].reindex(dims))
-    return {k: v for k, v in out.items() if not v.empty}
+    return labels.named(member_lines(enriched, stats, parts, year), lang)
 
 
 def missing_years(enriched: pd.DataFrame, code: int, indicator: str, years: list[int]) -> list[int]:
@@ -183,28 +215,37 @@ def dimension_profile(enriched: pd.DataFrame, code: int, year: int) -> pd.Series
     return m.set_index("indicator")["value"].reindex(dims).dropna()
 
 
-def radar_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, lang: str) -> dict[str, pd.Series]:
-    """The province, the national mean and the best province on TOTAL."""
+def _mean_profile(stats: pd.DataFrame, year: int) -> pd.Series:
     dims = codebook.indicators(year, "dimension")
-    out = {provinces.name(code, year, lang): dimension_profile(enriched, code, year)}
-    st = stats[(stats["year"] == year) & stats["indicator"].isin(dims)].set_index("indicator")["mean"].reindex(dims)
-    out[t("national_mean", lang)] = st
+    return stats[(stats["year"] == year) & stats["indicator"].isin(dims)].set_index("indicator")["mean"].reindex(dims)
+
+
+def radar_lines(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int) -> dict[Label, pd.Series]:
+    """The province, the national mean and the best province on TOTAL."""
+    out = {labels.unit(code, year): dimension_profile(enriched, code, year), labels.MEAN_LABEL: _mean_profile(stats, year)}
     top = enriched[(enriched["year"] == year) & (enriched["indicator"] == "TOTAL") & (enriched["rank"] == 1)]
     if not top.empty and int(top.iloc[0]["province_code"]) != code:
         best = int(top.iloc[0]["province_code"])
-        out[t("best_province", lang, name=provinces.name(best, year, lang))] = dimension_profile(enriched, best, year)
+        out[labels.Label(labels.BEST, best, year)] = dimension_profile(enriched, best, year)
     return {k: v for k, v in out.items() if not v.empty}
+
+
+def radar_profiles(enriched: pd.DataFrame, stats: pd.DataFrame, code: int, year: int, lang: str) -> dict[str, pd.Series]:
+    return labels.named(radar_lines(enriched, stats, code, year), lang)
 
 
 def _ranks(m: pd.DataFrame) -> list[display.Rank]:
     return [display.Rank(int(r), int(n)) for r, n in zip(m["rank"], m["n_ranked"])]
 
 
-def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) -> pd.DataFrame:
-    """Each dimension and its sub-dimensions for one province and year."""
+def subdimension_rows(enriched: pd.DataFrame, code: int, year: int) -> pd.DataFrame:
+    """Each dimension and its sub-dimensions for one province and year, in the codebook's order."""
     order = {c: i for i, c in enumerate(codebook.indicators(year)) if c != "TOTAL"}   # the tree: no TOTAL_W
     m = enriched[(enriched["year"] == year) & (enriched["province_code"] == code) & enriched["indicator"].isin(order)]
-    m = m.assign(_o=m["indicator"].map(order)).sort_values("_o")
+    return m.assign(_o=m["indicator"].map(order)).sort_values("_o")
+
+
+def subdimension_table_of(m: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
     return display.with_roles(pd.DataFrame({
         t("indicator", lang): [codebook.name(c, lang, year) for c in m["indicator"]],
         t("value", lang): m["value"].astype(float).to_numpy(),
@@ -213,6 +254,11 @@ def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) 
         t("points_next", lang): m["points_to_next_tier"].where(m["tier"] != 1).astype(float).to_numpy(),
         t("tier_basis_col", lang): official_tiers.basis_labels(m, lang),
     }), {t("indicator", lang): display.LABEL, t("tier", lang): display.TIER})
+
+
+def subdimension_table(enriched: pd.DataFrame, code: int, year: int, lang: str) -> pd.DataFrame:
+    """Each dimension and its sub-dimensions for one province and year."""
+    return subdimension_table_of(subdimension_rows(enriched, code, year), year, lang)
 
 
 def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
@@ -229,35 +275,49 @@ def ranking_table(ranked: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
          t("rank_change", lang): display.RANK_CHANGE})
 
 
-def labelled_members(codes: list[int], year: int, units: int, lang: str) -> dict[str, int]:
-    """label -> code on `year`'s map for the chosen units: the province itself,
+def shown_members(codes: list[int], year: int, units: int) -> dict[Label, int]:
+    """Label -> code on `year`'s map for the chosen units: the province itself,
     or, for a merged unit before 2025, each former province ("… (former)")."""
     out = {}
     for c in codes:
         parts = members(c, year, units)
         if parts == [c]:
-            out[provinces.name(c, unit_year(year, units), lang)] = c
+            out[labels.unit(c, unit_year(year, units))] = c
         else:
-            out.update({member_label(p, lang): p for p in parts})
+            out.update({labels.former(p): p for p in parts})
     return out
+
+
+def labelled_members(codes: list[int], year: int, units: int, lang: str) -> dict[str, int]:
+    return labels.named(shown_members(codes, year, units), lang)
+
+
+def compare_values(enriched: pd.DataFrame, codes: list[int], year: int) -> pd.DataFrame:
+    """One row per code: the total and the dimensions of `year` (NaN: no value)."""
+    inds = ["TOTAL"] + codebook.indicators(year, "dimension")
+    m = enriched[(enriched["year"] == year) & enriched["province_code"].isin(codes) & enriched["indicator"].isin(inds)]
+    wide = m.drop_duplicates(["province_code", "indicator"]).pivot(index="province_code", columns="indicator",
+                                                                   values="value")
+    return wide.reindex(index=list(codes), columns=inds).astype(float)
+
+
+def compare_table_of(values: pd.DataFrame, names: list[str], lang: str) -> pd.DataFrame:
+    """compare_values side by side under the names shown: the total
+    ("Tổng" / "Total") and the dimensions."""
+    head = {"TOTAL": "Tổng" if lang == "vi" else "Total"}
+    cols = [head.get(i, i) for i in values.columns]
+    rows = [{t("province", lang): name, **{h: (None if v != v else float(v)) for h, v in zip(cols, vals)}}
+            for name, vals in zip(names, values.itertuples(index=False))]
+    out = pd.DataFrame(rows, columns=[t("province", lang), *cols])
+    return display.with_roles(out, {t("province", lang): display.LABEL, **{c: display.NUMBER for c in cols}})
 
 
 def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str,
                   labels: list[str] | None = None) -> pd.DataFrame:
     """Provinces side by side: the total ("Tổng" / "Total") and the
     dimensions (values of `year`)."""
-    inds = ["TOTAL"] + codebook.indicators(year, "dimension")
-    head = {"TOTAL": "Tổng" if lang == "vi" else "Total"}
-    rows = []
-    for k, c in enumerate(codes):
-        r = {t("province", lang): labels[k] if labels else provinces.name(c, year, lang)}
-        for i in inds:
-            x = row(enriched, c, year, i)
-            r[head.get(i, i)] = None if x is None else float(x["value"])
-        rows.append(r)
-    out = pd.DataFrame(rows, columns=[t("province", lang)] + [head.get(i, i) for i in inds])
-    return display.with_roles(out, {t("province", lang): display.LABEL,
-                                    **{head.get(i, i): display.NUMBER for i in inds}})
+    names = labels if labels else [provinces.name(c, year, lang) for c in codes]
+    return compare_table_of(compare_values(enriched, codes, year), names, lang)
 
 
 def region_peers(code: int, year: int) -> list[int]:

@@ -402,7 +402,11 @@ def rule_text(lang: str) -> str:
 def basis_note(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> str:
     """One sentence under a ranking or a tier: published (with the source)
     or computed."""
-    basis, source = basis_of(enriched, year, indicator)
+    return basis_sentence(*basis_of(enriched, year, indicator), lang)
+
+
+def basis_sentence(basis: str, source: str | None, lang: str) -> str:
+    """basis_note from basis_of's answer."""
     if basis == "published":   # an imported record without a shipped citation is named by its source (its file)
         return t("tier_published_note", lang, citation=citation(source, lang=lang) or source)
     return t("tier_computed_note", lang)

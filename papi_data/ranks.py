@@ -43,21 +43,29 @@ def _names(missing: list[int], year: int, lang: str) -> str:
 def explanation(enriched: pd.DataFrame, year: int, indicator: str, lang: str) -> str | None:
     """ "63 tỉnh; 2 tỉnh không được xếp hạng năm nay: Quảng Ninh (…), Bình
     Dương (…)." or None when every province of the year was ranked."""
-    missing = not_ranked(enriched, year, indicator)
+    return explanation_of(not_ranked(enriched, year, indicator), year, lang)
+
+
+def explanation_of(missing: list[int] | tuple[int, ...], year: int, lang: str) -> str | None:
+    """explanation, given the year's provinces not ranked."""
     if not missing:
         return None
     return t("rank_not_ranked", lang, total=len(provinces.names(year)), n=len(missing),
-             names=_names(missing, year, lang))
+             names=_names(list(missing), year, lang))
 
 
 def rank_text(rank, n, enriched: pd.DataFrame, year: int, indicator: str, lang: str, names: bool = False) -> str:
     """ "19/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay)" (with
     `names`, followed by the provinces and why), or "19/63"."""
+    return rank_text_of(rank, n, not_ranked(enriched, year, indicator), year, lang, names)
+
+
+def rank_text_of(rank, n, missing: list[int] | tuple[int, ...], year: int, lang: str, names: bool = False) -> str:
+    """rank_text, given the year's provinces not ranked."""
     base = fmt_rank(rank, n, lang)
-    missing = not_ranked(enriched, year, indicator)
     if base == "–" or not missing:
         return base
     if names:
         return t("rank_with_names", lang, rank=base, total=len(provinces.names(year)), n=len(missing),
-                 names=_names(missing, year, lang))
+                 names=_names(list(missing), year, lang))
     return t("rank_with_total", lang, rank=base, total=len(provinces.names(year)), n=len(missing))

@@ -89,15 +89,25 @@ def by_year(scores: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFr
     return pd.DataFrame(rows, columns=["year", "release"])
 
 
+def series_sources(enriched: pd.DataFrame, codes: list[int], indicator: str) -> tuple[tuple[int, str], ...]:
+    """(year, source) of a chart's series, the first source of each year."""
+    m = enriched[enriched["province_code"].isin(codes) & (enriched["indicator"] == indicator)]
+    return tuple((int(y), sorted(set(s))[0]) for y, s in m.groupby("year")["source"])
+
+
 def series_note(enriched: pd.DataFrame, codes: list[int], indicator: str, lang: str) -> str | None:
     """Which releases a chart's series come from, by run of years:
     "Nguồn từng năm: 2011–2016: …; 2017–2024: …" (None when no values)."""
-    m = enriched[enriched["province_code"].isin(codes) & (enriched["indicator"] == indicator)]
-    if m.empty:
+    return series_note_of(series_sources(enriched, codes, indicator), lang)
+
+
+def series_note_of(sources: tuple[tuple[int, str], ...], lang: str) -> str | None:
+    """series_note from series_sources' answer."""
+    if not sources:
         return None
-    per_year = m.groupby("year")["source"].agg(lambda s: _release_text(sorted(set(s))[0], {}, lang))
     runs: list[list] = []
-    for y, text in per_year.items():
+    for y, source in sources:
+        text = _release_text(source, {}, lang)
         if runs and runs[-1][2] == text and runs[-1][1] == y - 1:
             runs[-1][1] = y
         else:
@@ -106,15 +116,27 @@ def series_note(enriched: pd.DataFrame, codes: list[int], indicator: str, lang: 
     return t("vintage_series", lang, runs="; ".join(parts))
 
 
-def change_note(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> str | None:
-    """When a year-on-year change compares values of two different releases
-    (e.g. this year imported from its workbook, last year shipped), say
-    which; None when both come from the same one."""
+def change_sources(enriched: pd.DataFrame, code: int, year: int, indicator: str) -> tuple[str, str] | None:
+    """(source of the year before, source of the year) of a change; None without both."""
     m = enriched[(enriched["province_code"] == code) & (enriched["indicator"] == indicator)
                  & enriched["year"].isin([year - 1, year])].set_index("year")["source"]
     if len(m) < 2:
         return None
-    now, before = _release_text(m[year], {}, lang), _release_text(m[year - 1], {}, lang)
+    return str(m[year - 1]), str(m[year])
+
+
+def change_note(enriched: pd.DataFrame, code: int, year: int, indicator: str, lang: str) -> str | None:
+    """When a year-on-year change compares values of two different releases
+    (e.g. this year imported from its workbook, last year shipped), say
+    which; None when both come from the same one."""
+    return change_note_of(change_sources(enriched, code, year, indicator), year, lang)
+
+
+def change_note_of(sources: tuple[str, str] | None, year: int, lang: str) -> str | None:
+    """change_note from change_sources' answer."""
+    if sources is None:
+        return None
+    before, now = (_release_text(s, {}, lang) for s in sources)
     if now == before:
         return None
     return t("vintage_change_mixed", lang, prev=year - 1, before=before, year=year, now=now)

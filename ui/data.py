@@ -123,7 +123,8 @@ def clear() -> None:
     _frames.clear()
     _targets.clear()
     _target_changes.clear()
-    _screen.clear()
+    _model.clear()
+    _view.clear()
     try:
         if st.session_state.get(_PIN) is not None:
             st.session_state[_PIN] = None       # the rest of this run reads the new data
@@ -181,15 +182,28 @@ def frames(with_targets: bool = False) -> screens.Frames:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _screen(v: int, tv: int | None, query: screens.Query, _scores: pd.DataFrame) -> screens.Model:
+def _model(v: int, tv: int | None, query: screens.Query, _scores: pd.DataFrame) -> screens.Model:
     return screens.build(query, _frames(v, tv, _scores))
 
 
-def screen(query: screens.Query) -> screens.Model:
-    """A page's content for these choices (papi_data.screens), built once
-    per data (and targets) version and shared by every session: a rerun
-    only draws it. The query is resolved first, so a default choice and
-    the same choice spelled out share one entry."""
+# Views hold the figures: fewer of them are kept; one is drawn again from
+# its cached model in a few tens of milliseconds.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _view(v: int, tv: int | None, query: screens.Query, lang: str, _scores: pd.DataFrame) -> screens.View:
+    return screens.draw(_model(v, tv, query, _scores), lang)
+
+
+def _resolved(query: screens.Query) -> tuple[int, int | None, screens.Query, pd.DataFrame]:
     v, tv, frame = _versions(query.needs_targets)
-    query = query.resolve(_frames(v, tv, frame))
-    return _screen(v, tv, query, frame)
+    return v, tv, query.resolve(_frames(v, tv, frame)), frame
+
+
+def screen(query: screens.Query, lang: str) -> screens.View:
+    """A page's content for these choices (papi_data.screens): the model,
+    in numbers and codes, is built once per data (and targets) version and
+    shared by every session and language; its view (figures, tables,
+    sentences; the model is `.model`) is kept per language, so a rerun
+    only shows it. The query is resolved first, so a default choice and
+    the same choice spelled out share one entry."""
+    v, tv, query, frame = _resolved(query)
+    return _view(v, tv, query, lang, frame)

@@ -161,18 +161,18 @@ def _warm() -> None:
 
     if not data.years():  # opens (and on first use seeds) the database; loads and ranks the scores
         return            # an empty store: nothing to prepare, the pages say so
-    for model in [data.screen(q) for q in first_screens(lang, settings.geojson_path())]:
-        for fig in vars(model).values():
+    for view in [data.screen(q, lang) for q in first_screens(settings.geojson_path())]:
+        for fig in vars(view).values():
             if hasattr(fig, "to_plotly_json"):
                 plotly.io.to_json(fig, validate=False)  # what st.plotly_chart does with each figure
 
 
-def first_screens(lang: str, geojson: str | None = None) -> list:
+def first_screens(geojson: str | None = None) -> list:
     """The leader's pages as a first visitor sees them (overview, profile,
     compare with their default choices): the queries those pages build,
     their defaults resolved from the data by ui.data.screen."""
     from papi_data.screens import compare, overview, profile
-    return [overview.Query(lang=lang, geojson=geojson), profile.Query(lang=lang), compare.Query(lang=lang)]
+    return [overview.Query(geojson=geojson), profile.Query(), compare.Query()]
 
 
 @contextlib.asynccontextmanager

@@ -1,9 +1,11 @@
-"""Screens: everything a page shows for one set of choices, built in one
-pure call from the data. Each screen module has a frozen `Query` (the
-choices, hashable: the cache key, its None fields resolved to the page's
-defaults from the data) and `build(query, frames) -> Model`, a typed
-dataclass of figures, tables and headline values, None where missing.
-ui.data.screen caches the models per data version; a rerun only draws."""
+"""Screens: everything a page shows for one set of choices, in two pure
+steps. Each screen module has a frozen `Query` (the choices, hashable: the
+cache key, its None fields resolved to the page's defaults from the data),
+`build(query, frames) -> Model`, a typed dataclass of numbers, codes and
+frames that is the same in every language, and `draw(model, lang) ->
+View`, the figures, tables and sentences of one language.
+ui.data caches the models per data version and their views per language;
+a rerun only shows them."""
 from __future__ import annotations
 
 from typing import Callable, Union
@@ -13,6 +15,7 @@ from .common import Frames, UnitMap
 
 Query = Union[overview.Query, profile.Query, compare.Query, targets.Query]
 Model = Union[overview.Model, profile.Model, compare.Model, targets.Model]
+View = Union[overview.View, profile.View, compare.View, targets.View]
 
 _BUILDERS: dict[type, Callable[..., object]] = {
     overview.Query: overview.build,
@@ -31,4 +34,21 @@ def build(query: Query, frames: Frames) -> Model:
     return builder(query, frames)
 
 
-__all__ = ["Frames", "UnitMap", "Query", "Model", "build", "overview", "profile", "compare", "targets"]
+_DRAWERS: dict[type, Callable[..., object]] = {
+    overview.Model: overview.draw,
+    profile.Model: profile.draw,
+    compare.Model: compare.draw,
+    targets.Model: targets.draw,
+}
+
+
+def draw(model: Model, lang: str) -> View:
+    """The model's figures, tables and sentences in `lang`."""
+    try:
+        drawer = _DRAWERS[type(model)]
+    except KeyError:
+        raise TypeError(f"Not a screen model: {model!r}") from None
+    return drawer(model, lang)
+
+
+__all__ = ["Frames", "UnitMap", "Query", "Model", "View", "build", "draw", "overview", "profile", "compare", "targets"]

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import codebook, explore, figures
-from ..i18n import DEFAULT_LANG, t
+from ..i18n import t
+from ..labels import Label, named
 from .common import Frames, UnitMap, year_and_map
 
 
@@ -28,7 +29,6 @@ class Query:
     codes: tuple[int, ...] | None = None
     year: int | None = None
     indicator: str = "TOTAL"
-    lang: str = DEFAULT_LANG
     units: UnitMap | None = None
     needs_targets: ClassVar[bool] = False
 
@@ -42,6 +42,21 @@ class Query:
 
 @dataclass(frozen=True)
 class Model:
+    """The screen in numbers and codes, the same in every language."""
+    query: Query                          # resolved
+    series: dict[Label, pd.DataFrame]     # the trend's lines
+    shown: dict[Label, int]               # who stands in the radar, bars and table, and their codes
+    profiles: dict[Label, pd.Series]      # the radar's (dimension values), non-empty ones
+    values: pd.DataFrame                  # label, value, ci_low, ci_high of the year (the bars)
+    table: pd.DataFrame                   # total and dimensions per code shown
+    stats: pd.DataFrame                   # the national statistics (the trend's mean and band)
+    years: tuple[int, ...]                # every year of the data
+
+
+@dataclass(frozen=True)
+class View:
+    """The model drawn in one language."""
+    model: Model
     trend: go.Figure
     radar: go.Figure
     table: pd.DataFrame
@@ -50,7 +65,7 @@ class Model:
     bars_note: str | None = None
 
 
-def year_values(enriched: pd.DataFrame, shown: dict[str, int], year: int, indicator: str) -> pd.DataFrame:
+def year_values(enriched: pd.DataFrame, shown: dict, year: int, indicator: str) -> pd.DataFrame:
     """label, value, ci_low, ci_high of each unit shown that has a value."""
     rows = []
     for label, code in shown.items():
@@ -63,22 +78,28 @@ def year_values(enriched: pd.DataFrame, shown: dict[str, int], year: int, indica
 
 def build(query: Query, frames: Frames) -> Model:
     q = query.resolve(frames)
-    enriched, stats, year, indicator, lang = frames.enriched, frames.stats, q.year, q.indicator, q.lang
-    years = list(frames.years)
+    enriched, year, indicator = frames.enriched, q.year, q.indicator
     ny = explore.unit_year(year, q.units)
-    label = codebook.name(indicator, lang, year)
     series = {}
     for c in q.codes:
-        series.update(explore.histories(enriched, c, ny, indicator, lang))
-    shown = explore.labelled_members(list(q.codes), year, q.units, lang)
+        series.update(explore.history_lines(enriched, c, ny, indicator))
+    shown = explore.shown_members(list(q.codes), year, q.units)
     profiles = {k: explore.dimension_profile(enriched, c, year) for k, c in shown.items()}
-    trend = figures.trend(series, stats, indicator, lang,
-                          t("compare_trend_title", lang, indicator=label, last=max(years)), years)
-    bars = figures.value_bars(year_values(enriched, shown, year, indicator), lang,
-                              t("ival_bars_title", lang, indicator=label, year=year))
-    return Model(
-        trend=trend, bars=bars, trend_note=figures.interval_note(trend, lang),
+    return Model(q, series, shown, {k: v for k, v in profiles.items() if not v.empty},
+                 year_values(enriched, shown, year, indicator),
+                 explore.compare_values(enriched, list(shown.values()), year), frames.stats, frames.years)
+
+
+def draw(m: Model, lang: str) -> View:
+    q = m.query
+    year, indicator = q.year, q.indicator
+    label = codebook.name(indicator, lang, year)
+    values = m.values.assign(label=[k.text(lang) for k in m.values["label"]])
+    trend = figures.trend(named(m.series, lang), m.stats, indicator, lang,
+                          t("compare_trend_title", lang, indicator=label, last=max(m.years)), list(m.years))
+    bars = figures.value_bars(values, lang, t("ival_bars_title", lang, indicator=label, year=year))
+    return View(
+        m, trend=trend, bars=bars, trend_note=figures.interval_note(trend, lang),
         bars_note=figures.interval_note(bars, lang),
-        radar=figures.radar({k: v for k, v in profiles.items() if not v.empty}, lang,
-                            t("radar_title", lang, year=year)),
-        table=explore.compare_table(enriched, list(shown.values()), year, lang, labels=list(shown)))
+        radar=figures.radar(named(m.profiles, lang), lang, t("radar_title", lang, year=year)),
+        table=explore.compare_table_of(m.table, [k.text(lang) for k in m.shown], lang))

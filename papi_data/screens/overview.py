@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import analytics, codebook, explore, figures, official_tiers, provinces, ranks
-from ..i18n import DEFAULT_LANG, t
+from ..i18n import t
 from .common import Frames, latest, num
 
 
@@ -20,7 +20,6 @@ class Query:
     year: int | None = None
     indicator: str = "TOTAL"
     province: int | None = None
-    lang: str = DEFAULT_LANG
     geojson: str | None = None
     needs_targets: ClassVar[bool] = False
 
@@ -42,9 +41,20 @@ class Stats:
 
 @dataclass(frozen=True)
 class Model:
+    """The screen in numbers and codes, the same in every language."""
+    query: Query                        # resolved
     ranked: pd.DataFrame
     stats: Stats | None = None          # None: nothing scored for the year and indicator
-    tier_basis: str | None = None
+    tier_basis: str | None = None       # "published" or "computed"
+    tier_source: str | None = None      # the published record's source
+    unranked: tuple[int, ...] = ()      # the year's provinces without a score
+    year_rows: pd.DataFrame | None = None   # every indicator of the year (the spread)
+
+
+@dataclass(frozen=True)
+class View:
+    """The model drawn in one language."""
+    model: Model
     tier_note: str | None = None
     rank_note: str | None = None
     ranking: go.Figure | None = None
@@ -63,30 +73,40 @@ def _stats(stats: pd.DataFrame, ranked: pd.DataFrame, year: int, indicator: str)
 
 def build(query: Query, frames: Frames) -> Model:
     q = query.resolve(frames)
-    enriched, year, indicator, province, lang = frames.enriched, q.year, q.indicator, q.province, q.lang
-    names = provinces.names(year, lang)
-    label = codebook.short_name(indicator, lang)
+    enriched, year, indicator = frames.enriched, q.year, q.indicator
     ranked = analytics.ranking(enriched, year, indicator)
     if ranked.empty:
-        return Model(ranked)
-    map_title = t("map_title", lang, indicator=label, year=year)
-    fig, map_error = None, None
+        return Model(q, ranked)
+    basis, source = official_tiers.basis_of(enriched, year, indicator)
+    return Model(q, ranked, _stats(frames.stats, ranked, year, indicator), basis, source,
+                 tuple(ranks.not_ranked(enriched, year, indicator)), enriched[enriched["year"] == year])
+
+
+def _map(m: Model, lang: str, title: str) -> tuple[go.Figure, str | None]:
+    """The boundary map where a boundary file is set and can be drawn, else the tile map."""
+    q = m.query
     if q.geojson:
         try:
-            fig = figures.choropleth(ranked, year, lang, map_title, q.geojson)
+            return figures.choropleth(m.ranked, q.year, lang, title, q.geojson), None
         except (OSError, ValueError) as e:
-            map_error = str(e)
-    if fig is None:
-        fig = figures.tile_map(ranked, year, lang, map_title, highlight=province)
-    return Model(
-        ranked=ranked,
-        stats=_stats(frames.stats, ranked, year, indicator),
-        tier_basis=official_tiers.basis_of(enriched, year, indicator)[0],
-        tier_note=official_tiers.basis_note(enriched, year, indicator, lang),
-        rank_note=ranks.explanation(enriched, year, indicator, lang),
-        ranking=figures.ranking_bar(ranked, lang, t("ranking_title", lang, indicator=label, year=year),
-                                    highlight=province, names=names),
+            return figures.tile_map(m.ranked, q.year, lang, title, highlight=q.province), str(e)
+    return figures.tile_map(m.ranked, q.year, lang, title, highlight=q.province), None
+
+
+def draw(m: Model, lang: str) -> View:
+    if m.stats is None:
+        return View(m)
+    q = m.query
+    year, province = q.year, q.province
+    label = codebook.short_name(q.indicator, lang)
+    fig, map_error = _map(m, lang, t("map_title", lang, indicator=label, year=year))
+    return View(
+        m,
+        tier_note=official_tiers.basis_sentence(m.tier_basis, m.tier_source, lang),
+        rank_note=ranks.explanation_of(m.unranked, year, lang),
+        ranking=figures.ranking_bar(m.ranked, lang, t("ranking_title", lang, indicator=label, year=year),
+                                    highlight=province, names=provinces.names(year, lang)),
         map=fig, map_error=map_error,
-        spread=figures.dimension_spread(enriched[enriched["year"] == year], year, lang,
-                                        t("spread_title", lang, year=year), highlight=province),
-        table=explore.ranking_table(ranked, year, lang))
+        spread=figures.dimension_spread(m.year_rows, year, lang, t("spread_title", lang, year=year),
+                                        highlight=province),
+        table=explore.ranking_table(m.ranked, year, lang))

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from .. import explore, gaps
 from ..figures_targets import focus_chart, target_chart
-from ..i18n import DEFAULT_LANG, t
+from ..i18n import t
 from .common import Frames, latest
 
 
@@ -31,7 +31,6 @@ class Query:
     latest year's default province."""
     code: int | None = None
     year: int | None = None
-    lang: str = DEFAULT_LANG
     needs_targets: ClassVar[bool] = True
 
     def resolve(self, frames: Frames) -> Query:
@@ -48,9 +47,18 @@ class Query:
 
 @dataclass(frozen=True)
 class Model:
+    """The screen in numbers and codes, the same in every language."""
+    query: Query                          # resolved
     targets: pd.DataFrame                 # the province-year's active targets (the editor's rows)
     plans: list[str]                      # their plan numbers
+    focus: pd.DataFrame                   # the dimensions below the top tier, by points to the next
     ev: pd.DataFrame | None = None        # None: no targets for the province-year
+
+
+@dataclass(frozen=True)
+class View:
+    """The model drawn in one language."""
+    model: Model
     table: pd.DataFrame | None = None
     chart: go.Figure | None = None
     focus: go.Figure | None = None        # None: nothing below the top tier
@@ -65,13 +73,16 @@ def _of(all_targets: pd.DataFrame | None, code: int, year: int) -> pd.DataFrame:
 
 def build(query: Query, frames: Frames) -> Model:
     q = query.resolve(frames)
-    enriched, code, year, lang = frames.enriched, q.code, q.year, q.lang
-    tg = _of(frames.targets, code, year)
-    focus = gaps.focus(enriched, code, year)
-    out = Model(tg, sorted(set(tg["plan_number"].dropna())),
-                focus=None if focus.empty else focus_chart(focus, lang, t("tgt_focus_title", lang, year=year)))
-    if tg.empty:
-        return out
-    ev = gaps.evaluate(tg, enriched)
-    return replace(out, ev=ev, table=gaps.table(ev, tg, lang),
-                   chart=target_chart(ev, lang, t("tgt_chart_title", lang, year=year), year))
+    tg = _of(frames.targets, q.code, q.year)
+    focus = gaps.focus(frames.enriched, q.code, q.year)
+    return Model(q, tg, sorted(set(tg["plan_number"].dropna())), focus,
+                 None if tg.empty else gaps.evaluate(tg, frames.enriched))
+
+
+def draw(m: Model, lang: str) -> View:
+    year = m.query.year
+    focus = None if m.focus.empty else focus_chart(m.focus, lang, t("tgt_focus_title", lang, year=year))
+    if m.ev is None:
+        return View(m, focus=focus)
+    return View(m, table=gaps.table(m.ev, m.targets, lang), focus=focus,
+                chart=target_chart(m.ev, lang, t("tgt_chart_title", lang, year=year), year))

@@ -17,7 +17,8 @@ KNOWN_LONG: set[tuple[str, str]] = set()
 
 # Checks and parsers the reader processes and pages use without a store; a
 # package __init__ runs on import too, which the import contracts do not see.
-PURE_MODULES = ["papi_data.consistency", "papi_data.ingest.validate", "papi_data.ingest.diff", "papi_data.targets"]
+PURE_MODULES = ["papi_data.consistency", "papi_data.ingest.validate", "papi_data.ingest.diff", "papi_data.targets",
+                "papi_data.screens"]
 
 
 def _lengths():

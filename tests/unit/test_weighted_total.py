@@ -74,11 +74,11 @@ def test_profile_tables_and_trends_keep_it_apart():
     names = list(table.iloc[:, 0])
     assert len(names) == len(codebook.indicators(2016)) - 1 and not [n for n in names if "weighted" in n]
     from papi_data.screens import profile
-    line = profile.weighted_line(e, 10, 2016, "vi")
+    line = profile.weighted_line(profile.weighted(e, 10, 2016), 2016, "vi")
     w = e[(e.indicator == "TOTAL_W") & (e.province_code == 10)].iloc[0]
     assert line.startswith(f"Chỉ số có trọng số (theo công bố): {fmt(w.value, 'vi')}"
                            f" — hạng {int(w['rank'])}/{int(w.n_ranked)}")
-    assert profile.weighted_line(analytics.enrich(shipped()[lambda d: d.year == 2016]), 10, 2016, "en") is None
+    assert profile.weighted(analytics.enrich(shipped()[lambda d: d.year == 2016]), 10, 2016) is None
 
 
 def test_trend_table_template_codes_and_targets_keep_it_apart():
