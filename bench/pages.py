@@ -123,8 +123,11 @@ def figure_calls(page: str) -> list[tuple[str, tuple, dict]]:
     for c in picked:
         series.update(explore.histories(enriched, c, year, ind, lang))
     profiles = {names[c]: explore.dimension_profile(enriched, c, year) for c in picked}
+    from papi_data.screens.compare import year_values
+    values = year_values(enriched, {names[c]: c for c in picked}, year, ind)
     return [("trend", (series, stats, ind, lang, "trend", years), {}),
-            ("radar", (profiles, lang, "radar"), {})]
+            ("radar", (profiles, lang, "radar"), {}),
+            ("value_bars", (values, lang, "bars"), {})]
 
 
 def median_runs(at, reruns: int) -> float:
