@@ -127,7 +127,7 @@ def members(code: int, year: int, units: int) -> list[int]:
 
 
 def member_label(old: int, lang: str) -> str:
-    return t("former", lang, name=provinces.name(old, provinces.MERGER_YEAR - 1, lang))
+    return labels.former(old).text(lang)
 
 
 def member_rows(enriched: pd.DataFrame, parts: list[int], year: int) -> dict[int, pd.Series | None]:
@@ -182,14 +182,20 @@ def merged_change_note(code: int, parts: tuple[int, ...], year: int, lang: str) 
              parts=" + ".join(provinces.name(p, year - 1, lang) for p in parts))
 
 
-def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
-    """across_merger_facts in words: rank_before ({year, rank "x/n", n}),
+def across_merger_words(f: AcrossMerger, code: int, year: int, lang: str) -> dict:
+    """across_merger_facts in words: rank_before ((year, "x/n", n)),
     change_note and members_before (a table), None where not shown."""
-    f = across_merger_facts(enriched, code, year)
     rb = f.rank_before
-    return {"rank_before": None if rb is None else {"year": rb[0], "rank": fmt_rank(rb[1], rb[2], lang), "n": rb[2]},
+    return {"rank_before": None if rb is None else (rb[0], fmt_rank(rb[1], rb[2], lang), rb[2]),
             "change_note": merged_change_note(code, f.parts, year, lang) if f.parts else None,
             "members_before": None if f.members_before is None else members_table_of(f.members_before, lang)}
+
+
+def across_merger(enriched: pd.DataFrame, code: int, year: int, lang: str) -> dict:
+    """across_merger_words of the unit's year, rank_before as {year, rank, n}."""
+    out = across_merger_words(across_merger_facts(enriched, code, year), code, year, lang)
+    rb = out["rank_before"]
+    return {**out, "rank_before": None if rb is None else dict(zip(("year", "rank", "n"), rb))}
 
 
 def member_lines(enriched: pd.DataFrame, stats: pd.DataFrame, parts: list[int], year: int) -> dict[Label, pd.Series]:
@@ -310,14 +316,6 @@ def compare_table_of(values: pd.DataFrame, names: list[str], lang: str) -> pd.Da
             for name, vals in zip(names, values.itertuples(index=False))]
     out = pd.DataFrame(rows, columns=[t("province", lang), *cols])
     return display.with_roles(out, {t("province", lang): display.LABEL, **{c: display.NUMBER for c in cols}})
-
-
-def compare_table(enriched: pd.DataFrame, codes: list[int], year: int, lang: str,
-                  labels: list[str] | None = None) -> pd.DataFrame:
-    """Provinces side by side: the total ("Tổng" / "Total") and the
-    dimensions (values of `year`)."""
-    names = labels if labels else [provinces.name(c, year, lang) for c in codes]
-    return compare_table_of(compare_values(enriched, codes, year), names, lang)
 
 
 def region_peers(code: int, year: int) -> list[int]:

@@ -54,14 +54,10 @@ def explanation_of(missing: list[int] | tuple[int, ...], year: int, lang: str) -
              names=_names(list(missing), year, lang))
 
 
-def rank_text(rank, n, enriched: pd.DataFrame, year: int, indicator: str, lang: str, names: bool = False) -> str:
-    """ "19/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay)" (with
-    `names`, followed by the provinces and why), or "19/63"."""
-    return rank_text_of(rank, n, not_ranked(enriched, year, indicator), year, lang, names)
-
-
 def rank_text_of(rank, n, missing: list[int] | tuple[int, ...], year: int, lang: str, names: bool = False) -> str:
-    """rank_text, given the year's provinces not ranked."""
+    """ "19/61 (63 tỉnh; 2 tỉnh không được xếp hạng năm nay)" (with
+    `names`, followed by the provinces and why), or "19/63"; `missing`:
+    the year's provinces not ranked (not_ranked)."""
     base = fmt_rank(rank, n, lang)
     if base == "–" or not missing:
         return base

@@ -95,14 +95,9 @@ def series_sources(enriched: pd.DataFrame, codes: list[int], indicator: str) -> 
     return tuple((int(y), sorted(set(s))[0]) for y, s in m.groupby("year")["source"])
 
 
-def series_note(enriched: pd.DataFrame, codes: list[int], indicator: str, lang: str) -> str | None:
-    """Which releases a chart's series come from, by run of years:
-    "Nguồn từng năm: 2011–2016: …; 2017–2024: …" (None when no values)."""
-    return series_note_of(series_sources(enriched, codes, indicator), lang)
-
-
 def series_note_of(sources: tuple[tuple[int, str], ...], lang: str) -> str | None:
-    """series_note from series_sources' answer."""
+    """Which releases a chart's series come from (series_sources), by run
+    of years: "Nguồn từng năm: 2011–2016: …; 2017–2024: …" (None when no values)."""
     if not sources:
         return None
     runs: list[list] = []

@@ -187,7 +187,7 @@ def _model(v: int, tv: int | None, query: screens.Query, _scores: pd.DataFrame) 
 
 
 # Views hold the figures: fewer of them are kept; one is drawn again from
-# its cached model in a few tens of milliseconds.
+# its cached model in 60–150 ms (the figures; docs/PERFORMANCE.md).
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _view(v: int, tv: int | None, query: screens.Query, lang: str, _scores: pd.DataFrame) -> screens.View:
     return screens.draw(_model(v, tv, query, _scores), lang)

@@ -48,7 +48,7 @@ class Model:
     shown: dict[Label, int]               # who stands in the radar, bars and table, and their codes
     profiles: dict[Label, pd.Series]      # the radar's (dimension values), non-empty ones
     values: pd.DataFrame                  # label, value, ci_low, ci_high of the year (the bars)
-    table: pd.DataFrame                   # total and dimensions per code shown
+    values_by_code: pd.DataFrame          # total and dimensions per code shown (the table)
     stats: pd.DataFrame                   # the national statistics (the trend's mean and band)
     years: tuple[int, ...]                # every year of the data
 
@@ -65,7 +65,7 @@ class View:
     bars_note: str | None = None
 
 
-def year_values(enriched: pd.DataFrame, shown: dict, year: int, indicator: str) -> pd.DataFrame:
+def year_values(enriched: pd.DataFrame, shown: dict[Label | str, int], year: int, indicator: str) -> pd.DataFrame:
     """label, value, ci_low, ci_high of each unit shown that has a value."""
     rows = []
     for label, code in shown.items():
@@ -102,4 +102,4 @@ def draw(m: Model, lang: str) -> View:
         m, trend=trend, bars=bars, trend_note=figures.interval_note(trend, lang),
         bars_note=figures.interval_note(bars, lang),
         radar=figures.radar(named(m.profiles, lang), lang, t("radar_title", lang, year=year)),
-        table=explore.compare_table_of(m.table, [k.text(lang) for k in m.shown], lang))
+        table=explore.compare_table_of(m.values_by_code, [k.text(lang) for k in m.shown], lang))

@@ -45,7 +45,7 @@ class Model:
     query: Query                        # resolved
     ranked: pd.DataFrame
     stats: Stats | None = None          # None: nothing scored for the year and indicator
-    tier_basis: str | None = None       # "published" or "computed"
+    tier_basis: str | None = None       # "published" or "computed" (basis_of)
     tier_source: str | None = None      # the published record's source
     unranked: tuple[int, ...] = ()      # the year's provinces without a score
     year_rows: pd.DataFrame | None = None   # every indicator of the year (the spread)

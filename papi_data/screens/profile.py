@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import codebook, differences, explore, figures, official_tiers, provinces, ranks, vintages
-from ..i18n import fmt, fmt_rank, t
+from ..i18n import fmt, t
 from ..labels import Label, named
 from .common import Frames, UnitMap, default_code, num, text, whole, year_and_map
 
@@ -48,7 +48,7 @@ class Total:
     rank_change: int | None      # + = moved up; None across maps or with no rank the year before
     prev_value: float | None
     comparable: bool             # the indicator means the same in both years
-    tier_basis: str | None = None    # "published" or "computed"
+    tier_basis: str | None = None    # "published", "file" or "computed"
     near_cut: bool = False           # a computed tier close to a cut point
 
     @classmethod
@@ -70,8 +70,8 @@ class RankBefore:
 class Weighted:
     """PAPI's weighted total (TOTAL_W) of the year, ranked among the weighted totals."""
     value: float
-    rank: float | None
-    n_ranked: float | None
+    rank: int | None
+    n_ranked: int | None
     unranked: tuple[int, ...]
 
 
@@ -140,7 +140,7 @@ def weighted(enriched: pd.DataFrame, code: int, year: int) -> Weighted | None:
     r = explore.row(enriched, code, year, "TOTAL_W")
     if r is None or num(r["value"]) is None:
         return None
-    return Weighted(float(r["value"]), num(r["rank"]), num(r["n_ranked"]),
+    return Weighted(float(r["value"]), whole(r["rank"]), whole(r["n_ranked"]),
                     tuple(ranks.not_ranked(enriched, year, "TOTAL_W")))
 
 
@@ -199,11 +199,8 @@ def _headline_words(m: Model, lang: str) -> dict:
 
 
 def _across_words(m: Model, lang: str) -> dict:
-    a, q = m.across, m.query
-    rb = a.rank_before
-    return {"rank_before": None if rb is None else RankBefore(rb[0], fmt_rank(rb[1], rb[2], lang), rb[2]),
-            "change_note": explore.merged_change_note(q.code, a.parts, q.year, lang) if a.parts else None,
-            "members_before": None if a.members_before is None else explore.members_table_of(a.members_before, lang)}
+    out = explore.across_merger_words(m.across, m.query.code, m.query.year, lang)
+    return {**out, "rank_before": None if out["rank_before"] is None else RankBefore(*out["rank_before"])}
 
 
 def draw(m: Model, lang: str) -> View:

@@ -51,7 +51,7 @@ class Model:
     query: Query                          # resolved
     targets: pd.DataFrame                 # the province-year's active targets (the editor's rows)
     plans: list[str]                      # their plan numbers
-    focus: pd.DataFrame                   # the dimensions below the top tier, by points to the next
+    focus_rows: pd.DataFrame              # the dimensions below the top tier, by points to the next
     ev: pd.DataFrame | None = None        # None: no targets for the province-year
 
 
@@ -81,7 +81,7 @@ def build(query: Query, frames: Frames) -> Model:
 
 def draw(m: Model, lang: str) -> View:
     year = m.query.year
-    focus = None if m.focus.empty else focus_chart(m.focus, lang, t("tgt_focus_title", lang, year=year))
+    focus = None if m.focus_rows.empty else focus_chart(m.focus_rows, lang, t("tgt_focus_title", lang, year=year))
     if m.ev is None:
         return View(m, focus=focus)
     return View(m, table=gaps.table(m.ev, m.targets, lang), focus=focus,
