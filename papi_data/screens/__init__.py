@@ -8,7 +8,7 @@ ui.data caches the models per data version and their views per language;
 a rerun only shows them."""
 from __future__ import annotations
 
-from typing import Callable, Union
+from typing import Union
 
 from . import compare, overview, profile, targets
 from .common import Frames, UnitMap
@@ -17,38 +17,25 @@ Query = Union[overview.Query, profile.Query, compare.Query, targets.Query]
 Model = Union[overview.Model, profile.Model, compare.Model, targets.Model]
 View = Union[overview.View, profile.View, compare.View, targets.View]
 
-_BUILDERS: dict[type, Callable[..., object]] = {
-    overview.Query: overview.build,
-    profile.Query: profile.build,
-    compare.Query: compare.build,
-    targets.Query: targets.build,
-}
+_SCREENS = (overview, profile, compare, targets)
+
+
+def _module(obj, kind: str):
+    """The screen module whose `kind` class (Query or Model) `obj` is."""
+    for m in _SCREENS:
+        if type(obj) is getattr(m, kind):
+            return m
+    raise TypeError(f"Not a screen {kind.lower()}: {obj!r}")
 
 
 def build(query: Query, frames: Frames) -> Model:
     """The model of the query's screen (dispatched on the query's type)."""
-    try:
-        builder = _BUILDERS[type(query)]
-    except KeyError:
-        raise TypeError(f"Not a screen query: {query!r}") from None
-    return builder(query, frames)
-
-
-_DRAWERS: dict[type, Callable[..., object]] = {
-    overview.Model: overview.draw,
-    profile.Model: profile.draw,
-    compare.Model: compare.draw,
-    targets.Model: targets.draw,
-}
+    return _module(query, "Query").build(query, frames)
 
 
 def draw(model: Model, lang: str) -> View:
     """The model's figures, tables and sentences in `lang`."""
-    try:
-        drawer = _DRAWERS[type(model)]
-    except KeyError:
-        raise TypeError(f"Not a screen model: {model!r}") from None
-    return drawer(model, lang)
+    return _module(model, "Model").draw(model, lang)
 
 
 __all__ = ["Frames", "UnitMap", "Query", "Model", "View", "build", "draw", "overview", "profile", "compare", "targets"]
